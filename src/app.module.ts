@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { ExtractionModule } from './extraction/extraction.module.js';
+import { HealthModule } from './health/health.module.js';
+import { SourcesModule } from './sources/sources.module.js';
+
+export interface AppOptions {
+  /** Run the scheduler (the service); off for one-shot commands, which call the services directly. */
+  scheduler?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        EventStoreModule,
+        HealthModule,
+        SourcesModule,
+        ExtractionModule,
+        ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
+      ],
+    };
+  }
+}

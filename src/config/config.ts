@@ -1,0 +1,130 @@
+// Configuration is read and validated once, at start. A bad value stops the process with a
+// message naming the variable, rather than failing later in some request.
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../database/migrations.js';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface AppConfig {
+  /** Postgres server URL; null means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  publicBaseUrl: string;
+  /** Bearer token for the admin API; null disables the admin API (every admin call is 401). */
+  adminToken: string | null;
+  logLevel: LogLevel;
+  /** Folder of fixture articles ingested at start; null turns the fixture source off. */
+  fixturesDir: string | null;
+  /** Folder of watch files (`<id>.yaml`), or one watch file; language packs are in `languages/` beside the folder. */
+  watchesDir: string;
+  /** Feed URLs from configuration (more can be added through the admin API). */
+  feedUrls: string[];
+  /** Lets feed URLs reach private and loopback addresses (tests, intranets). */
+  allowPrivateSources: boolean;
+  /** How many feeds are polled at once. */
+  pollConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(name, `must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function parseCount(env: Env, name: string, fallback: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new ConfigError(name, `must be a whole number from 1 to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null;
+  const port = parsePort(env, 'PORT', 3000);
+  const publicBaseUrl = (
+    parseUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+  ).replace(/\/+$/, '');
+
+  const adminToken = optional(env, 'ADMIN_TOKEN') ?? null;
+  if (adminToken !== null && adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters long');
+  }
+
+  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  const feedUrls = (optional(env, 'FEED_URLS') ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((url, i) => {
+      if (!/^https?:\/\//i.test(url)) throw new ConfigError('FEED_URLS', `entry ${i + 1} must be an http(s) URL, got "${url}"`);
+      try {
+        return new URL(url).toString();
+      } catch {
+        throw new ConfigError('FEED_URLS', `entry ${i + 1} must be an http(s) URL, got "${url}"`);
+      }
+    });
+  const fixturesDir = optional(env, 'FIXTURES_DIR');
+
+  return {
+    databaseUrl,
+    dataDir: resolve(optional(env, 'DATA_DIR') ?? './data'),
+    port,
+    publicBaseUrl,
+    adminToken,
+    logLevel,
+    fixturesDir: fixturesDir === 'off' ? null : resolve(fixturesDir ?? join(packageRoot(), 'fixtures/articles')),
+    watchesDir: resolve(optional(env, 'WATCHES_DIR') ?? join(packageRoot(), 'fixtures/watches')),
+    feedUrls,
+    allowPrivateSources: parseBoolean(env, 'ALLOW_PRIVATE_SOURCES', false),
+    pollConcurrency: parseCount(env, 'POLL_CONCURRENCY', 4, 64),
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to embedded PGlite in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeNull();
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.port).toBe(3000);
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+    expect(config.adminToken).toBeNull();
+    expect(config.logLevel).toBe('log');
+    expect(config.fixturesDir).toMatch(/fixtures\/articles$/);
+    expect(config.feedUrls).toEqual([]);
+    expect(config.allowPrivateSources).toBe(false);
+    expect(config.pollConcurrency).toBe(4);
+  });
+
+  it('reads feed URLs separated by commas or white space, and turns fixtures off', () => {
+    const config = loadConfig({ FEED_URLS: 'https://a.example/rss, https://b.example/atom.xml\nhttps://c.example/feed.json', FIXTURES_DIR: 'off' });
+    expect(config.feedUrls).toEqual(['https://a.example/rss', 'https://b.example/atom.xml', 'https://c.example/feed.json']);
+    expect(config.fixturesDir).toBeNull();
+  });
+
+  it('reads a server URL, a public base URL without trailing slash and a token', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db:5432/stance',
+      PUBLIC_BASE_URL: 'https://stance.example.org/',
+      ADMIN_TOKEN: 'a-very-long-admin-token',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app@db:5432/stance',
+      publicBaseUrl: 'https://stance.example.org',
+      adminToken: 'a-very-long-admin-token',
+      port: 8080,
+      logLevel: 'debug',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ FEED_URLS: 'https://ok.example/feed, file:///etc/passwd' }, 'FEED_URLS'],
+    [{ ALLOW_PRIVATE_SOURCES: 'maybe' }, 'ALLOW_PRIVATE_SOURCES'],
+    [{ POLL_CONCURRENCY: '0' }, 'POLL_CONCURRENCY'],
+  ])('rejects %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});

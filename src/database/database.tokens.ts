@@ -1,0 +1,2 @@
+/** Injection tokens of the database module. */
+export const DATABASE = Symbol('DATABASE');

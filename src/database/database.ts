@@ -1,0 +1,64 @@
+// Opens the system of record: PGlite in a data folder by default (one command starts the
+// service on a fresh machine), or a Postgres server through `pg` when DATABASE_URL is set.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Tables } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** Postgres server URL; null opens PGlite. */
+  databaseUrl: string | null;
+  /** PGlite data folder; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Pool size for a server (default 10). */
+  maxConnections?: number;
+}
+
+export interface Database {
+  readonly db: Kysely<Tables>;
+  readonly kind: DatabaseKind;
+  /** Server URL for features that need a connection of their own (leader lock); null on PGlite. */
+  readonly serverUrl: string | null;
+  close(): Promise<void>;
+}
+
+// `pg` hands int8 back as a string; PGlite as a number. Log positions stay far below 2^53, so
+// both are read as numbers and every repository sees one shape.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+      types: pgTypes,
+      connectionTimeoutMillis: 10_000,
+    });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', serverUrl: options.databaseUrl, close: () => db.destroy() };
+  }
+
+  if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir);
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    serverUrl: null,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

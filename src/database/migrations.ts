@@ -1,0 +1,62 @@
+// Migrations are the plain SQL files in migrations/, run in name order by Kysely's migrator,
+// the same files on PGlite and on a Postgres server.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { splitSqlStatements } from './sql-script.js';
+
+/** migrations/ at the package root, found from src/ (tests) and from dist/src/ (built) alike. */
+export function defaultMigrationsDir(): string {
+  return join(packageRoot(), 'migrations');
+}
+
+/** The folder holding this package's package.json. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = resolve(dir, '..');
+    if (parent === dir) throw new Error('package root not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export class SqlFileMigrationProvider implements MigrationProvider {
+  constructor(private readonly folder: string) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(this.folder)).filter((f) => f.endsWith('.sql')).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const statements = splitSqlStatements(await readFile(join(this.folder, file), 'utf8'));
+      migrations[file.replace(/\.sql$/, '')] = {
+        async up(db: Kysely<any>) {
+          for (const statement of statements) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema to the latest migration; running it again applies nothing. */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  folder = defaultMigrationsDir(),
+): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(folder) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed ?? '(unknown)'} failed: ${cause}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

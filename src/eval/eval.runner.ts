@@ -1,0 +1,207 @@
+// `stance-monitor eval`: runs the real pipeline (fixture folder -> DocumentIngested ->
+// extraction subscriber -> ClaimRecorded -> stance fold) on a fresh in-memory database once per
+// ingestion order, and scores it with the rules of shared/eval/README.md.
+import { basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
+import type { AppConfig } from '../config/config.js';
+import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
+import { EventStoreRepository } from '../event-store/event-store.repository.js';
+import { SubscriptionRunner } from '../event-store/subscription-runner.js';
+import { documentFromFixture } from '../sources/domain/article-document.js';
+import { DocumentIngestion } from '../sources/document-ingestion.service.js';
+import { readFixtureFolder } from '../sources/fixture-folder.reader.js';
+import {
+  currentStance,
+  evolve,
+  initialState,
+  stanceAt,
+  stanceChanges,
+  timelineOf,
+  type LoggedEvent,
+} from '../stance/domain/timeline.js';
+import { asOfAccuracy, finalAccuracy, scoreExtraction, type GoldFile, type ScoredClaim } from './domain/score.js';
+
+export interface EvalOptions {
+  articlesDir: string;
+  goldFile: string;
+  watchesDir: string;
+  /** Random ingestion orders tried besides file-name order. */
+  orders: number;
+  /** Seed of the order shuffles, so a run can be repeated. */
+  seed: number;
+}
+
+interface Projection {
+  final: Record<string, Stance | null>;
+  asOf: { actor: string; on: string; stance: Stance | null }[];
+  /** The stance changes as a reader sees them: who moved from what to what, effective when. */
+  changes: string[];
+}
+
+export class EvalInputError extends Error {}
+
+export async function runEval(config: AppConfig, options: EvalOptions) {
+  const gold = await readGold(options.goldFile);
+  const folder = await readFixtureFolder(options.articlesDir).catch((error: Error) => {
+    throw new EvalInputError(`cannot read articles from ${options.articlesDir}: ${error.message}`);
+  });
+  if (folder.articles.length === 0) throw new EvalInputError(`no readable articles in ${options.articlesDir}`);
+  const fixtures = folder.articles.map((article) => ({ id: basename(article.path).replace(/\.md$/, ''), article }));
+
+  const random = seededRandom(options.seed);
+  const orders = [fixtures, ...Array.from({ length: options.orders }, () => shuffle(fixtures, random))];
+  const runs = [];
+  for (const order of orders) runs.push(await runPipeline(config, options, order, gold));
+
+  const first = runs[0]!;
+  const extraction = scoreExtraction(gold, first.claimsByFixture);
+  const final = finalAccuracy(gold, (actor) => first.projection.final[actor] ?? null);
+  const asOf = asOfAccuracy(gold, (actor, on) => first.projection.asOf.find((r) => r.actor === actor && r.on === on)?.stance ?? null);
+  const signature = (p: Projection) => JSON.stringify(p);
+  const orderIndependent = runs.every((run) => signature(run.projection) === signature(first.projection));
+
+  return {
+    watch: gold.watch,
+    precision: extraction.precision,
+    recall: extraction.recall,
+    f1: extraction.f1,
+    dateAccuracy: extraction.dateAccuracy,
+    finalAccuracy: final.accuracy,
+    asOfAccuracy: asOf.accuracy,
+    orderIndependent,
+    ordersTried: orders.length,
+    counts: {
+      truePositives: extraction.truePositives,
+      falsePositives: extraction.falsePositives,
+      falseNegatives: extraction.falseNegatives,
+      datesScored: extraction.datesScored,
+      datesHit: extraction.datesHit,
+    },
+    documents: extraction.documents,
+    finalMisses: final.misses,
+    asOfMisses: asOf.misses,
+    stanceChanges: first.projection.changes,
+    skippedArticles: folder.skipped,
+  };
+}
+
+async function runPipeline(
+  config: AppConfig,
+  options: EvalOptions,
+  order: { id: string; article: Parameters<typeof documentFromFixture>[2] }[],
+  gold: GoldFile,
+) {
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }),
+    { logger: ['error'] },
+  );
+  try {
+    const ingestion = app.get(DocumentIngestion);
+    const fixtureOf = new Map<string, string>();
+    for (const { id, article } of order) {
+      const doc = documentFromFixture('eval', id, article);
+      fixtureOf.set(doc.documentId, id);
+      await ingestion.ingest([doc]); // one at a time: the order is the point
+    }
+    await app.get(SubscriptionRunner).catchUp();
+
+    const events = await readEverything(app.get(EventStoreRepository));
+    const claimsByFixture = new Map<string, ScoredClaim[]>();
+    let state = initialState();
+    for (const event of events) {
+      if (event.type !== 'ClaimRecorded') continue;
+      const claim = (event as unknown as ClaimRecorded).data;
+      if (claim.watchId !== gold.watch) continue;
+      const fixture = fixtureOf.get(claim.documentId ?? '');
+      if (fixture) claimsByFixture.set(fixture, [...(claimsByFixture.get(fixture) ?? []), claim]);
+      state = evolve(state, event as unknown as LoggedEvent);
+    }
+    const actors = Object.keys(gold.final);
+    const timeline = (actor: string) => timelineOf(state, gold.watch, actor);
+    const projection: Projection = {
+      final: Object.fromEntries(actors.map((actor) => [actor, timeline(actor) ? currentStance(timeline(actor)!) : null])),
+      asOf: gold.as_of.map(({ actor, on }) => ({ actor, on, stance: timeline(actor) ? stanceAt(timeline(actor)!, on) : null })),
+      changes: [...state.timelines.values()]
+        .filter((t) => t.watchId === gold.watch)
+        .sort((a, b) => a.actorId.localeCompare(b.actorId))
+        .flatMap((t) =>
+          stanceChanges(t).map((c) => `${c.actorId}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`),
+        ),
+    };
+    return { claimsByFixture, projection };
+  } finally {
+    await app.close();
+  }
+}
+
+async function readEverything(repository: EventStoreRepository) {
+  const all = [];
+  for (let after = 0; ; ) {
+    const page = await repository.readAll(after, { limit: 5000 });
+    if (page.length === 0) return all;
+    all.push(...page);
+    after = page[page.length - 1]!.position;
+  }
+}
+
+async function readGold(file: string): Promise<GoldFile> {
+  let gold: GoldFile;
+  try {
+    gold = JSON.parse(await readFile(file, 'utf8')) as GoldFile;
+  } catch (error) {
+    throw new EvalInputError(`cannot read gold file ${file}: ${(error as Error).message}`);
+  }
+  if (typeof gold.watch !== 'string' || !Array.isArray(gold.documents) || typeof gold.final !== 'object' || !Array.isArray(gold.as_of)) {
+    throw new EvalInputError(`${file} is not a gold file: it needs watch, documents, final and as_of`);
+  }
+  return gold;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+export type EvalResult = Awaited<ReturnType<typeof runEval>>;
+
+/** The human-readable report. */
+export function formatEval(result: EvalResult): string {
+  const pct = (x: number) => x.toFixed(3);
+  const lines = [
+    `watch ${result.watch}`,
+    `precision ${pct(result.precision)}  recall ${pct(result.recall)}  F1 ${pct(result.f1)}  (TP ${result.counts.truePositives}, FP ${result.counts.falsePositives}, FN ${result.counts.falseNegatives})`,
+    `date accuracy ${pct(result.dateAccuracy)} (${result.counts.datesHit}/${result.counts.datesScored})`,
+    `final accuracy ${pct(result.finalAccuracy)}  as-of accuracy ${pct(result.asOfAccuracy)}`,
+    `order independent: ${result.orderIndependent} (${result.ordersTried} ingestion orders)`,
+    '',
+    'per document:',
+    ...result.documents.map((d) => {
+      const pairs = (ps: { actor: string; stance: string }[]) => ps.map((p) => `${p.actor}/${p.stance}`).join(', ') || '-';
+      const dates = d.dateMisses.map((m) => `${m.actor}/${m.stance} gold ${JSON.stringify(m.gold)} got ${m.extracted.map((s) => `${s.from ?? '…'}..${s.to}`).join(' ')}`);
+      return `  ${d.documentId}: missed ${pairs(d.missed)}; spurious ${pairs(d.spurious)}${dates.length ? `; dates off: ${dates.join('; ')}` : ''}`;
+    }),
+    ...(result.finalMisses.length ? ['', `final misses: ${JSON.stringify(result.finalMisses)}`] : []),
+    ...(result.asOfMisses.length ? [`as-of misses: ${JSON.stringify(result.asOfMisses)}`] : []),
+    '',
+    'stance changes:',
+    ...result.stanceChanges.map((c) => `  ${c}`),
+    ...result.skippedArticles.map((s) => `skipped ${s.path}: ${s.error}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,226 @@
+// Every query on the event log and the subscription checkpoints.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { DATABASE } from '../database/database.tokens.js';
+import type { Database } from '../database/database.js';
+import type { EventsTable, Tables } from '../database/schema.js';
+import type { ChainRow } from './domain/event-hash.js';
+import {
+  expectedVersionNumber,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
+  type NewEvent,
+  type StoredEvent,
+} from './domain/event.js';
+
+/** A connection or an open transaction: repositories run on either. */
+export type Executor = Kysely<Tables> | Transaction<Tables>;
+
+export interface ReadOptions {
+  /** Only events of these types; the rest are skipped (positions stay as they are). */
+  types?: readonly string[];
+  limit?: number;
+}
+
+interface AppendRow {
+  out_position: number;
+  out_stream_version: number;
+  out_duplicate: boolean;
+}
+
+const VERSION_CONFLICT = 'SM409';
+
+@Injectable()
+export class EventStoreRepository {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  get db(): Kysely<Tables> {
+    return this.database.db;
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+    executor: Executor = this.db,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const expected = expectedVersionNumber(options.expectedVersion);
+    const payload = JSON.stringify(
+      events.map((e) => ({
+        eventId: e.eventId ?? randomUUID(),
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata ?? {},
+      })),
+    );
+    try {
+      const { rows } = await sql<AppendRow>`
+        select out_position, out_stream_version, out_duplicate
+        from append_events(${streamId}, ${expected}::integer, ${options.idempotencyKey ?? null}::text, ${payload}::jsonb)
+      `.execute(executor);
+      return {
+        positions: rows.map((r) => Number(r.out_position)),
+        streamVersion: Math.max(...rows.map((r) => r.out_stream_version)),
+        duplicate: rows[0]?.out_duplicate ?? false,
+      };
+    } catch (error) {
+      if (isPgError(error) && error.code === VERSION_CONFLICT) {
+        throw new StreamVersionConflictError(streamId, options.expectedVersion ?? 'any', Number(error.detail));
+      }
+      throw error;
+    }
+  }
+
+  /** Events after a position, in log order. */
+  async readAll(afterPosition: number, options: ReadOptions = {}, executor: Executor = this.db): Promise<StoredEvent[]> {
+    let query = executor
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', afterPosition)
+      .orderBy('position')
+      .limit(options.limit ?? 1000);
+    if (options.types) query = query.where('type', 'in', [...options.types]);
+    return (await query.execute()).map(toStoredEvent);
+  }
+
+  async readStream(streamId: string, executor: Executor = this.db): Promise<StoredEvent[]> {
+    const rows = await executor
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', streamId)
+      .orderBy('stream_version')
+      .execute();
+    return rows.map(toStoredEvent);
+  }
+
+  /** A stream's newest event, or undefined for a stream that does not exist yet. */
+  async lastInStream(streamId: string, executor: Executor = this.db): Promise<StoredEvent | undefined> {
+    const row = await executor
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_id', '=', streamId)
+      .orderBy('stream_version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toStoredEvent(row) : undefined;
+  }
+
+  /** Which of these idempotency keys the log has already seen (one query per 5,000 keys). */
+  async knownIdempotencyKeys(keys: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (let i = 0; i < keys.length; i += 5000) {
+      const rows = await this.db
+        .selectFrom('events')
+        .select('idempotency_key')
+        .distinct()
+        .where('idempotency_key', 'in', keys.slice(i, i + 5000))
+        .execute();
+      for (const row of rows) known.add(row.idempotency_key!);
+    }
+    return known;
+  }
+
+  /** The newest position and its hash: what an external anchor records. */
+  async head(executor: Executor = this.db): Promise<{ position: number; hash: string | null; recordedAt: Date | null }> {
+    const row = await executor
+      .selectFrom('events')
+      .select(['position', 'hash', 'recorded_at'])
+      .orderBy('position', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { position: row ? Number(row.position) : 0, hash: row?.hash ?? null, recordedAt: row?.recorded_at ?? null };
+  }
+
+  /** Rows as Postgres hashed them, for `verify`, in pages so memory stays flat. */
+  async readChainRows(afterPosition: number, limit: number): Promise<ChainRow[]> {
+    const { rows } = await sql<{
+      position: number;
+      stream_id: string;
+      stream_version: number;
+      event_id: string;
+      type: string;
+      data_text: string;
+      metadata_text: string;
+      idempotency_key: string | null;
+      recorded_at_micros: string;
+      prev_hash: string;
+      hash: string;
+    }>`
+      select position, stream_id, stream_version, event_id::text as event_id, type,
+             data::text as data_text, metadata::text as metadata_text, idempotency_key,
+             (extract(epoch from recorded_at) * 1000000)::bigint::text as recorded_at_micros,
+             prev_hash, hash
+      from events where position > ${afterPosition} order by position limit ${limit}
+    `.execute(this.db);
+    return rows.map((r) => ({
+      position: Number(r.position),
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      eventId: r.event_id,
+      type: r.type,
+      dataText: r.data_text,
+      metadataText: r.metadata_text,
+      idempotencyKey: r.idempotency_key,
+      recordedAtMicros: r.recorded_at_micros,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+
+  // ---- subscription checkpoints ----
+
+  async checkpoint(subscription: string, executor: Executor = this.db): Promise<number> {
+    const row = await executor
+      .selectFrom('subscription_checkpoints')
+      .select('position')
+      .where('subscription', '=', subscription)
+      .executeTakeFirst();
+    return row ? Number(row.position) : 0;
+  }
+
+  /**
+   * Moves a checkpoint from `from` to `to` inside the subscriber's transaction. Returns false when
+   * the checkpoint was no longer at `from` (another runner got there first): the caller rolls back.
+   */
+  async advanceCheckpoint(trx: Transaction<Tables>, subscription: string, from: number, to: number): Promise<boolean> {
+    await trx
+      .insertInto('subscription_checkpoints')
+      .values({ subscription, position: 0 })
+      .onConflict((oc) => oc.column('subscription').doNothing())
+      .execute();
+    const result = await trx
+      .updateTable('subscription_checkpoints')
+      .set({ position: to, updated_at: sql<Date>`now()` })
+      .where('subscription', '=', subscription)
+      .where('position', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async resetCheckpoint(trx: Transaction<Tables>, subscription: string): Promise<void> {
+    await trx.deleteFrom('subscription_checkpoints').where('subscription', '=', subscription).execute();
+  }
+
+}
+
+function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
+  return {
+    position: Number(row.position),
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: (row.metadata ?? {}) as Record<string, unknown>,
+    idempotencyKey: row.idempotency_key,
+    recordedAt: row.recorded_at,
+    hash: row.hash,
+  };
+}
+
+function isPgError(error: unknown): error is { code: string; detail?: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

@@ -1,0 +1,190 @@
+// Reported speech: who said what in a sentence. An attribution is a speech verb ("mengatakan",
+// "kata", "menurut", "said", "according to"), its speaker, and its content: the words reported.
+//
+//   X mengatakan (bahwa) CONTENT      X said (that) CONTENT        speaker before, content after
+//   “CONTENT,” kata X                  “CONTENT,” said X / X said  content before
+//   Menurut X, CONTENT                 According to X, CONTENT     speaker after, content after
+//   CONTENT, menurut X                 CONTENT, according to X     content before
+//   “CONTENT,” tambahnya               “CONTENT,” he added         the last speaker
+
+import { continued, NO_ONE, type Found, type Resolution, type SentenceReferences } from './references.js';
+import type { SentenceView } from './sentence-view.js';
+
+export interface Attribution {
+  verbStart: number;
+  verbEnd: number;
+  speaker: Resolution;
+  /** Token range of the reported words, end exclusive. */
+  content: { start: number; end: number };
+  /** Not itself reported inside another attribution's content. */
+  topLevel: boolean;
+}
+
+/** How far after the verb "bahwa"/"that" may come: "mengatakan kepada Reuters pada Senin bahwa". */
+const COMPLEMENTIZER_REACH = 8;
+/** Fewer words than this after ", Peskov said" means the content came before it. */
+const TRAILING_TAIL_WORDS = 4;
+
+export interface SpeakerContext {
+  lastSpeaker: Resolution;
+}
+
+export function findAttributions(view: SentenceView, refs: SentenceReferences, dateTokens: ReadonlySet<number>, context: SpeakerContext): Attribution[] {
+  const headline = headlineAttribution(view, refs);
+  const attributions: Attribution[] = headline ? [headline] : [];
+  let boundary = headline?.verbEnd ?? 0;
+  for (const lex of view.lexSpans) {
+    const mode = lex.tags.find((tag) => tag.type === 'attribution')?.speaker;
+    if (!mode || view.tokens[lex.start].quoted) continue;
+    const bound = Math.max(boundary, complementizerBefore(view, lex.start) + 1);
+    const parsed = parseAttribution(view, refs, dateTokens, lex.start, lex.end, mode, bound, boundary);
+    if (!parsed) continue;
+    const speaker = resolveReference(parsed.found, view, refs, null, context.lastSpeaker);
+    const topLevel = !attributions.some((outer) => lex.start >= outer.content.start && lex.start < outer.content.end);
+    attributions.push({
+      verbStart: lex.start,
+      verbEnd: lex.end,
+      // "Yonhap melaporkan, mengutip NIS, bahwa ...": an outlet that cites an actor speaks for it.
+      speaker: speaker.kind === 'actors' || refs.cited.length === 0 ? speaker : { kind: 'actors', actors: refs.actorsOf(refs.cited) },
+      content: parsed.content,
+      topLevel,
+    });
+    boundary = Math.max(lex.end, parsed.found?.end ?? 0);
+  }
+  return attributions;
+}
+
+/** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */
+function headlineAttribution(view: SentenceView, refs: SentenceReferences): Attribution | null {
+  const mention = view.mentionStartingAt(0);
+  if (!mention?.actorId || view.tokens[mention.end]?.text !== ':') return null;
+  return {
+    verbStart: mention.end,
+    verbEnd: mention.end + 1,
+    speaker: { kind: 'actors', actors: refs.actorsOf([mention]) },
+    content: { start: mention.end + 1, end: view.length },
+    topLevel: true,
+  };
+}
+
+/**
+ * What a found reference stands for. A pronoun is the subject named earlier in the sentence,
+ * else the last speaker; "saya"/"we" is whoever speaks the words around it.
+ */
+export function resolveReference(
+  found: Found | null,
+  view: SentenceView,
+  refs: SentenceReferences,
+  scopeSpeaker: Resolution | null,
+  lastSpeaker: Resolution,
+): Resolution {
+  if (!found) return NO_ONE;
+  if (found.kind === 'mentions') return { kind: 'actors', actors: refs.actorsOf(found.mentions) };
+  if (found.kind === 'other') return { kind: 'other' };
+  if (found.person === 'first') return scopeSpeaker ?? NO_ONE;
+  if (view.tokens[found.at].quoted) return NO_ONE;
+  if (scopeSpeaker) return continued(scopeSpeaker);
+  const named = refs.nearestNamedBefore(found.at);
+  return continued(named ? { kind: 'actors', actors: refs.actorsOf(named) } : lastSpeaker);
+}
+
+interface Parsed {
+  found: Found | null;
+  content: { start: number; end: number };
+}
+
+function parseAttribution(
+  view: SentenceView,
+  refs: SentenceReferences,
+  dateTokens: ReadonlySet<number>,
+  verbStart: number,
+  verbEnd: number,
+  mode: 'before' | 'after' | 'either' | 'last',
+  bound: number,
+  boundary: number,
+): Parsed | null {
+  const end = view.length;
+  const followsQuoteOrComma = verbStart > 0 && (view.isClosingQuote(verbStart - 1) || view.tokens[verbStart - 1].text === ',');
+  const contentBefore = (until: number) => ({ start: boundary, end: trimBreaks(view, boundary, until) });
+
+  if (mode === 'last') {
+    return { found: { kind: 'anaphor', person: 'third', at: verbStart, end: verbEnd }, content: contentBefore(verbStart) };
+  }
+  const after = mode === 'after' || (mode === 'either' && followsQuoteOrComma) ? refs.speakerAfter(verbEnd) : null;
+  const afterQuote = verbStart > 0 && view.isClosingQuote(verbStart - 1);
+  if (mode === 'either' && after && (after.kind !== 'other' || afterQuote)) {
+    return { found: after, content: contentBefore(verbStart) }; // "“...,” said Peskov", "“...,” said an analyst"
+  }
+  if (mode === 'after') {
+    // "“...,” kata Peskov", "..., menurut NATO", "Menurut NATO, ...".
+    const found = after;
+    if (followsQuoteOrComma || countWords(view, dateTokens, boundary, verbStart) > 0) return { found, content: contentBefore(verbStart) };
+    const speakerEnd = found?.end ?? verbEnd;
+    const comma = firstIndex(speakerEnd, end, (i) => view.tokens[i].text === ',');
+    return { found, content: { start: comma >= 0 ? comma + 1 : speakerEnd, end } };
+  }
+  // "Peskov mengatakan ...", "Peskov said ...", and "“...,” Peskov said".
+  const found = refs.subjectBefore(verbStart, bound) ?? (countWords(view, dateTokens, bound, verbStart) > 0 ? otherSpeaker(verbStart) : null);
+  if (!found && mode === 'either') return null;
+  const speakerStart = found?.kind === 'mentions' ? refs.phraseStart(found.mentions[0]) : found?.kind === 'anaphor' ? found.at : verbStart;
+  const trailing =
+    followsQuote(view, speakerStart) ||
+    (speakerStart > boundary + 1 && view.tokens[speakerStart - 1].text === ',' && countWords(view, dateTokens, verbEnd, end) < TRAILING_TAIL_WORDS);
+  return trailing ? { found, content: contentBefore(speakerStart) } : { found, content: { start: contentStart(view, verbEnd), end } };
+}
+
+/** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...”, dia menambahkan". */
+function followsQuote(view: SentenceView, speakerStart: number): boolean {
+  const previous = speakerStart - 1;
+  if (previous < 0) return false;
+  if (view.isClosingQuote(previous)) return true;
+  return view.tokens[previous].text === ',' && previous > 0 && view.isClosingQuote(previous - 1);
+}
+
+function otherSpeaker(end: number): Found {
+  return { kind: 'other', end };
+}
+
+/** After "X mengatakan": the clause after "bahwa"/"that" if one comes soon, else what follows ("said: “...”"). */
+function contentStart(view: SentenceView, verbEnd: number): number {
+  const clause = complementAfter(view, verbEnd);
+  if (clause) return clause.start;
+  let start = verbEnd;
+  while (start < view.length && (view.tokens[start].text === ',' || view.tokens[start].text === ':')) start++;
+  return start;
+}
+
+/** The clause "bahwa ..."/"that ..." soon after a verb: "mengatakan kepada Reuters pada Senin bahwa ...". */
+export function complementAfter(view: SentenceView, verbEnd: number): { start: number; end: number } | null {
+  const reach = Math.min(view.length, verbEnd + COMPLEMENTIZER_REACH);
+  for (let i = verbEnd; i < reach && !view.tokens[i].quoted; i++) {
+    if (view.is(i, 'complementizer')) return { start: view.lexAt(i)!.end, end: view.length };
+    if (view.is(i, 'attribution')) break;
+  }
+  return null;
+}
+
+function complementizerBefore(view: SentenceView, position: number): number {
+  for (let i = position - 1; i >= 0; i--) {
+    if (!view.tokens[i].quoted && view.is(i, 'complementizer')) return view.lexAt(i)!.end - 1;
+  }
+  return -1;
+}
+
+/** Words outside date phrases in [from, to): "Pada hari Senin, menurut X, ..." still leads with X. */
+function countWords(view: SentenceView, dateTokens: ReadonlySet<number>, from: number, to: number): number {
+  let words = 0;
+  for (let i = from; i < to; i++) if (view.tokens[i].isWord && !dateTokens.has(i)) words++;
+  return words;
+}
+
+function trimBreaks(view: SentenceView, start: number, end: number): number {
+  let last = end;
+  while (last > start && view.isBreak(last - 1) && !view.isClosingQuote(last - 1)) last--;
+  return last;
+}
+
+function firstIndex(from: number, to: number, test: (i: number) => boolean): number {
+  for (let i = from; i < to; i++) if (test(i)) return i;
+  return -1;
+}

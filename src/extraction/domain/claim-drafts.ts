@@ -1,0 +1,55 @@
+// Claims as the rest of the service stores them: one per (actor, stance) and sentence, with the
+// strongest said-on of its statements and all their cue words as evidence. When an actor both
+// declines and takes a side in one breath ("declined to comment on what he called fake news"),
+// the side taken is the claim: `neither` yields to `deny`/`confirm` said on the same day(s).
+
+import type { ClaimDraft } from '../../domain/vocabulary.js';
+import { SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
+import type { SentenceView } from './sentence-view.js';
+import type { Statement } from './statements.js';
+
+/** One claim per (actor, stance) and sentence, with the strongest said-on and all cue words. */
+export function claimDrafts(watchId: string, view: SentenceView, statements: Statement[], dated: DatedStatement[]): ClaimDraft[] {
+  const { start, end } = view.span;
+  const byPair = new Map<string, { draft: ClaimDraft; strength: number }>();
+  statements.forEach((statement, index) => {
+    if (!statement.claim) return;
+    const cues = statement.claim.cueRanges.map(([from, to]) => view.textOf(from, to));
+    const strength = SAID_ON_STRENGTH[dated[index].basis];
+    for (const actor of statement.actors) {
+      const key = `${actor.actorId}\u0000${statement.claim.stance}`;
+      const existing = byPair.get(key);
+      if (existing) {
+        existing.draft.evidence.cues = [...new Set([...existing.draft.evidence.cues, ...cues])];
+        existing.draft.speaker ??= actor.speaker;
+        if (strength > existing.strength) {
+          existing.draft.saidOn = dated[index].saidOn;
+          existing.strength = strength;
+        }
+        continue;
+      }
+      byPair.set(key, {
+        strength,
+        draft: {
+          watchId,
+          actorId: actor.actorId,
+          speaker: actor.speaker,
+          stance: statement.claim.stance,
+          saidOn: dated[index].saidOn,
+          evidence: { sentence: view.text.slice(start, end), start, end, cues },
+        },
+      });
+    }
+  });
+  const drafts = [...byPair.values()].map((entry) => entry.draft);
+  return drafts.filter((draft) => draft.stance !== 'neither' || !drafts.some((other) => takesSideAtSameTime(other, draft)));
+}
+
+function takesSideAtSameTime(other: ClaimDraft, neither: ClaimDraft): boolean {
+  return (
+    other.actorId === neither.actorId &&
+    other.stance !== 'neither' &&
+    other.saidOn.from === neither.saidOn.from &&
+    other.saidOn.to === neither.saidOn.to
+  );
+}

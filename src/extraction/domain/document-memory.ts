@@ -1,0 +1,66 @@
+// What the extractor carries from one sentence to the next: the last speaker (for "tambahnya",
+// "dia", "the spokesman"), where the proposition was last named (for cues that point back), and
+// each actor's latest dated statement (for the same speaker's next, undated quote).
+
+import type { SaidOn } from '../../domain/vocabulary.js';
+import { NO_ONE, type Resolution, type ResolvedActor } from './references.js';
+import { SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
+import type { Statement } from './statements.js';
+
+/** A cue that points back ("menolak tuduhan tersebut") may rely on the topic this many sentences back. */
+const TOPIC_CONTEXT_SENTENCES = 4;
+/** A speaker's dated statement dates their undated statements this many sentences later. */
+const CARRIED_DATE_SENTENCES = 3;
+const CARRIED_SUFFIX = ' (same speaker, earlier sentence)';
+
+export class DocumentMemory {
+  lastSpeaker: Resolution = NO_ONE;
+  private lastOnTopic: number;
+  private readonly dated = new Map<string, { saidOn: SaidOn | null; sentence: number; speaker: string | null }>();
+
+  constructor(titleOnTopic: boolean) {
+    this.lastOnTopic = titleOnTopic ? -1 : -Infinity;
+  }
+
+  topicWithin(sentence: number): boolean {
+    return sentence - this.lastOnTopic <= TOPIC_CONTEXT_SENTENCES;
+  }
+
+  /** The date of the same speaker's recent statement: named alike ("Putin" ... "Vladimir Putin") or referred back to. */
+  carriedDate(actor: ResolvedActor, sentence: number): SaidOn | null {
+    const record = this.dated.get(actor.actorId);
+    if (!record?.saidOn || sentence - record.sentence > CARRIED_DATE_SENTENCES) return null;
+    if (!actor.continued && !sameSpeaker(record.speaker, actor.speaker)) return null;
+    const basis = record.saidOn.basis.endsWith(CARRIED_SUFFIX) ? record.saidOn.basis : `${record.saidOn.basis}${CARRIED_SUFFIX}`;
+    return { ...record.saidOn, basis };
+  }
+
+  /** Records each actor's latest statement; an undated one ends the carry of an older date. */
+  remember(sentence: number, onTopic: boolean, lastSpeaker: Resolution, statements: Statement[], dated: DatedStatement[]): void {
+    if (onTopic) this.lastOnTopic = sentence;
+    this.lastSpeaker = lastSpeaker;
+    const strongest = new Map<string, { actor: ResolvedActor; dated: DatedStatement }>();
+    statements.forEach((statement, index) => {
+      for (const actor of statement.actors) {
+        const best = strongest.get(actor.actorId);
+        if (!best || SAID_ON_STRENGTH[dated[index].basis] > SAID_ON_STRENGTH[best.dated.basis]) {
+          strongest.set(actor.actorId, { actor, dated: dated[index] });
+        }
+      }
+    });
+    for (const [actorId, { actor, dated: { basis, saidOn } }] of strongest) {
+      const previous = this.dated.get(actorId);
+      const speaker = actor.continued ? previous?.speaker ?? actor.speaker : actor.speaker;
+      const carries = basis === 'stated' || basis === 'carried';
+      this.dated.set(actorId, { saidOn: carries ? saidOn : null, sentence, speaker });
+    }
+  }
+}
+
+/** "Sekretaris Jenderal NATO Mark Rutte" and "Rutte" share a name. */
+function sameSpeaker(earlier: string | null, later: string | null): boolean {
+  if (!earlier || !later) return false;
+  const names = (text: string) => text.split(/[^\p{L}]+/u).filter((word) => word.length >= 3 && /^\p{Lu}/u.test(word));
+  const earlierNames = new Set(names(earlier));
+  return names(later).some((name) => earlierNames.has(name));
+}

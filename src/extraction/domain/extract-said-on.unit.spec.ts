@@ -1,0 +1,133 @@
+// Hard cases 4 and 9 of DESIGN.md "Extraction", each in Indonesian and English: when a claim
+// was said (valid time), resolved against the publication date.
+
+import { describe, it } from '@jest/globals';
+import { expectClaims, extract } from './extraction.fixture.js';
+
+describe('4. earlier statements are bounded above, never dated at publication', () => {
+  it('id: "sebelumnya membantah" is before the day of publication', () => {
+    const sentence = 'Kremlin sebelumnya membantah laporan bahwa tentara Korea Utara dikirim ke Rusia.';
+    expectClaims(extract(sentence, '2024-11-05', 'id'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-11-04', 'before'] }]);
+  });
+
+  it('id: a denial the text says came before a dated admission is bounded by that date', () => {
+    const sentence = 'Moskow sebelumnya membantah keberadaan tentara Korea Utara di Rusia, sebelum akhirnya mengakuinya pada akhir pekan.';
+    expectClaims(extract(sentence, '2025-04-28', 'id'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2025-04-25', 'before'] },
+      { actor: 'russia', stance: 'confirm', sentence, saidOn: ['2025-04-26', '2025-04-27', 'range'] },
+    ]);
+  });
+
+  it('id: "selama berbulan-bulan" enggan membenarkan maupun membantah', () => {
+    const sentence = 'Selama berbulan-bulan, Pyongyang enggan membenarkan maupun membantah keberadaan tentaranya di Rusia.';
+    expectClaims(extract(sentence, '2025-04-28', 'id'), [{ actor: 'dprk', stance: 'neither', sentence, saidOn: [null, '2025-04-27', 'before'] }]);
+  });
+
+  it('en: "had earlier denied" is before the day of publication', () => {
+    const sentence = 'The Kremlin had earlier denied reports that North Korean soldiers were sent to Russia.';
+    expectClaims(extract(sentence, '2024-11-05', 'en'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-11-04', 'before'] }]);
+  });
+
+  it('en: "had earlier denied ..., before finally admitting it at the weekend"', () => {
+    const sentence = 'Moscow had earlier denied that North Korean troops were in Russia, before finally admitting it at the weekend.';
+    expectClaims(extract(sentence, '2025-04-28', 'en'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2025-04-25', 'before'] },
+      { actor: 'russia', stance: 'confirm', sentence, saidOn: ['2025-04-26', '2025-04-27', 'range'] },
+    ]);
+  });
+
+  it('en: "for months refused to confirm or deny"', () => {
+    const sentence = 'For months, Pyongyang refused to confirm or deny that its soldiers were in Russia.';
+    expectClaims(extract(sentence, '2025-04-28', 'en'), [{ actor: 'dprk', stance: 'neither', sentence, saidOn: [null, '2025-04-27', 'before'] }]);
+  });
+});
+
+describe('9. date phrases near a claim give its said-on', () => {
+  it('id: "pada hari Senin", "pekan lalu", "Kamis (24/10)" in an article of Friday 25 October 2024', () => {
+    const monday = 'Kremlin membantah pada hari Senin bahwa tentara Korea Utara berada di Rusia.';
+    const lastWeek = 'Zelensky menuduh Korea Utara mengirim pasukan pekan lalu.';
+    const thursday = 'NATO membenarkan laporan itu pada Kamis (24/10).';
+    expectClaims(extract([monday, lastWeek, thursday].join(' '), '2024-10-25', 'id'), [
+      { actor: 'russia', stance: 'deny', sentence: monday, saidOn: ['2024-10-21', '2024-10-21', 'day'] },
+      { actor: 'ukraine', stance: 'confirm', sentence: lastWeek, saidOn: ['2024-10-14', '2024-10-20', 'range'] },
+      { actor: 'nato', stance: 'confirm', sentence: thursday, saidOn: ['2024-10-24', '2024-10-24', 'day'] },
+    ]);
+  });
+
+  it('id: "pada 28 April" and "pada akhir 2024"', () => {
+    const day = 'Pada 28 April, Kim Jong Un mengakui pengerahan pasukan ke Rusia.';
+    const lateYear = 'Seoul sudah mengonfirmasi pengiriman tentara Korea Utara pada akhir 2024.';
+    expectClaims(extract(`${day} ${lateYear}`, '2025-04-29', 'id'), [
+      { actor: 'dprk', stance: 'confirm', sentence: day, saidOn: ['2025-04-28', '2025-04-28', 'day'] },
+      { actor: 'south-korea', stance: 'confirm', sentence: lateYear, saidOn: ['2024-09-01', '2024-12-31', 'year'] },
+    ]);
+  });
+
+  it('en: "on Monday", "last week", "on Oct. 24" in an article of Friday 25 October 2024', () => {
+    const monday = 'The Kremlin on Monday denied that North Korean soldiers were in Russia.';
+    const lastWeek = 'Zelensky last week accused Pyongyang of sending troops.';
+    const dated = 'NATO confirmed the deployment of North Korean troops on Oct. 24.';
+    expectClaims(extract([monday, lastWeek, dated].join(' '), '2024-10-25', 'en'), [
+      { actor: 'russia', stance: 'deny', sentence: monday, saidOn: ['2024-10-21', '2024-10-21', 'day'] },
+      { actor: 'ukraine', stance: 'confirm', sentence: lastWeek, saidOn: ['2024-10-14', '2024-10-20', 'range'] },
+      { actor: 'nato', stance: 'confirm', sentence: dated, saidOn: ['2024-10-24', '2024-10-24', 'day'] },
+    ]);
+  });
+
+  it('en: "On 28 April", "in late 2024", "Yesterday"', () => {
+    const day = 'On 28 April, Kim Jong Un acknowledged sending troops to Russia.';
+    const lateYear = "Seoul confirmed North Korea's troop deployment in late 2024.";
+    const yesterday = 'Yesterday, Moscow praised the North Korean soldiers.';
+    expectClaims(extract([day, lateYear, yesterday].join(' '), '2025-04-29', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: day, saidOn: ['2025-04-28', '2025-04-28', 'day'] },
+      { actor: 'south-korea', stance: 'confirm', sentence: lateYear, saidOn: ['2024-09-01', '2024-12-31', 'year'] },
+      { actor: 'russia', stance: 'confirm', sentence: yesterday, saidOn: ['2025-04-28', '2025-04-28', 'day'] },
+    ]);
+  });
+
+  it('id: a date inside the reported words dates their content, not the statement', () => {
+    const sentence = 'NIS pada 18 Oktober menyatakan bahwa pada awal Oktober tentara Korea Utara dikirim ke Rusia.';
+    expectClaims(extract(sentence, '2024-10-29', 'id'), [{ actor: 'south-korea', stance: 'confirm', sentence, saidOn: ['2024-10-18', '2024-10-18', 'day'] }]);
+  });
+
+  it('en: a date inside the reported words dates their content, not the statement', () => {
+    const sentence = 'The NIS said on Oct. 18 that North Korean troops were shipped to Russia in early October.';
+    expectClaims(extract(sentence, '2024-10-29', 'en'), [{ actor: 'south-korea', stance: 'confirm', sentence, saidOn: ['2024-10-18', '2024-10-18', 'day'] }]);
+  });
+
+  it('id: a date in the clause a cue introduces dates that clause ("membantah bahwa ... pada hari Senin")', () => {
+    const sentence = 'Kremlin membantah bahwa tentara Korea Utara tiba di Kursk pada hari Senin pekan lalu.';
+    expectClaims(extract(sentence, '2024-10-28', 'id'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] }]);
+  });
+
+  it('en: "confirmed on Friday that ... last week" is Friday; "Thursday\'s press conference" is Thursday', () => {
+    const friday = 'Seoul confirmed on Friday that North Korean troops arrived in Russia last week.';
+    const thursday = "Putin told Thursday's press conference that what Russia does with North Korean troops is its own business.";
+    expectClaims(extract(`${friday} ${thursday}`, '2024-10-28', 'en'), [
+      { actor: 'south-korea', stance: 'confirm', sentence: friday, saidOn: ['2024-10-25', '2024-10-25', 'day'] },
+      { actor: 'russia', stance: 'neither', sentence: thursday, saidOn: ['2024-10-24', '2024-10-24', 'day'] },
+    ]);
+  });
+
+  it('id: "hari ini" inside a quote is the speaker’s day; the date after the quote counts', () => {
+    const sentence = '“Hari ini saya dapat mengonfirmasi bahwa pasukan Korea Utara ada di Rusia,” kata Rutte pada 28 Oktober.';
+    expectClaims(extract(sentence, '2024-10-29', 'id'), [{ actor: 'nato', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] }]);
+  });
+
+  it('id: the same speaker’s next quote keeps the date of the press conference', () => {
+    const dated = '“Gambar adalah hal yang serius,” kata Putin kepada wartawan pada 24 Oktober.';
+    const context = 'Ia ditanya tentang pasukan Korea Utara.';
+    const quote = '“Apa yang kami lakukan adalah urusan kami,” kata Putin.';
+    expectClaims(extract([dated, context, quote].join(' '), '2024-10-29', 'id'), [
+      { actor: 'russia', stance: 'neither', sentence: quote, saidOn: ['2024-10-24', '2024-10-24', 'day'] },
+    ]);
+  });
+
+  it('en: the same speaker’s next quote keeps the date of the press conference', () => {
+    const dated = '“Images are a serious thing,” Putin told reporters on Oct. 24 when asked about North Korean troops.';
+    const quote = '“What we do there is our business,” Putin said.';
+    expectClaims(extract(`${dated} ${quote}`, '2024-10-29', 'en'), [
+      { actor: 'russia', stance: 'neither', sentence: quote, saidOn: ['2024-10-24', '2024-10-24', 'day'] },
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+// The claim extractor: article + watch + language packs in, claims out. Pure and deterministic,
+// so re-running a version over stored documents gives the same claims, and a new version's
+// differences can be recorded as events.
+//
+// Per document: drop page furniture, split sentences (quotations stay with their attribution).
+// Per sentence: pick the language pack by function words; find actor names and topic terms
+// (watch), cue words and grammar words (pack), date phrases; find reported speech and its
+// speakers (attribution.ts); turn cues and attributed assertions into statements with their
+// actors (statements.ts); date them (said-on.ts); keep one claim per actor and stance
+// (claim-drafts.ts). What carries across sentences is in document-memory.ts.
+
+import type { ArticleDocument, ClaimDraft } from '../../domain/vocabulary.js';
+import type { Watch } from '../../watches/domain/watch.js';
+import { parseDay } from './calendar.js';
+import { findDateExpressions } from './dates.js';
+import { findFurniture } from './furniture.js';
+import type { LanguagePack } from './language-pack.js';
+import { compilePack, type CompiledPack } from './lexicon.js';
+import { claimDrafts } from './claim-drafts.js';
+import { DocumentMemory } from './document-memory.js';
+import { SentenceReferences } from './references.js';
+import { dateStatements } from './said-on.js';
+import { SentenceView } from './sentence-view.js';
+import { splitSentences } from './sentences.js';
+import { findStatements } from './statements.js';
+import { tokenize, type Token } from './tokens.js';
+import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
+
+/** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
+export const EXTRACTOR_VERSION = 'rules-1';
+
+export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
+  const compiledPacks = packsOf(watch, packs);
+  const documentPack = compiledPacks.find((pack) => pack.pack.language === baseLanguage(doc.language)) ?? compiledPacks[0];
+  const compiledWatch = compileWatch(watch, [...new Set(compiledPacks.flatMap((pack) => pack.pack.clitics))]);
+  const published = parseDay(doc.published);
+  const furniture = findFurniture(doc.text, compiledPacks);
+  const sentences = splitSentences(doc.text, abbreviationsOf(compiledPacks)).filter((span) => !furniture.covers(span.start));
+  const titleMentions = compiledWatch.findMentions(tokenize(doc.title));
+  const memory = new DocumentMemory(isOnTopic(titleMentions, compiledWatch));
+  let hasContext = !compiledWatch.needsContext || titleMentions.some((mention) => mention.isContext);
+  const claims: ClaimDraft[] = [];
+
+  sentences.forEach((span, index) => {
+    const tokens = tokenize(doc.text, span.start, span.end);
+    const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
+    const dates = findDateExpressions(view.tokens, view.pack);
+    const dateTokens = new Set(dates.flatMap((date) => range(date.start, date.end)));
+    const refs = new SentenceReferences(view, dateTokens);
+    const onTopic = view.isOnTopic();
+    hasContext ||= view.mentions.some((mention) => mention.isContext);
+    const { statements, lastSpeaker } = findStatements(view, refs, dateTokens, {
+      lastSpeaker: memory.lastSpeaker,
+      topicInContext: onTopic || memory.topicWithin(index),
+    });
+    const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index));
+    memory.remember(index, onTopic, lastSpeaker, statements, dated);
+    claims.push(...claimDrafts(watch.id, view, statements, dated));
+  });
+  return hasContext ? claims : [];
+}
+
+function packsOf(watch: Watch, packs: ReadonlyMap<string, LanguagePack>): CompiledPack[] {
+  const missing = watch.languages.filter((language) => !packs.has(language));
+  if (missing.length > 0) throw new Error(`watch ${watch.id} needs language packs that are not loaded: ${missing.join(', ')}`);
+  return watch.languages.map((language) => compilePack(packs.get(language)!));
+}
+
+function baseLanguage(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0];
+}
+
+function abbreviationsOf(packs: readonly CompiledPack[]): Set<string> {
+  return new Set(packs.flatMap((pack) => pack.pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))));
+}
+
+/** Articles mix languages (an English headline over an Indonesian body): each sentence gets the pack of its function words. */
+function packForSentence(tokens: readonly Token[], packs: readonly CompiledPack[], documentPack: CompiledPack): CompiledPack {
+  let best = documentPack;
+  let bestCount = countMarkers(tokens, documentPack);
+  for (const pack of packs) {
+    const count = countMarkers(tokens, pack);
+    if (count > bestCount) {
+      best = pack;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function countMarkers(tokens: readonly Token[], pack: CompiledPack): number {
+  let count = 0;
+  for (const token of tokens) if (pack.markers.has(token.norm)) count++;
+  return count;
+}
+
+function isOnTopic(mentions: readonly Mention[], watch: CompiledWatch): boolean {
+  return new Set(mentions.flatMap((mention) => mention.topicGroups)).size === watch.topicGroupCount;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
+}

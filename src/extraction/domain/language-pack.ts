@@ -1,0 +1,227 @@
+// A language pack: everything the extractor knows about one language, as data
+// (fixtures/languages/<code>.yaml). Adding a language is writing one of these files.
+// The YAML files carry comments explaining each field; this module parses and validates them.
+
+import { parse as parseYaml } from 'yaml';
+import { STANCES, type Stance } from '../../domain/vocabulary.js';
+import { FieldReader } from './config-reader.js';
+import { expandPhrase } from './phrase-trie.js';
+
+/** How a cue finds the actor whose stance it expresses. */
+export const CUE_KINDS = ['active', 'passive', 'nouns', 'labels'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export type CueLexicon = Record<CueKind, string[]>;
+
+export type DatePart = 'early' | 'mid' | 'late';
+export type DateUnit = 'day' | 'week' | 'weekend' | 'month' | 'year';
+export type WordPosition = 'before' | 'after';
+
+export interface DateVocabulary {
+  /** Capitalised in text; ISO weekday number (Monday 1 ... Sunday 7). */
+  weekdays: Record<string, number>;
+  /** Full month names, 1-12; may stand alone ("pada bulan Agustus"). */
+  months: Record<string, number>;
+  /** Abbreviations, 1-12; only recognised next to a day number or a year ("Oct. 24"). */
+  monthAbbreviations: Record<string, number>;
+  /** Words that open a date phrase and belong to its basis ("pada hari", "on"). */
+  lead: string[];
+  /** Days relative to publication ("kemarin": -1, "hari ini": 0). */
+  days: Record<string, number>;
+  units: Record<string, DateUnit>;
+  /** "lalu" after ("pekan lalu") or "last" before ("last week"). */
+  previous: { words: string[]; position: WordPosition };
+  current: { words: string[]; position: WordPosition };
+  /** After a number and a unit: "dua hari lalu", "two days ago". */
+  ago: string[];
+  numbers: Record<string, number>;
+  parts: Record<string, DatePart>;
+  /** Turns the following date into an upper bound: "sebelum hari Sabtu". */
+  before: string[];
+}
+
+export interface LanguagePack {
+  language: string;
+  name: string;
+  /** Frequent function words that tell this language from others, to pick a pack per sentence. */
+  markers: string[];
+  /** Endings glued to words ("-nya", "'s"), tried off when a word matches nothing as written. */
+  clitics: string[];
+  /** Words ending in a full stop that do not end a sentence ("Gen.", "Jl."). */
+  abbreviations: string[];
+  cues: Record<Stance, CueLexicon>;
+  /** Phrases that contain cue words but are not cues ("tidak hanya", "not only"). */
+  notCues: string[];
+  negation: string[];
+  disjunctions: string[];
+  hedges: string[];
+  attribution: {
+    speakerBefore: string[];
+    speakerAfter: string[];
+    speakerEither: string[];
+    /** Speech verbs whose speaker is the last one named ("tambahnya"). */
+    lastSpeaker: string[];
+    complementizers: string[];
+  };
+  conduits: { outlets: string[]; citing: string[]; outletNouns: string[] };
+  references: {
+    pronouns: string[];
+    firstPerson: string[];
+    roleNouns: string[];
+    demonstratives: string[];
+    /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
+    demonstrativePosition: WordPosition;
+  };
+  grammar: {
+    prepositions: string[];
+    /** "the leader of North Korea": after a role noun the name owns the role. */
+    genitives: string[];
+    coordinators: string[];
+    /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
+    clauseOpeners: string[];
+    passiveAuxiliaries: string[];
+    /** A cue word after a passive auxiliary is passive only with one of these endings ("denied", not "denying"). */
+    passiveParticipleEndings: string[];
+    agentMarkers: string[];
+    anaphoricObjects: string[];
+  };
+  pastMarkers: string[];
+  dates: DateVocabulary;
+  furniture: { lines: string[]; tail: string[] };
+}
+
+const TOP_LEVEL_FIELDS = [
+  'language', 'name', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'negation', 'disjunctions',
+  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture',
+];
+
+export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
+  const root = FieldReader.root(fileName, parseYaml(yamlText)).allowOnly(TOP_LEVEL_FIELDS);
+  const attribution = root.field('attribution').allowOnly(['speaker_before', 'speaker_after', 'speaker_either', 'last_speaker', 'complementizers']);
+  const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
+  const references = root
+    .field('references')
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'demonstrative_position']);
+  const grammar = root
+    .field('grammar')
+    .allowOnly([
+      'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
+      'anaphoric_objects',
+    ]);
+  const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
+  return {
+    language: root.field('language').string(),
+    name: root.field('name').string(),
+    markers: phrases(root.field('markers')),
+    clitics: root.field('clitics').optionalStringList(),
+    abbreviations: root.field('abbreviations').optionalStringList(),
+    cues: readCues(root.field('cues')),
+    notCues: optionalPhrases(root.field('not_cues')),
+    negation: phrases(root.field('negation')),
+    disjunctions: optionalPhrases(root.field('disjunctions')),
+    hedges: phrases(root.field('hedges')),
+    attribution: {
+      speakerBefore: optionalPhrases(attribution.field('speaker_before')),
+      speakerAfter: optionalPhrases(attribution.field('speaker_after')),
+      speakerEither: optionalPhrases(attribution.field('speaker_either')),
+      lastSpeaker: optionalPhrases(attribution.field('last_speaker')),
+      complementizers: phrases(attribution.field('complementizers')),
+    },
+    conduits: {
+      outlets: phrases(conduits.field('outlets')),
+      citing: optionalPhrases(conduits.field('citing')),
+      outletNouns: optionalPhrases(conduits.field('outlet_nouns')),
+    },
+    references: {
+      pronouns: phrases(references.field('pronouns')),
+      firstPerson: phrases(references.field('first_person')),
+      roleNouns: phrases(references.field('role_nouns')),
+      demonstratives: phrases(references.field('demonstratives')),
+      demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
+    },
+    grammar: {
+      prepositions: phrases(grammar.field('prepositions')),
+      genitives: optionalPhrases(grammar.field('genitives')),
+      coordinators: phrases(grammar.field('coordinators')),
+      clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
+      passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),
+      passiveParticipleEndings: grammar.field('passive_participle_endings').optionalStringList(),
+      agentMarkers: phrases(grammar.field('agent_markers')),
+      anaphoricObjects: optionalPhrases(grammar.field('anaphoric_objects')),
+    },
+    pastMarkers: phrases(root.field('past_markers')),
+    dates: readDates(root.field('dates')),
+    furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
+  };
+}
+
+function readCues(cues: FieldReader): Record<Stance, CueLexicon> {
+  cues.allowOnly(STANCES);
+  const read = (stance: Stance): CueLexicon => {
+    const lexicon = cues.field(stance).allowOnly(CUE_KINDS);
+    const result = Object.fromEntries(CUE_KINDS.map((kind) => [kind, optionalPhrases(lexicon.field(kind))])) as CueLexicon;
+    if (CUE_KINDS.every((kind) => result[kind].length === 0)) lexicon.fail('must list at least one cue');
+    return result;
+  };
+  return { deny: read('deny'), neither: read('neither'), confirm: read('confirm') };
+}
+
+const DATE_FIELDS = [
+  'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
+  'parts', 'before',
+];
+const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
+const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
+
+function readDates(dates: FieldReader): DateVocabulary {
+  dates.allowOnly(DATE_FIELDS);
+  const positioned = (field: FieldReader) => {
+    field.allowOnly(['words', 'position']);
+    return { words: phrases(field.field('words')), position: field.field('position').oneOf(['before', 'after'] as const) };
+  };
+  return {
+    weekdays: numberMap(dates.field('weekdays'), 1, 7),
+    months: numberMap(dates.field('months'), 1, 12),
+    monthAbbreviations: dates.field('month_abbreviations').isMissing ? {} : numberMap(dates.field('month_abbreviations'), 1, 12),
+    lead: optionalPhrases(dates.field('lead')),
+    days: dates.field('days').isMissing ? {} : numberMap(dates.field('days'), -31, 0),
+    units: choiceMap(dates.field('units'), DATE_UNITS),
+    previous: positioned(dates.field('previous')),
+    current: positioned(dates.field('current')),
+    ago: optionalPhrases(dates.field('ago')),
+    numbers: dates.field('numbers').isMissing ? {} : numberMap(dates.field('numbers'), 1, 100),
+    parts: choiceMap(dates.field('parts'), DATE_PARTS),
+    before: optionalPhrases(dates.field('before')),
+  };
+}
+
+/** A list of lexicon phrases, each checked against the phrase syntax. */
+function phrases(field: FieldReader): string[] {
+  const list = field.stringList();
+  list.forEach((phrase, index) => {
+    try {
+      expandPhrase(phrase);
+    } catch (error) {
+      new FieldReader(field.file, `${field.path}[${index}]`, phrase).fail((error as Error).message);
+    }
+  });
+  return list;
+}
+
+function optionalPhrases(field: FieldReader): string[] {
+  return field.isMissing ? [] : phrases(field);
+}
+
+function numberMap(field: FieldReader, min: number, max: number): Record<string, number> {
+  return Object.fromEntries(
+    field.entries().map(([key, value]) => {
+      const number = value.number();
+      if (!Number.isInteger(number) || number < min || number > max) value.fail(`must be a whole number from ${min} to ${max}`);
+      return [key, number];
+    }),
+  );
+}
+
+function choiceMap<T extends string>(field: FieldReader, allowed: readonly T[]): Record<string, T> {
+  return Object.fromEntries(field.entries().map(([key, value]) => [key, value.oneOf(allowed)]));
+}

@@ -1,0 +1,129 @@
+// A language pack compiled for matching: one trie for the sentence lexicon, one for date words,
+// one for page furniture. Built once per pack and reused for every document.
+
+import type { Stance } from '../../domain/vocabulary.js';
+import type { CueKind, DatePart, DateUnit, LanguagePack } from './language-pack.js';
+import { PhraseTrie } from './phrase-trie.js';
+import { normalizeWord } from './tokens.js';
+
+export type LexTag =
+  | { type: 'cue'; stance: Stance; kind: CueKind }
+  | { type: 'notCue' }
+  | { type: 'negation' }
+  | { type: 'disjunction' }
+  | { type: 'hedge' }
+  | { type: 'attribution'; speaker: 'before' | 'after' | 'either' | 'last' }
+  | { type: 'complementizer' }
+  | { type: 'conduit' }
+  | { type: 'citing' }
+  | { type: 'outletNoun' }
+  | { type: 'pronoun' }
+  | { type: 'firstPerson' }
+  | { type: 'roleNoun' }
+  | { type: 'demonstrative' }
+  | { type: 'preposition' }
+  | { type: 'genitive' }
+  | { type: 'coordinator' }
+  | { type: 'clauseOpener' }
+  | { type: 'passiveAuxiliary' }
+  | { type: 'agentMarker' }
+  | { type: 'anaphoricObject' }
+  | { type: 'past' };
+
+export type LexTagType = LexTag['type'];
+
+export type DateWord =
+  | { type: 'weekday'; value: number }
+  | { type: 'month'; value: number; abbreviation: boolean }
+  | { type: 'lead' }
+  | { type: 'day'; value: number }
+  | { type: 'unit'; value: DateUnit }
+  | { type: 'previous' }
+  | { type: 'current' }
+  | { type: 'ago' }
+  | { type: 'number'; value: number }
+  | { type: 'part'; value: DatePart }
+  | { type: 'before' };
+
+export interface CompiledPack {
+  pack: LanguagePack;
+  lexicon: PhraseTrie<LexTag>;
+  dateWords: PhraseTrie<DateWord>;
+  furniture: PhraseTrie<{ tail: boolean }>;
+  markers: ReadonlySet<string>;
+}
+
+const compiled = new WeakMap<LanguagePack, CompiledPack>();
+
+export function compilePack(pack: LanguagePack): CompiledPack {
+  const cached = compiled.get(pack);
+  if (cached) return cached;
+  const result: CompiledPack = {
+    pack,
+    lexicon: compileLexicon(pack),
+    dateWords: compileDateWords(pack),
+    furniture: compileFurniture(pack),
+    markers: new Set(pack.markers.map(normalizeWord)),
+  };
+  compiled.set(pack, result);
+  return result;
+}
+
+function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
+  const trie = new PhraseTrie<LexTag>(pack.clitics);
+  const addAll = (phrases: readonly string[], tag: LexTag) => phrases.forEach((phrase) => trie.addPhrase(phrase, tag));
+  for (const [stance, lexicon] of Object.entries(pack.cues) as [Stance, LanguagePack['cues'][Stance]][]) {
+    for (const [kind, phrases] of Object.entries(lexicon) as [CueKind, string[]][]) addAll(phrases, { type: 'cue', stance, kind });
+  }
+  addAll(pack.notCues, { type: 'notCue' });
+  addAll(pack.negation, { type: 'negation' });
+  addAll(pack.disjunctions, { type: 'disjunction' });
+  addAll(pack.hedges, { type: 'hedge' });
+  addAll(pack.attribution.speakerBefore, { type: 'attribution', speaker: 'before' });
+  addAll(pack.attribution.speakerAfter, { type: 'attribution', speaker: 'after' });
+  addAll(pack.attribution.speakerEither, { type: 'attribution', speaker: 'either' });
+  addAll(pack.attribution.lastSpeaker, { type: 'attribution', speaker: 'last' });
+  addAll(pack.attribution.complementizers, { type: 'complementizer' });
+  addAll(pack.conduits.outlets, { type: 'conduit' });
+  addAll(pack.conduits.citing, { type: 'citing' });
+  addAll(pack.conduits.outletNouns, { type: 'outletNoun' });
+  addAll(pack.references.pronouns, { type: 'pronoun' });
+  addAll(pack.references.firstPerson, { type: 'firstPerson' });
+  addAll(pack.references.roleNouns, { type: 'roleNoun' });
+  addAll(pack.references.demonstratives, { type: 'demonstrative' });
+  addAll(pack.grammar.prepositions, { type: 'preposition' });
+  addAll(pack.grammar.genitives, { type: 'genitive' });
+  addAll(pack.grammar.coordinators, { type: 'coordinator' });
+  addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
+  addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });
+  addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
+  addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
+  addAll(pack.pastMarkers, { type: 'past' });
+  return trie;
+}
+
+function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
+  const dates = pack.dates;
+  const trie = new PhraseTrie<DateWord>(pack.clitics); // "Thursday's press conference"
+  const add = (phrase: string, word: DateWord) => trie.addPhrase(phrase, word);
+  for (const [name, value] of Object.entries(dates.weekdays)) add(name, { type: 'weekday', value });
+  for (const [name, value] of Object.entries(dates.months)) add(name, { type: 'month', value, abbreviation: false });
+  for (const [name, value] of Object.entries(dates.monthAbbreviations)) add(name, { type: 'month', value, abbreviation: true });
+  dates.lead.forEach((phrase) => add(phrase, { type: 'lead' }));
+  for (const [phrase, value] of Object.entries(dates.days)) add(phrase, { type: 'day', value });
+  for (const [phrase, value] of Object.entries(dates.units)) add(phrase, { type: 'unit', value });
+  dates.previous.words.forEach((phrase) => add(phrase, { type: 'previous' }));
+  dates.current.words.forEach((phrase) => add(phrase, { type: 'current' }));
+  dates.ago.forEach((phrase) => add(phrase, { type: 'ago' }));
+  for (const [phrase, value] of Object.entries(dates.numbers)) add(phrase, { type: 'number', value });
+  for (const [phrase, value] of Object.entries(dates.parts)) add(phrase, { type: 'part', value });
+  dates.before.forEach((phrase) => add(phrase, { type: 'before' }));
+  return trie;
+}
+
+function compileFurniture(pack: LanguagePack): PhraseTrie<{ tail: boolean }> {
+  const trie = new PhraseTrie<{ tail: boolean }>();
+  pack.furniture.lines.forEach((phrase) => trie.addPhrase(phrase, { tail: false }));
+  pack.furniture.tail.forEach((phrase) => trie.addPhrase(phrase, { tail: true }));
+  return trie;
+}

@@ -1,0 +1,129 @@
+// Longest-match lookup of multi-word phrases over tokens. Lexicons are compiled into a trie
+// once per language pack or watch, so matching a sentence costs one walk per token and no
+// regular expression is built while extracting.
+
+import { normalizeWord, tokenize, type Token } from './tokens.js';
+
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+export interface PhraseMatch<T> {
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+  values: T[];
+}
+
+/** A value that only matches when the text has exactly these upper-case surfaces ("AS", "US"). */
+export interface CaseSensitive {
+  exactSurface?: string[];
+}
+
+export class PhraseTrie<T> {
+  private readonly root: TrieNode<T> = { children: new Map(), values: [] };
+
+  /**
+   * @param clitics endings that may be glued to a word ("membantahnya", "Korea's"): a token
+   *        that matches nothing as written is tried again without them.
+   */
+  constructor(private readonly clitics: readonly string[] = []) {}
+
+  add(words: readonly string[], value: T): void {
+    let node = this.root;
+    for (const word of words) {
+      let child = node.children.get(word);
+      if (!child) {
+        child = { children: new Map(), values: [] };
+        node.children.set(word, child);
+      }
+      node = child;
+    }
+    node.values.push(value);
+  }
+
+  /** Adds every expansion of a phrase written in lexicon syntax (see expandPhrase). */
+  addPhrase(phrase: string, value: T): void {
+    for (const words of expandPhrase(phrase)) this.add(words, value);
+  }
+
+  /** The longest phrase starting at token `start`, or null. */
+  matchAt(tokens: readonly Token[], start: number): PhraseMatch<T> | null {
+    const found: { best: PhraseMatch<T> | null } = { best: null };
+    this.walk(this.root, tokens, start, start, found);
+    return found.best;
+  }
+
+  /**
+   * Both the written word and its clitic-stripped form may continue a phrase ("Korea's" in
+   * "North Korea's UN mission" and in "North Korea's troops"), so both paths are walked.
+   */
+  private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, i: number, found: { best: PhraseMatch<T> | null }): void {
+    if (i > start && node.values.length > 0 && (!found.best || i > found.best.end)) {
+      const values = node.values.filter((value) => surfaceMatches(value, tokens, start));
+      if (values.length > 0) found.best = { start, end: i, values };
+    }
+    if (i >= tokens.length) return;
+    const norm = tokens[i].norm;
+    const exact = node.children.get(norm);
+    if (exact) this.walk(exact, tokens, start, i + 1, found);
+    for (const clitic of this.clitics) {
+      if (norm.length > clitic.length + 2 && norm.endsWith(clitic)) {
+        const stripped = node.children.get(norm.slice(0, -clitic.length));
+        if (stripped && stripped !== exact) this.walk(stripped, tokens, start, i + 1, found);
+      }
+    }
+  }
+
+  /** Non-overlapping longest matches, left to right. */
+  matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.matchAt(tokens, i);
+      if (match) {
+        matches.push(match);
+        i = match.end;
+      } else {
+        i++;
+      }
+    }
+    return matches;
+  }
+
+}
+
+function surfaceMatches(value: unknown, tokens: readonly Token[], start: number): boolean {
+  const surface = (value as CaseSensitive).exactSurface;
+  return !surface || surface.every((word, k) => tokens[start + k]?.text.startsWith(word));
+}
+
+const MAX_EXPANSIONS = 512;
+
+/**
+ * Lexicon phrase syntax: words separated by spaces; `a|b` is either word; a slot ending in `?`
+ * is optional ("rejected the? claims|reports"). Words are tokenized like article text, so
+ * "desas-desus" and "Jum'at" need no escaping.
+ */
+export function expandPhrase(phrase: string): string[][] {
+  let expansions: string[][] = [[]];
+  for (const slot of phrase.trim().split(/\s+/)) {
+    const optional = slot.length > 1 && slot.endsWith('?');
+    const alternatives = (optional ? slot.slice(0, -1) : slot).split('|').map(wordsOf);
+    if (optional) alternatives.push([]);
+    expansions = expansions.flatMap((prefix) => alternatives.map((words) => [...prefix, ...words]));
+    if (expansions.length > MAX_EXPANSIONS) throw new Error(`phrase "${phrase}" expands to too many variants`);
+  }
+  return expansions.filter((words) => words.length > 0);
+}
+
+function wordsOf(text: string): string[] {
+  return tokenize(text).map((token) => (token.isWord ? token.norm : normalizeWord(token.text)));
+}
+
+/** Upper-case surfaces for an all-capitals alias ("AS", "NIS", "U.S."), else undefined. */
+export function caseSensitiveSurface(phrase: string): string[] | undefined {
+  const letters = phrase.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || letters !== letters.toUpperCase()) return undefined;
+  return tokenize(phrase).map((token) => token.text);
+}

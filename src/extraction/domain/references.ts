@@ -1,0 +1,355 @@
+// Who a phrase refers to: the subject before a verb, the speaker after "kata"/"said", pronouns
+// and "the spokesman". Works on the shallow structure event coders use (actor dictionaries plus
+// word order), with three filters that keep objects out of subject position:
+// - a name inside the topic phrase ("pasukan Korea Utara", "North Korean troops") is what is
+//   talked about, not who talks;
+// - a name governed by a preposition ("kepada Presiden Rusia", "with Moscow") is not a subject;
+// - a name after a conduit ("seperti dilansir", "as reported by") or an outlet noun ("kantor
+//   berita Korea Selatan") is the outlet that relays the words, not the actor.
+
+import type { Mention } from './watch-matcher.js';
+import type { SentenceView } from './sentence-view.js';
+
+export interface ResolvedActor {
+  actorId: string;
+  /** The speaker as written (Peskov, KCNA), or null when the party itself is named (Rusia). */
+  speaker: string | null;
+  /** Found through "dia", "tambahnya", "the spokesman" or a continued quotation: the same speaker as before. */
+  continued?: boolean;
+}
+
+export type Resolution =
+  | { kind: 'actors'; actors: ResolvedActor[] }
+  /** Someone is named, but none of the watch's actors ("kata seorang analis"). */
+  | { kind: 'other' }
+  | { kind: 'none' };
+
+export const NO_ONE: Resolution = { kind: 'none' };
+
+/** The same resolution, marked as reached by referring back to an earlier speaker. */
+export function continued(resolution: Resolution): Resolution {
+  return resolution.kind === 'actors'
+    ? { kind: 'actors', actors: resolution.actors.map((actor) => ({ ...actor, continued: true })) }
+    : resolution;
+}
+
+export type Found =
+  | { kind: 'mentions'; mentions: Mention[]; end: number }
+  | { kind: 'anaphor'; person: 'first' | 'third'; at: number; end: number }
+  | { kind: 'other'; end: number };
+
+/** Untagged words allowed between a name and the topic term it belongs to: "pasukan khusus Korea Utara". */
+const TOPIC_GAP_WORDS = 1;
+const CONDUIT_REACH = 6;
+const OUTLET_NOUN_REACH = 2;
+const SPEAKER_PHRASE_REACH = 10;
+const AGENT_REACH = 5;
+
+export class SentenceReferences {
+  private readonly maskedStarts = new Set<number>();
+  /** Names after "mengutip"/"citing": the source a conduit relays. */
+  readonly cited: Mention[] = [];
+
+  constructor(
+    private readonly view: SentenceView,
+    /** Tokens of date expressions: "pada Senin" must not glue "Senin" to the name after it. */
+    private readonly dateTokens: ReadonlySet<number>,
+  ) {
+    this.maskRelayedNames();
+  }
+
+  actorsOf(mentions: readonly Mention[]): ResolvedActor[] {
+    return mentions.map((mention) => ({ actorId: mention.actorId!, speaker: this.speakerName(mention) }));
+  }
+
+  /**
+   * The whole name around a mention, titles included ("Sekretaris Jenderal NATO Mark Rutte",
+   * "Juru bicara Kremlin Dmitry Peskov", "Pyongyang's mission"), when it names a speaker rather
+   * than only the party.
+   */
+  private speakerName(mention: Mention): string | null {
+    const view = this.view;
+    const sameActor = (i: number) => view.mentionCovering(i)?.actorId === mention.actorId;
+    const title = (i: number) => {
+      const token = view.tokens[i];
+      if (view.mentionCovering(i) || this.dateTokens.has(i) || !token.isWord) return false;
+      // The first word of a sentence is capitalised whatever it is ("Seorang perwakilan ...").
+      return view.is(i, 'roleNoun') || (token.isCapitalized && !view.lexAt(i) && i > 0);
+    };
+    let start = mention.start;
+    let end = mention.end;
+    while (start > 0 && (sameActor(start - 1) || title(start - 1))) start--;
+    while (end < view.length && (sameActor(end) || (view.is(end, 'roleNoun') && !view.mentionCovering(end)))) end++;
+    let speaker = false;
+    for (let i = start; i < end; i++) speaker ||= view.mentionCovering(i)?.isSpeaker === true;
+    return speaker ? view.textOf(start, end) : null;
+  }
+
+  /**
+   * The nearest subject-like reference before `position`, not crossing `bound` or a clause
+   * opener ("sementara", "while"). An unknown name right before the verb is its subject
+   * ("sementara Beijing menolak berkomentar"): someone, but none of the watch's actors.
+   */
+  subjectBefore(position: number, bound: number): Found | null {
+    const view = this.view;
+    const quoted = position < view.length ? view.tokens[position].quoted : false;
+    const unknown = this.isUnknownName(position - 1) ? this.ownerOfName(position - 1) : null;
+    if (unknown) return unknown;
+    for (let i = position - 1; i >= bound; i--) {
+      if (view.tokens[i].quoted !== quoted) continue;
+      if (view.is(i, 'clauseOpener')) return null;
+      const mention = view.mentionCovering(i);
+      if (mention) {
+        if (this.isSubjectCandidate(mention)) {
+          return { kind: 'mentions', mentions: this.withCoordinatedBefore(mention), end: mention.end };
+        }
+        i = mention.start;
+        continue;
+      }
+      const anaphor = this.anaphorEndingAt(i);
+      if (anaphor) return anaphor;
+    }
+    return null;
+  }
+
+  private isUnknownName(i: number): boolean {
+    const view = this.view;
+    if (i < 1 || view.mentionCovering(i) || this.dateTokens.has(i) || view.lexAt(i)) return false;
+    const token = view.tokens[i];
+    return token.isWord && token.isCapitalized && !view.isQuoteMarkAt(i - 1);
+  }
+
+  /**
+   * The actor an unknown name belongs to, named in the same name phrase ("South Korea's Defense
+   * Ministry spokesperson Jeon Ha-kyu"), or someone who is none of the actors ("Beijing"); null
+   * for a place after a preposition ("di New York"), which is no subject at all.
+   */
+  private ownerOfName(last: number): Found | null {
+    const view = this.view;
+    for (let i = last; i >= 0 && !this.dateTokens.has(i); i--) {
+      const mention = view.mentionCovering(i);
+      if (mention?.actorId && !this.maskedStarts.has(mention.start)) return { kind: 'mentions', mentions: [mention], end: mention.end };
+      const token = view.tokens[i];
+      if (view.is(i, 'preposition')) return null;
+      const partOfName = token.isWord && (token.isCapitalized || view.is(i, 'roleNoun') || view.is(i, 'demonstrative'));
+      if (!mention && !partOfName) break;
+    }
+    return { kind: 'other', end: last + 1 };
+  }
+
+  /** The speaker phrase after a verb like "kata" or "said": "kata juru bicara Kremlin Dmitry Peskov". */
+  speakerAfter(position: number): Found | null {
+    const view = this.view;
+    let i = position;
+    if (i < view.length && view.tokens[i].text === ',') i++;
+    let words = 0;
+    for (const limit = Math.min(view.length, i + SPEAKER_PHRASE_REACH); i < limit; i++) {
+      if (view.isBreak(i)) break;
+      if (words > 0 && view.is(i, 'preposition') && !view.is(i, 'agentMarker')) break;
+      const mention = view.mentionStartingAt(i);
+      if (mention?.actorId && !this.maskedStarts.has(mention.start)) {
+        // "said Pyongyang's admission was ...": a possessor opens the reported words, it does not speak.
+        if (isPossessive(view.tokens[mention.end - 1].text) && !view.is(mention.end, 'roleNoun')) return { kind: 'other', end: i };
+        const mentions = this.withCoordinatedAfter(mention);
+        return { kind: 'mentions', mentions, end: mentions[mentions.length - 1].end };
+      }
+      const anaphor = this.anaphorStartingAt(i);
+      if (anaphor) return anaphor;
+      if (view.tokens[i].isWord) words++;
+    }
+    return words > 0 ? { kind: 'other', end: i } : null;
+  }
+
+  /** The agent of a passive cue: "dibantah (oleh) Moskow", "confirmed by NATO". */
+  agentAfter(position: number, needsMarker: boolean): Mention[] | null {
+    const view = this.view;
+    let i = position;
+    let marked = false;
+    for (const limit = Math.min(view.length, position + AGENT_REACH); i < limit; i++) {
+      if (view.isBreak(i)) return null;
+      if (view.is(i, 'agentMarker')) {
+        marked = true;
+        continue;
+      }
+      const mention = view.mentionStartingAt(i);
+      if (mention?.actorId && (marked || !needsMarker) && !this.maskedStarts.has(mention.start)) return [mention];
+      const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized;
+      if (!skippable) return null;
+    }
+    return null;
+  }
+
+  /** "bantahan Kremlin", "denial from Moscow", "Moscow's denial": the possessor of a cue noun. */
+  possessorOf(start: number, end: number): Mention[] | null {
+    const before = this.view.mentionEndingAt(start);
+    if (before?.actorId && isPossessive(this.view.tokens[start - 1].text)) return [before];
+    const marked = this.view.is(end, 'agentMarker') || this.view.is(end, 'preposition') ? end + 1 : end;
+    const after = this.view.mentionStartingAt(marked);
+    return after?.actorId && !this.maskedStarts.has(after.start) ? [after] : null;
+  }
+
+  /** The nearest name before `position` in this sentence, outside quotations, that can be a subject. */
+  nearestNamedBefore(position: number): Mention[] | null {
+    for (let i = position - 1; i >= 0; i--) {
+      const mention = this.view.mentionCovering(i);
+      if (!mention || this.view.tokens[i].quoted) continue;
+      if (this.isSubjectCandidate(mention)) return this.withCoordinatedBefore(mention);
+      i = mention.start;
+    }
+    return null;
+  }
+
+  isSubjectCandidate(mention: Mention): boolean {
+    return (
+      mention.actorId !== null &&
+      !this.maskedStarts.has(mention.start) &&
+      !this.isInTopicPhrase(mention) &&
+      !this.isGovernedByPreposition(mention)
+    );
+  }
+
+  /**
+   * "pasukan Korea Utara", "unit pertama Korea Utara", "North Korean troops": a name next to a
+   * term of another topic group, with at most one untagged word between them.
+   */
+  private isInTopicPhrase(mention: Mention): boolean {
+    if (mention.topicGroups.length === 0) return false;
+    const view = this.view;
+    const isOtherGroup = (i: number) => {
+      const other = view.mentionCovering(i);
+      return other !== undefined && other !== mention && other.topicGroups.length > 0 &&
+        other.topicGroups.every((group) => !mention.topicGroups.includes(group));
+    };
+    const isGap = (i: number) => view.tokens[i].isWord && !view.lexAt(i) && !view.mentionCovering(i);
+    const near = (first: number, step: number) => {
+      for (let i = first, gap = 0; i >= 0 && i < view.length && gap <= TOPIC_GAP_WORDS; i += step, gap++) {
+        if (isOtherGroup(i)) return true;
+        if (!isGap(i)) return false;
+      }
+      return false;
+    };
+    return near(mention.start - 1, -1) || near(mention.end, 1);
+  }
+
+  /** Where the name phrase around a mention starts: "juru bicara Kremlin Dmitry Peskov". */
+  phraseStart(mention: Mention): number {
+    const view = this.view;
+    let i = mention.start;
+    while (i > 0 && !this.dateTokens.has(i - 1)) {
+      const token = view.tokens[i - 1];
+      const partOfName = view.mentionCovering(i - 1) || (token.isWord && (token.isCapitalized || view.is(i - 1, 'roleNoun')));
+      if (!partOfName || view.is(i - 1, 'preposition')) break;
+      i--;
+    }
+    return i;
+  }
+
+  private isGovernedByPreposition(mention: Mention): boolean {
+    const view = this.view;
+    let i = mention.start - 1;
+    for (; i >= 0; i--) {
+      if (view.is(i, 'preposition')) return !(view.is(i, 'genitive') && i > 0 && view.is(i - 1, 'roleNoun'));
+      if (this.dateTokens.has(i)) return false;
+      const token = view.tokens[i];
+      const partOfName = token.isWord && (token.isCapitalized || view.is(i, 'roleNoun'));
+      if (!partOfName && !view.mentionCovering(i) && token.text !== '(' && token.text !== ')') break;
+    }
+    if (i < 0 || !view.is(i, 'coordinator')) return false;
+    const previous = view.mentionEndingAt(i);
+    return previous?.actorId != null && this.isGovernedByPreposition(previous);
+  }
+
+  /** "Pyongyang dan Moskow tidak mengkonfirmasi ...": every conjunct is a subject. */
+  private withCoordinatedBefore(last: Mention): Mention[] {
+    const view = this.view;
+    const mentions = [last];
+    let sawCoordinator = false;
+    for (let current = last; ; ) {
+      const joint = current.start - 1;
+      if (joint < 1) break;
+      const isCoordinator = view.is(joint, 'coordinator');
+      if (!isCoordinator && !(sawCoordinator && view.tokens[joint].text === ',')) break;
+      const previous = view.mentionEndingAt(joint);
+      if (!previous?.actorId || this.maskedStarts.has(previous.start)) break;
+      sawCoordinator ||= isCoordinator;
+      mentions.unshift(previous);
+      current = previous;
+    }
+    return mentions;
+  }
+
+  private withCoordinatedAfter(first: Mention): Mention[] {
+    const view = this.view;
+    const mentions = [first];
+    for (let current = first; current.end < view.length && view.is(current.end, 'coordinator'); ) {
+      const next = view.mentionStartingAt(current.end + 1);
+      if (!next?.actorId) break;
+      mentions.push(next);
+      current = next;
+    }
+    return mentions;
+  }
+
+  private anaphorEndingAt(i: number): Found | null {
+    const view = this.view;
+    const lex = view.lexAt(i);
+    if (!lex || lex.end !== i + 1) return null;
+    if (view.is(i, 'firstPerson')) return { kind: 'anaphor', person: 'first', at: lex.start, end: lex.end };
+    if (view.is(i, 'pronoun')) return { kind: 'anaphor', person: 'third', at: lex.start, end: lex.end };
+    const demonstrativeAfter = view.pack.pack.references.demonstrativePosition === 'after';
+    if (demonstrativeAfter && view.is(i, 'demonstrative') && lex.start > 0 && view.is(lex.start - 1, 'roleNoun')) {
+      return { kind: 'anaphor', person: 'third', at: view.lexAt(lex.start - 1)!.start, end: lex.end };
+    }
+    if (!demonstrativeAfter && view.is(i, 'roleNoun') && lex.start > 0 && view.is(lex.start - 1, 'demonstrative')) {
+      return { kind: 'anaphor', person: 'third', at: lex.start - 1, end: lex.end };
+    }
+    return null;
+  }
+
+  private anaphorStartingAt(i: number): Found | null {
+    const view = this.view;
+    const lex = view.lexAt(i);
+    if (!lex || lex.start !== i) return null;
+    if (view.is(i, 'firstPerson')) return { kind: 'anaphor', person: 'first', at: i, end: lex.end };
+    if (view.is(i, 'pronoun')) return { kind: 'anaphor', person: 'third', at: i, end: lex.end };
+    const demonstrativeAfter = view.pack.pack.references.demonstrativePosition === 'after';
+    if (demonstrativeAfter && view.is(i, 'roleNoun') && view.is(lex.end, 'demonstrative')) {
+      return { kind: 'anaphor', person: 'third', at: i, end: view.lexAt(lex.end)!.end };
+    }
+    if (!demonstrativeAfter && view.is(i, 'demonstrative') && view.is(lex.end, 'roleNoun')) {
+      return { kind: 'anaphor', person: 'third', at: i, end: view.lexAt(lex.end)!.end };
+    }
+    return null;
+  }
+
+  private maskRelayedNames(): void {
+    const view = this.view;
+    for (const lex of view.lexSpans) {
+      if (view.tokens[lex.start].quoted) continue;
+      const isConduit = lex.tags.some((tag) => tag.type === 'conduit' || tag.type === 'citing');
+      const isOutletNoun = lex.tags.some((tag) => tag.type === 'outletNoun');
+      if (!isConduit && !isOutletNoun) continue;
+      const adjective = isOutletNoun ? view.mentionEndingAt(lex.start) : undefined; // "Russian media"
+      if (adjective && !adjective.isSpeaker) this.maskedStarts.add(adjective.start);
+      const reach = isConduit ? CONDUIT_REACH : OUTLET_NOUN_REACH;
+      for (let i = lex.end; i < Math.min(view.length, lex.end + reach); i++) {
+        if (isConduit && view.isBreak(i)) break;
+        const mention = view.mentionStartingAt(i);
+        if (!mention) continue;
+        // The cited source is an actor ("mengutip Kementerian Pertahanan Rusia yang membantah").
+        if (lex.tags.some((tag) => tag.type === 'citing')) {
+          if (mention.actorId) this.cited.push(mention);
+          continue;
+        }
+        // A speaker the watch names stays one: "state news agency KCNA" speaks for North Korea.
+        if (isOutletNoun && mention.isSpeaker) continue;
+        this.maskedStarts.add(mention.start);
+      }
+    }
+  }
+}
+
+/** "Moscow's", "Koreans'": the possessive forms an English name takes. */
+function isPossessive(word: string): boolean {
+  return /['’]s?$/.test(word);
+}

@@ -1,0 +1,107 @@
+// Said-on (valid time) of each statement in a sentence, by decreasing strength of evidence:
+// 1. a date phrase attached to it ("kata Putin, Kamis (24/10)", "On Monday, Peskov said");
+// 2. a past marker ("sebelumnya membantah", "had earlier denied"): only an upper bound, the day
+//    before publication, or the day before a dated statement later in the same sentence
+//    ("had earlier denied it, before finally admitting it at the weekend");
+// 3. the date of the same speaker's statement a few sentences earlier (a quote continued after
+//    "kata Putin pada 24 Oktober" is from the same press conference);
+// 4. the publication day.
+// A date phrase or past marker belongs to the nearest statement: with two statements in one
+// sentence, each takes its own. Date phrases inside reported words date their content, not the
+// statement ("mengatakan pada 18 Oktober bahwa pada awal Oktober ...").
+
+import type { SaidOn } from '../../domain/vocabulary.js';
+import { formatDay, parseDay } from './calendar.js';
+import { resolveDate, type DateExpression } from './dates.js';
+import type { SentenceView } from './sentence-view.js';
+import type { ResolvedActor } from './references.js';
+import type { Statement } from './statements.js';
+
+export const SAID_ON_STRENGTH = { stated: 3, past: 2, carried: 1, published: 0 } as const;
+export type SaidOnBasis = keyof typeof SAID_ON_STRENGTH;
+
+export interface DatedStatement {
+  saidOn: SaidOn;
+  basis: SaidOnBasis;
+}
+
+export function dateStatements(
+  statements: readonly Statement[],
+  view: SentenceView,
+  dates: readonly DateExpression[],
+  published: number,
+  carriedDate: (actor: ResolvedActor) => SaidOn | null,
+): DatedStatement[] {
+  const dateOf = nearestOwners(statements, dates.map((date) => date.start));
+  const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
+  const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start));
+  const stated = statements.map((_, index) => {
+    const date = dateOf[index];
+    return date === null ? null : resolveDate(dates[date], published, view.textOf(dates[date].start, dates[date].end));
+  });
+
+  let publicationDay: string | undefined;
+  return statements.map((statement, index): DatedStatement => {
+    const own = stated[index];
+    if (own) return { saidOn: own, basis: 'stated' };
+    const past = pastOf[index];
+    if (past !== null) {
+      const marker = pastMarkers[past];
+      return { saidOn: beforeLaterStatement(statement, statements, stated, published, view.textOf(marker.start, marker.end)), basis: 'past' };
+    }
+    const carried = carriedDate(statement.actors[0]);
+    if (carried) return { saidOn: carried, basis: 'carried' };
+    publicationDay ??= formatDay(published);
+    return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
+  });
+}
+
+function beforeLaterStatement(
+  statement: Statement,
+  statements: readonly Statement[],
+  stated: readonly (SaidOn | null)[],
+  published: number,
+  marker: string,
+): SaidOn {
+  let to = formatDay(published - 1);
+  let basis = `${marker} (before publication)`;
+  statements.forEach((later, index) => {
+    const date = stated[index];
+    if (!date || later.anchors[0] <= statement.anchors[0]) return;
+    const bound = date.from ?? date.to;
+    const dayBefore = formatDay(parseDay(bound) - 1);
+    if (dayBefore < to) {
+      to = dayBefore;
+      basis = `${marker} (before ${date.basis})`;
+    }
+  });
+  return { from: null, to, precision: 'before', basis };
+}
+
+/**
+ * For each statement, the index of the position it owns, or null. A position goes to every
+ * eligible statement at the smallest distance from it (a reported cue shares its attribution's
+ * verb as an anchor, so both take the date next to that verb).
+ */
+function nearestOwners(statements: readonly Statement[], positions: readonly number[]): (number | null)[] {
+  const owner: (number | null)[] = statements.map(() => null);
+  const ownerDistance = statements.map(() => Infinity);
+  positions.forEach((position, index) => {
+    const distances = statements.map((statement) => distance(statement, position));
+    const best = Math.min(...distances);
+    if (best === Infinity) return;
+    distances.forEach((value, statementIndex) => {
+      if (value === best && value < ownerDistance[statementIndex]) {
+        owner[statementIndex] = index;
+        ownerDistance[statementIndex] = value;
+      }
+    });
+  });
+  return owner;
+}
+
+function distance(statement: Statement, position: number): number {
+  const excluded = statement.excluded;
+  if (excluded && position >= excluded.start && position < excluded.end) return Infinity;
+  return Math.min(...statement.anchors.map((anchor) => Math.abs(anchor - position)));
+}

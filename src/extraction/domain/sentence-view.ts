@@ -1,0 +1,120 @@
+// Everything the extractor needs to know about one sentence, computed once: tokens, quotations,
+// lexicon spans of the sentence's language pack, and the watch's actor and topic mentions.
+
+import type { CompiledPack, LexTag, LexTagType } from './lexicon.js';
+import type { TextSpan } from './sentences.js';
+import { isQuoteMark, markQuotes, type QuoteSpan, type Token } from './tokens.js';
+import type { CompiledWatch, Mention } from './watch-matcher.js';
+
+export interface LexSpan {
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+  tags: LexTag[];
+}
+
+export class SentenceView {
+  readonly tokens: Token[];
+  readonly quotes: QuoteSpan[];
+  readonly lexSpans: LexSpan[];
+  readonly mentions: Mention[];
+  private readonly lexByToken: (LexSpan | undefined)[];
+  private readonly mentionByStart: (Mention | undefined)[];
+  private readonly mentionByEnd: (Mention | undefined)[];
+  private readonly mentionByToken: (Mention | undefined)[];
+
+  constructor(
+    readonly text: string,
+    readonly span: TextSpan,
+    /** The tokens of text[span], from tokenize(). */
+    tokens: Token[],
+    readonly pack: CompiledPack,
+    readonly watch: CompiledWatch,
+  ) {
+    this.tokens = tokens;
+    this.quotes = markQuotes(this.tokens);
+    this.lexSpans = pack.lexicon.matchAll(this.tokens).map(({ start, end, values }) => ({ start, end, tags: values }));
+    this.mentions = watch.findMentions(this.tokens);
+    this.lexByToken = new Array(this.tokens.length);
+    for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
+    this.mentionByStart = new Array(this.tokens.length);
+    this.mentionByEnd = new Array(this.tokens.length + 1);
+    this.mentionByToken = new Array(this.tokens.length);
+    for (const mention of this.mentions) {
+      this.mentionByStart[mention.start] = mention;
+      this.mentionByEnd[mention.end] = mention;
+      for (let i = mention.start; i < mention.end; i++) this.mentionByToken[i] = mention;
+    }
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  lexAt(i: number): LexSpan | undefined {
+    return this.lexByToken[i];
+  }
+
+  /** The lexicon tag of a type on the span covering token i. */
+  tagAt<T extends LexTagType>(i: number, type: T): Extract<LexTag, { type: T }> | undefined {
+    return this.lexByToken[i]?.tags.find((tag): tag is Extract<LexTag, { type: T }> => tag.type === type);
+  }
+
+  is(i: number, type: LexTagType): boolean {
+    return this.tagAt(i, type) !== undefined;
+  }
+
+  mentionStartingAt(i: number): Mention | undefined {
+    return this.mentionByStart[i];
+  }
+
+  /** The mention whose last token is i - 1. */
+  mentionEndingAt(end: number): Mention | undefined {
+    return this.mentionByEnd[end];
+  }
+
+  mentionCovering(i: number): Mention | undefined {
+    return this.mentionByToken[i];
+  }
+
+  isPunctuation(i: number): boolean {
+    const token = this.tokens[i];
+    return !token.isWord && !token.isNumber;
+  }
+
+  /** A clause-internal mark that still separates phrases: comma, stop, colon, quote, dash. */
+  isBreak(i: number): boolean {
+    const token = this.tokens[i];
+    return this.isPunctuation(i) && token.text !== '(' && token.text !== ')' && token.text !== '/';
+  }
+
+  quoteContaining(i: number): QuoteSpan | undefined {
+    return this.quotes.find((quote) => i > quote.open && i < quote.close);
+  }
+
+  isQuoteMarkAt(i: number): boolean {
+    return isQuoteMark(this.tokens[i]);
+  }
+
+  isClosingQuote(i: number): boolean {
+    return this.quotes.some((quote) => quote.close === i) && isQuoteMark(this.tokens[i]);
+  }
+
+  /** Text of tokens [start, end) as written in the document. */
+  textOf(start: number, end: number): string {
+    return this.text.slice(this.tokens[start].start, this.tokens[end - 1].end);
+  }
+
+  /** Topic groups named in tokens [start, end). */
+  topicGroupsIn(start: number, end: number): Set<number> {
+    const groups = new Set<number>();
+    for (const mention of this.mentions) {
+      if (mention.start >= start && mention.end <= end) mention.topicGroups.forEach((group) => groups.add(group));
+    }
+    return groups;
+  }
+
+  isOnTopic(start = 0, end = this.tokens.length): boolean {
+    return this.topicGroupsIn(start, end).size === this.watch.topicGroupCount;
+  }
+}

@@ -1,0 +1,130 @@
+// Stance cues in a sentence, with the three things that change what a cue means:
+// - a negation before it: "tidak membantah", "did not deny", "belum mengonfirmasi", "could not
+//   confirm" say the actor did NOT take that stance. They map to `neither` (the actor declined
+//   to commit), never to the opposite stance: not denying is not confirming;
+// - a negated deny and confirm joined by "atau"/"maupun"/"nor": "tidak membantah maupun
+//   membenarkan", "neither confirmed nor denied" is one `neither` cue, although both cue words
+//   are present;
+// - a hedge before it in its clause: "Jika dikonfirmasi ...", "if confirmed": no claim.
+
+import type { Stance } from '../../domain/vocabulary.js';
+import type { CueKind } from './language-pack.js';
+import type { SentenceView } from './sentence-view.js';
+
+export interface StanceCue {
+  /** Token range of the cue words, end exclusive; a merged "tidak ... maupun ..." spans all of it. */
+  start: number;
+  end: number;
+  stance: Stance;
+  kind: CueKind;
+  /**
+   * The cue points back instead of naming its object ("menolak tuduhan tersebut", "denied the
+   * reports", "no comment", "fake news"), so the proposition may be named in an earlier sentence.
+   */
+  contextual: boolean;
+  hedged: boolean;
+  /** A passive recognised by its auxiliary ("was denied") needs "by" before its agent. */
+  agentNeedsMarker: boolean;
+}
+
+interface RawCue {
+  start: number;
+  end: number;
+  stance: Stance;
+  kind: CueKind;
+}
+
+const NEGATION_REACH = 4;
+/** A label is negated only by what stands right before it: "bukan berita palsu", "not fake news". */
+const LABEL_NEGATION_REACH = 2;
+const HEDGE_REACH = 6;
+const PASSIVE_AUXILIARY_REACH = 3;
+const ANAPHORIC_OBJECT_REACH = 3;
+
+export function findStanceCues(view: SentenceView): StanceCue[] {
+  const raw: RawCue[] = [];
+  for (const lex of view.lexSpans) {
+    const tag = lex.tags.find((candidate) => candidate.type === 'cue');
+    if (tag?.type === 'cue') raw.push({ start: lex.start, end: lex.end, stance: tag.stance, kind: tag.kind });
+  }
+  const cues: StanceCue[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const cue = raw[index];
+    const negationAt = negationBefore(view, cue.start, cue.kind === 'labels' ? LABEL_NEGATION_REACH : NEGATION_REACH);
+    const partner = raw[index + 1];
+    if (negationAt >= 0 && partner && isNeitherNorPair(view, cue, partner)) {
+      cues.push(describe(view, { start: negationAt, end: partner.end, stance: 'neither', kind: cue.kind }, cue.start));
+      index++;
+      continue;
+    }
+    if (negationAt >= 0 && cue.stance === 'neither') continue; // "did not decline to comment": no stance
+    const stance = negationAt >= 0 ? 'neither' : cue.stance;
+    cues.push(describe(view, { ...cue, stance, start: negationAt >= 0 ? negationAt : cue.start }, cue.start));
+  }
+  return cues;
+}
+
+function describe(view: SentenceView, cue: RawCue, cueWordStart: number): StanceCue {
+  const passiveByAuxiliary = cue.kind === 'active' && hasPassiveAuxiliary(view, cueWordStart);
+  return {
+    ...cue,
+    kind: passiveByAuxiliary ? 'passive' : cue.kind,
+    agentNeedsMarker: passiveByAuxiliary,
+    contextual: cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary),
+    hedged: hedgeBefore(view, cue.start),
+  };
+}
+
+/** "membantah maupun membenarkan", "confirmed nor denied": opposite cues joined by a disjunction. */
+function isNeitherNorPair(view: SentenceView, first: RawCue, second: RawCue): boolean {
+  if (first.stance === 'neither' || second.stance === 'neither' || first.stance === second.stance) return false;
+  const joint = view.lexAt(first.end);
+  return joint !== undefined && joint.end === second.start && joint.tags.some((tag) => tag.type === 'disjunction');
+}
+
+/** Index of the negation that governs a cue starting at `start`, or -1. */
+function negationBefore(view: SentenceView, start: number, reach: number): number {
+  for (let i = start - 1; i >= Math.max(0, start - reach); i--) {
+    if (view.isBreak(i) || view.is(i, 'cue')) return -1;
+    if (view.is(i, 'negation')) return view.lexAt(i)!.start;
+  }
+  return -1;
+}
+
+function hedgeBefore(view: SentenceView, start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - HEDGE_REACH); i--) {
+    if (view.isBreak(i)) return false;
+    if (view.is(i, 'hedge')) return true;
+  }
+  return false;
+}
+
+/** "was denied", "has been confirmed", "were not acknowledged"; not "is denying". */
+function hasPassiveAuxiliary(view: SentenceView, start: number): boolean {
+  const endings = view.pack.pack.grammar.passiveParticipleEndings;
+  if (!endings.some((ending) => view.tokens[start].norm.endsWith(ending))) return false;
+  for (let i = start - 1; i >= Math.max(0, start - PASSIVE_AUXILIARY_REACH); i--) {
+    if (view.isBreak(i)) return false;
+    if (view.is(i, 'passiveAuxiliary')) return true;
+  }
+  return false;
+}
+
+/**
+ * "menolak tuduhan tersebut", "denied the reports", "membantahnya"; for a passive, the subject
+ * before it: "Laporan itu dibantah", "It was denied".
+ */
+function pointsBack(view: SentenceView, start: number, end: number, passive: boolean): boolean {
+  const last = view.tokens[end - 1];
+  if (view.pack.pack.clitics.some((clitic) => last.norm.length > clitic.length + 2 && last.norm.endsWith(clitic))) return true;
+  for (let i = end; i < Math.min(view.length, end + ANAPHORIC_OBJECT_REACH); i++) {
+    if (view.isBreak(i)) break;
+    if (view.is(i, 'anaphoricObject')) return true;
+  }
+  if (!passive) return false;
+  for (let i = start - 1; i >= Math.max(0, start - ANAPHORIC_OBJECT_REACH - PASSIVE_AUXILIARY_REACH); i--) {
+    if (view.isBreak(i)) break;
+    if (view.is(i, 'anaphoricObject')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,83 @@
+// Finds actor names, speakers and topic terms of a watch in a sentence. Aliases written in
+// capitals ("AS", "US", "NIS") only match capitals, so the English "as" and "us" are not actors.
+
+import { allPhrases, type Watch } from '../../watches/domain/watch.js';
+import { caseSensitiveSurface, PhraseTrie, type CaseSensitive } from './phrase-trie.js';
+import { tokenize, type Token } from './tokens.js';
+
+interface MentionValue extends CaseSensitive {
+  actorId?: string;
+  isSpeaker?: boolean;
+  topicGroup?: number;
+  isContext?: boolean;
+}
+
+export interface Mention {
+  start: number;
+  /** Exclusive token index. */
+  end: number;
+  /** null for a topic term that names no actor ("pasukan", "troops"). */
+  actorId: string | null;
+  /** Named a speaker (Peskov, KCNA) rather than the party itself (Rusia). */
+  isSpeaker: boolean;
+  topicGroups: number[];
+  /** Names the watch's context ("Rusia", "Kursk"). */
+  isContext: boolean;
+}
+
+export interface CompiledWatch {
+  watch: Watch;
+  topicGroupCount: number;
+  /** The watch requires context terms in an article. */
+  needsContext: boolean;
+  findMentions(tokens: readonly Token[]): Mention[];
+}
+
+const compiled = new WeakMap<Watch, { clitics: string; result: CompiledWatch }>();
+
+export function compileWatch(watch: Watch, clitics: readonly string[]): CompiledWatch {
+  const key = clitics.join('|');
+  const cached = compiled.get(watch);
+  if (cached?.clitics === key) return cached.result;
+  const trie = new PhraseTrie<MentionValue>(clitics);
+  const topicTerms = new PhraseTrie<number>(clitics);
+  watch.topic.forEach((group, index) => allPhrases(group.terms).forEach((term) => topicTerms.addPhrase(term, index)));
+  const add = (phrase: string, value: MentionValue) =>
+    trie.addPhrase(phrase, { ...value, exactSurface: caseSensitiveSurface(phrase) });
+  const contextActors = new Set(watch.context?.actors ?? []);
+  const contextTerms = allPhrases(watch.context?.terms ?? {});
+  // A name that contains a topic term ("perwakilan Korea Utara") still names the topic.
+  const addActorPhrase = (phrase: string, actorId: string, isSpeaker: boolean) => {
+    add(phrase, { actorId, isSpeaker, isContext: contextActors.has(actorId) });
+    for (const match of topicTerms.matchAll(tokenize(phrase))) {
+      match.values.forEach((topicGroup) => add(phrase, { topicGroup }));
+    }
+  };
+  for (const actor of watch.actors) {
+    allPhrases(actor.aliases).forEach((alias) => addActorPhrase(alias, actor.id, false));
+    allPhrases(actor.speakers).forEach((speaker) => addActorPhrase(speaker, actor.id, true));
+  }
+  watch.topic.forEach((group, index) => allPhrases(group.terms).forEach((term) => add(term, { topicGroup: index })));
+  contextTerms.forEach((term) => add(term, { isContext: true }));
+  const result: CompiledWatch = {
+    watch,
+    topicGroupCount: watch.topic.length,
+    needsContext: watch.context !== undefined,
+    findMentions: (tokens) => trie.matchAll(tokens).map(toMention),
+  };
+  compiled.set(watch, { clitics: key, result });
+  return result;
+}
+
+function toMention(match: { start: number; end: number; values: MentionValue[] }): Mention {
+  const actor = match.values.find((value) => value.actorId !== undefined);
+  const topicGroups = [...new Set(match.values.flatMap((value) => (value.topicGroup === undefined ? [] : [value.topicGroup])))];
+  return {
+    start: match.start,
+    end: match.end,
+    actorId: actor?.actorId ?? null,
+    isSpeaker: match.values.some((value) => value.isSpeaker === true),
+    topicGroups,
+    isContext: match.values.some((value) => value.isContext === true),
+  };
+}

@@ -1,0 +1,40 @@
+// Builds the Nest application; the CLI's `serve` and the e2e tests both start it from here.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
+import { AppModule } from './app.module.js';
+import type { AppConfig, LogLevel } from './config/config.js';
+import { SubscriptionRunner } from './event-store/subscription-runner.js';
+import { SourcesScheduler } from './sources/sources.scheduler.js';
+import { SourcesService } from './sources/sources.service.js';
+
+const LEVELS_UP_TO: Record<LogLevel, NestLogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export interface ServerOptions {
+  /** Run subscribers and the scheduler (off for one-shot commands and some tests). */
+  background?: boolean;
+}
+
+export async function createServer(config: AppConfig, options: ServerOptions = {}): Promise<INestApplication> {
+  const background = options.background ?? true;
+  const app = await NestFactory.create(AppModule.forRoot(config, { scheduler: background }), {
+    logger: LEVELS_UP_TO[config.logLevel],
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  // Modules register their subscribers and load their watches in onModuleInit: that must have
+  // happened before the runner starts (listen() would init the app only later).
+  await app.init();
+  await app.get(SourcesService).registerConfiguredSources();
+  if (background) {
+    app.get(SubscriptionRunner).start();
+    void app.get(SourcesScheduler).tick(); // the first poll now, not one interval after start
+  }
+  return app;
+}

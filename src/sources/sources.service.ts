@@ -1,0 +1,195 @@
+// Polls sources and turns what they carry into documents. Each poll ends in a recorded outcome
+// on its source (success, 304, or a failure with its reason and the next retry): one bad feed
+// never stops the others, and a failing feed is retried with backoff for ever.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
+import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
+import { parseFeed } from './domain/parse-feed.js';
+import { DocumentIngestion, type IngestionCount } from './document-ingestion.service.js';
+import { readFixtureFolder } from './fixture-folder.reader.js';
+import { fetchFeed } from './http/feed-fetcher.js';
+import { SourcesRepository, type SourceRow } from './sources.repository.js';
+
+export interface PollReport {
+  sourceId: string;
+  location: string;
+  ok: boolean;
+  status: string;
+  entries: number;
+  count: IngestionCount | null;
+}
+
+export class InvalidSourceError extends Error {}
+
+@Injectable()
+export class SourcesService {
+  private readonly logger = new Logger(SourcesService.name);
+  private readonly polling = new Set<string>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: SourcesRepository,
+    private readonly ingestion: DocumentIngestion,
+  ) {}
+
+  /** Registers the fixture folder and FEED_URLS from configuration (idempotent). */
+  async registerConfiguredSources(): Promise<void> {
+    if (this.config.fixturesDir) {
+      await this.repository.register({
+        sourceId: 'fixtures',
+        kind: 'fixture-folder',
+        location: this.config.fixturesDir,
+        title: `fixture articles in ${basename(this.config.fixturesDir)}`,
+        addedBy: 'config',
+      });
+    }
+    for (const url of this.config.feedUrls) await this.addFeed(url, null, 'config');
+  }
+
+  async addFeed(url: string, title: string | null, addedBy: string): Promise<{ source: SourceRow; created: boolean }> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new InvalidSourceError(`url must be an absolute http(s) URL, got "${url}"`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new InvalidSourceError(`url must use http or https, got "${parsed.protocol}"`);
+    }
+    const location = parsed.toString();
+    const sourceId = `feed-${parsed.hostname.replace(/[^a-z0-9]+/gi, '-')}-${createHash('sha256').update(location).digest('hex').slice(0, 8)}`;
+    const { row, created } = await this.repository.register({ sourceId, kind: 'feed', location, title, addedBy });
+    return { source: row, created };
+  }
+
+  /** Polls the sources that are due, at most POLL_CONCURRENCY at a time. */
+  async pollDue(now = new Date()): Promise<PollReport[]> {
+    const due = await this.repository.due(now, 1000);
+    return this.pollAll(due.filter((s) => !this.polling.has(s.source_id)));
+  }
+
+  /** Polls every enabled source once, due or not (`stance-monitor ingest`). */
+  async pollEverySource(): Promise<PollReport[]> {
+    return this.pollAll(await this.repository.enabled());
+  }
+
+  private async pollAll(sources: SourceRow[]): Promise<PollReport[]> {
+    const reports: PollReport[] = [];
+    const queue = [...sources];
+    const workers = Array.from({ length: Math.min(this.config.pollConcurrency, queue.length) }, async () => {
+      for (let source = queue.shift(); source; source = queue.shift()) reports.push(await this.poll(source));
+    });
+    await Promise.all(workers);
+    return reports;
+  }
+
+  async poll(source: SourceRow, now = new Date()): Promise<PollReport> {
+    this.polling.add(source.source_id);
+    try {
+      return source.kind === 'feed' ? await this.pollFeed(source, now) : await this.readFixtures(source, now);
+    } catch (error) {
+      // Anything unexpected (the database, a bug) is still this source's recorded failure.
+      return this.fail(source, now, 'error', (error as Error).message, null);
+    } finally {
+      this.polling.delete(source.source_id);
+    }
+  }
+
+  private async pollFeed(source: SourceRow, now: Date): Promise<PollReport> {
+    const fetched = await fetchFeed(source.location, {
+      etag: source.etag,
+      lastModified: source.last_modified,
+      allowPrivate: this.config.allowPrivateSources,
+    });
+    if (fetched.kind === 'failed') {
+      const retryAfterMs = fetched.reason === 'http-status' ? fetched.retryAfterMs : null;
+      return this.fail(source, now, fetched.reason, fetched.message, retryAfterMs);
+    }
+    if (fetched.kind === 'not-modified') {
+      return this.succeed(source, now, '304 not modified', fetched, 0, null, {
+        kind: 'success',
+        ttlMinutes: null,
+        maxAgeSeconds: fetched.maxAgeSeconds,
+      });
+    }
+    const parsed = await parseFeed(fetched.text, { feedUrl: fetched.url });
+    if (!parsed.ok) return this.fail(source, now, parsed.reason, parsed.message, null);
+    const documents = parsed.feed.entries.map((entry) => documentFromFeedEntry(source.source_id, parsed.feed, entry, now));
+    const count = await this.ingestion.ingest(documents);
+    // Validators are saved only now: a crash before this line refetches the whole feed, and the
+    // idempotent ingestion above makes that harmless.
+    return this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries.length, count, {
+      kind: 'success',
+      ttlMinutes: parsed.feed.ttlMinutes,
+      maxAgeSeconds: fetched.maxAgeSeconds,
+    });
+  }
+
+  private async readFixtures(source: SourceRow, now: Date): Promise<PollReport> {
+    const { articles, skipped } = await readFixtureFolder(source.location);
+    for (const { path, error } of skipped) this.logger.warn(`skipped fixture ${path}: ${error}`);
+    const documents = articles.map((article) =>
+      documentFromFixture(source.source_id, basename(article.path).replace(/\.md$/, ''), article),
+    );
+    const count = await this.ingestion.ingest(documents);
+    const status = skipped.length ? `read ${articles.length} files, skipped ${skipped.length}` : `read ${articles.length} files`;
+    const report = await this.succeed(source, now, status, { etag: null, lastModified: null }, articles.length, count, {
+      kind: 'success',
+      ttlMinutes: null,
+      maxAgeSeconds: null,
+    });
+    if (skipped.length) {
+      // The folder was read, but a person must see which files were not.
+      await this.repository.noteProblem(source.source_id, now, skipped.map((s) => s.error).join('\n'));
+    }
+    return report;
+  }
+
+  private async succeed(
+    source: SourceRow,
+    now: Date,
+    status: string,
+    validators: { etag: string | null; lastModified: string | null },
+    entries: number,
+    count: IngestionCount | null,
+    outcome: PollOutcome,
+  ): Promise<PollReport> {
+    const next = scheduleNextPoll(now, outcome);
+    await this.repository.recordSuccess(source.source_id, now, {
+      status,
+      etag: validators.etag,
+      lastModified: validators.lastModified,
+      entriesSeen: entries,
+      documentsIngested: count ? count.ingested + count.revisions : 0,
+      nextPollAt: next.at,
+      nextPollBasis: next.basis,
+    });
+    return { sourceId: source.source_id, location: source.location, ok: true, status, entries, count };
+  }
+
+  private async fail(
+    source: SourceRow,
+    now: Date,
+    reason: string,
+    message: string,
+    retryAfterMs: number | null,
+  ): Promise<PollReport> {
+    const next = scheduleNextPoll(now, {
+      kind: 'failure',
+      consecutiveFailures: source.consecutive_failures + 1,
+      retryAfterMs,
+    });
+    this.logger.warn(`source ${source.source_id} failed (${reason}): ${message}; next try ${next.at.toISOString()}`);
+    await this.repository.recordFailure(source.source_id, now, {
+      status: reason,
+      error: message,
+      nextPollAt: next.at,
+      nextPollBasis: next.basis,
+    });
+    return { sourceId: source.source_id, location: source.location, ok: false, status: `${reason}: ${message}`, entries: 0, count: null };
+  }
+}

@@ -1,0 +1,115 @@
+// A watch: one monitored proposition, the words that say a sentence is about it, and the actors
+// whose stance on it is tracked (fixtures/watches/<id>.yaml). Pure: parsing takes the file text.
+
+import { parse as parseYaml } from 'yaml';
+import { FieldReader } from '../../extraction/domain/config-reader.js';
+
+/** Words per language (BCP 47 base code, e.g. `id`, `en`). */
+export type PhrasesByLanguage = Record<string, string[]>;
+
+/** A sentence is about the proposition when it contains a term of every topic group. */
+export interface TopicGroup {
+  name: string;
+  terms: PhrasesByLanguage;
+}
+
+export interface WatchActor {
+  id: string;
+  name: string;
+  /** Names of the party itself: "Rusia", "Russia". */
+  aliases: PhrasesByLanguage;
+  /** People and offices that speak for it: "Peskov", "Kremlin", "juru bicara Kremlin". */
+  speakers: PhrasesByLanguage;
+}
+
+export interface WatchContext {
+  /** Any name or speaker of these actors. */
+  actors: string[];
+  terms: PhrasesByLanguage;
+}
+
+export interface Watch {
+  id: string;
+  proposition: string;
+  /** Language packs the watch uses, by code: fixtures/languages/<code>.yaml. */
+  languages: string[];
+  topic: TopicGroup[];
+  /**
+   * What an article must name somewhere for its claims to count (absent: no such condition):
+   * North Korean troops at the inter-Korean border are another story than troops in Russia.
+   */
+  context?: WatchContext;
+  actors: WatchActor[];
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function parseWatch(yamlText: string, fileName: string): Watch {
+  const root = FieldReader.root(fileName, parseYaml(yamlText)).allowOnly(['id', 'proposition', 'languages', 'topic', 'context', 'actors']);
+  const id = slug(root.field('id'));
+  const languagesField = root.field('languages');
+  const languages = languagesField.stringList();
+  if (languages.length === 0) languagesField.fail('must name at least one language');
+
+  const topicField = root.field('topic');
+  const topic = topicField.list().map((group) => {
+    group.allowOnly(['name', 'terms']);
+    return { name: group.field('name').string(), terms: phrasesByLanguage(group.field('terms'), languages, true) };
+  });
+  if (topic.length === 0) topicField.fail('must have at least one group');
+
+  const actorsField = root.field('actors');
+  const actors = actorsField.list().map((actor) => {
+    actor.allowOnly(['id', 'name', 'aliases', 'speakers']);
+    return {
+      id: slug(actor.field('id')),
+      name: actor.field('name').string(),
+      aliases: phrasesByLanguage(actor.field('aliases'), languages, true),
+      speakers: actor.field('speakers').isMissing ? {} : phrasesByLanguage(actor.field('speakers'), languages, false),
+    };
+  });
+  if (actors.length === 0) actorsField.fail('must have at least one actor');
+  const seen = new Set<string>();
+  actors.forEach((actor, index) => {
+    if (seen.has(actor.id)) actorsField.list()[index].field('id').fail(`repeats actor id "${actor.id}"`);
+    seen.add(actor.id);
+  });
+
+  const proposition = root.field('proposition').string();
+  const contextField = root.field('context');
+  if (contextField.isMissing) return { id, proposition, languages, topic, actors };
+  return { id, proposition, languages, topic, context: readContext(contextField, languages, seen), actors };
+}
+
+function readContext(field: FieldReader, languages: readonly string[], actorIds: ReadonlySet<string>): WatchContext {
+  field.allowOnly(['actors', 'terms']);
+  const actorsField = field.field('actors');
+  const actors = actorsField.optionalStringList();
+  actors.forEach((actor, index) => {
+    if (!actorIds.has(actor)) new FieldReader(field.file, `${actorsField.path}[${index}]`, actor).fail(`is not an actor of this watch`);
+  });
+  const terms = field.field('terms').isMissing ? {} : phrasesByLanguage(field.field('terms'), languages, false);
+  if (actors.length === 0 && allPhrases(terms).length === 0) field.fail('must name actors or terms');
+  return { actors, terms };
+}
+
+function slug(field: FieldReader): string {
+  const value = field.string();
+  if (!SLUG.test(value)) field.fail('must be lower-case words joined by hyphens (e.g. "south-korea")');
+  return value;
+}
+
+function phrasesByLanguage(field: FieldReader, languages: readonly string[], required: boolean): PhrasesByLanguage {
+  const result: PhrasesByLanguage = {};
+  for (const [language, phrases] of field.entries()) {
+    if (!languages.includes(language)) phrases.fail(`is not one of the watch languages (${languages.join(', ')})`);
+    result[language] = phrases.stringList();
+  }
+  if (required && Object.values(result).every((list) => list.length === 0)) field.fail('must list at least one phrase');
+  return result;
+}
+
+/** Every phrase of a by-language map, whatever the language: articles mix languages. */
+export function allPhrases(byLanguage: PhrasesByLanguage): string[] {
+  return Object.values(byLanguage).flat();
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WatchesService } from './watches.service.js';
+
+@Module({ providers: [WatchesService], exports: [WatchesService] })
+export class WatchesModule {}

@@ -1,0 +1,50 @@
+// The watches and the language packs they use, read and validated once at start: a bad watch
+// file stops the service with the file and field named, rather than extracting nothing.
+import { dirname, join } from 'node:path';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import type { LanguagePack } from '../extraction/domain/language-pack.js';
+import { loadLanguagePacks } from '../extraction/language-pack.loader.js';
+import type { Watch } from './domain/watch.js';
+import { loadWatch, loadWatches } from './watch.loader.js';
+
+export interface WatchCatalog {
+  watches: Watch[];
+  packs: Map<string, LanguagePack>;
+}
+
+/**
+ * Loads the watches of a folder (or one watch file) and the language packs they name, from the
+ * `languages/` folder beside the watches folder (fixtures/watches -> fixtures/languages).
+ */
+export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalog> {
+  const isFile = /\.ya?ml$/.test(watchesPath);
+  const watches = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
+  const watchesDir = isFile ? dirname(watchesPath) : watchesPath;
+  const packs = await loadLanguagePacks(join(watchesDir, '..', 'languages'), watches.flatMap((w) => w.languages));
+  return { watches, packs };
+}
+
+@Injectable()
+export class WatchesService implements OnModuleInit {
+  private catalog: WatchCatalog = { watches: [], packs: new Map() };
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    this.catalog = await loadWatchCatalog(this.config.watchesDir);
+  }
+
+  watches(): Watch[] {
+    return this.catalog.watches;
+  }
+
+  find(watchId: string): Watch | undefined {
+    return this.catalog.watches.find((w) => w.id === watchId);
+  }
+
+  packs(): ReadonlyMap<string, LanguagePack> {
+    return this.catalog.packs;
+  }
+}
