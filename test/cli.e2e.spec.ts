@@ -95,6 +95,7 @@ describe.each(serverBackends)('/health on %s', (kind) => {
       await admin.close();
       const up = await getFresh(`${service.url}/health`);
       expect(up.status).toBe(200);
+      expect(service.proc.exitCode).toBeNull(); // lost connections were survived, not restarted
     } finally {
       await service.stop();
       await database.close();

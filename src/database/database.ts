@@ -43,8 +43,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       types: pgTypes,
       connectionTimeoutMillis: 10_000,
     });
-    // An idle client losing its server must not crash the process; the next query reports it.
+    // A client losing its server (restart, pg_terminate_backend) must not crash the process: the
+    // pool reports idle clients on 'error', but a client checked out by Kysely between queries
+    // emits 'error' on itself, with no listener unless we add one. The next query reports it.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', serverUrl: options.databaseUrl, close: () => db.destroy() };
   }

@@ -31,7 +31,7 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 }
 
 /** Starts `serve` and resolves once it answers /health. */
-export async function startService(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
+export async function startService(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; output(): string; stop(): Promise<void> }> {
   const port = await freePort();
   const proc = spawn(process.execPath, [cliPath, 'serve'], {
     env: { ...cleanEnv(), LOG_LEVEL: 'warn', ...env, PORT: String(port) },
@@ -61,6 +61,7 @@ export async function startService(env: Record<string, string>): Promise<{ url: 
   return {
     url,
     proc,
+    output: () => output,
     stop: async () => {
       stopping = true;
       if (proc.exitCode !== null) return;
