@@ -91,6 +91,12 @@ export interface ClaimRecorded {
     origin: 'extractor' | 'analyst';
     /** Extractor version, or `analyst:<who>`. */
     recordedBy: string;
+    /**
+     * The report's publication time (the document's `published`), or when the analyst entered
+     * the claim. Breaks ties in the claim order (stance/domain/claim-order.ts). Absent on events
+     * recorded before it was added.
+     */
+    reportedAt?: string;
   };
 }
 

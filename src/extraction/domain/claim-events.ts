@@ -19,6 +19,7 @@ export function claimRecorded(doc: ArticleDocument, draft: ClaimDraft, extractor
       url: doc.url,
       origin: 'extractor',
       recordedBy: extractorVersion,
+      reportedAt: doc.published,
     },
   };
 }

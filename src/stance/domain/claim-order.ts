@@ -1,5 +1,5 @@
 // The order in which an actor's claims count (DESIGN.md "Time is bitemporal"): by said-on upper
-// bound, then precision, then log position. Everything the projection answers in valid time
+// bound, then precision, then the publication time of the report, then log position. Everything the projection answers in valid time
 // (stance as of a day, the list of stance changes) is read off this order, so it must depend only
 // on the claims themselves, never on the order they arrived in.
 
@@ -14,6 +14,11 @@ export interface TimelineEntry {
   saidOn: SaidOn;
   /** Log position of the ClaimRecorded event. */
   position: number;
+  /**
+   * When the report carrying the claim was published (the document's `published`), or when an
+   * analyst entered it; null on events recorded before the field existed.
+   */
+  reportedAt: string | null;
   /** null for a claim entered by an analyst. */
   documentId: string | null;
   url: string;
@@ -23,7 +28,7 @@ export interface TimelineEntry {
 }
 
 /** The fields the order reads. */
-export type OrderKey = Pick<TimelineEntry, 'claimId' | 'saidOn' | 'position'>;
+export type OrderKey = Pick<TimelineEntry, 'claimId' | 'saidOn' | 'position' | 'reportedAt'>;
 
 /**
  * How precise a said-on is, for comparing claims with the same upper bound. A statement known only
@@ -38,9 +43,16 @@ export function precisionRank(saidOn: SaidOn): 0 | 1 | 2 {
 
 /**
  * Total order on claims: said-on upper bound (ISO days compare as strings), then precision rank,
- * then the narrower interval later (it pins the statement closer to its upper bound), then log
- * position. claimId only separates claims that share a position, which a log never produces;
- * it is there so that the order is total on any input and sorting is deterministic.
+ * then the narrower interval later (it pins the statement closer to its upper bound), then the
+ * report published later counts as later, then log position. claimId only separates claims that
+ * share a position, which a log never produces; it keeps the order total on any input.
+ *
+ * Why the publication time before the log position (DESIGN.md names only the position): two
+ * reports of the same dated statement (seeds 002 and 003 both report Putin on 24 October) tie on
+ * said-on and precision, and with the position next the claim credited with the change would be
+ * whichever report the feed delivered first. The publication time is part of the claim, so the
+ * credited claim no longer depends on arrival order; the position still orders claims of one
+ * report (appended together, in text order) and of reports published at the same instant.
  */
 export function compareClaims(a: OrderKey, b: OrderKey): number {
   if (a.saidOn.to !== b.saidOn.to) return a.saidOn.to < b.saidOn.to ? -1 : 1;
@@ -50,6 +62,9 @@ export function compareClaims(a: OrderKey, b: OrderKey): number {
   const fa = a.saidOn.from;
   const fb = b.saidOn.from;
   if (fa !== fb) return fa === null ? -1 : fb === null ? 1 : fa < fb ? -1 : 1;
+  const ra = a.reportedAt ?? '';
+  const rb = b.reportedAt ?? '';
+  if (ra !== rb) return ra < rb ? -1 : 1;
   if (a.position !== b.position) return a.position - b.position;
   return a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0;
 }

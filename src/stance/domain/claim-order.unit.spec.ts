@@ -10,7 +10,12 @@ import {
 } from './claim-order.js';
 import { before, day, permutations, span } from './russia-seed.fixture.js';
 
-const key = (claimId: string, saidOn: SaidOn, position: number): OrderKey => ({ claimId, saidOn, position });
+const key = (claimId: string, saidOn: SaidOn, position: number, reportedAt: string | null = null): OrderKey => ({
+  claimId,
+  saidOn,
+  position,
+  reportedAt,
+});
 const ids = (keys: OrderKey[]) => keys.map((k) => k.claimId);
 const sorted = (keys: OrderKey[]) => ids([...keys].sort(compareClaims));
 
@@ -79,6 +84,17 @@ describe('compareClaims', () => {
     const samePosition = key('a-claim', day('2024-10-24'), 11);
     expect(compareClaims(samePosition, a)).toBeLessThan(0);
     expect(compareClaims(a, { ...a })).toBe(0);
+  });
+
+  it('same said-on and precision: the later report counts as later, whatever the log position', () => {
+    // Seeds 002 (published 25 Oct) and 003 (29 Oct) both report Putin on 24 Oct.
+    const tribun = key('tribun', day('2024-10-24'), 40, '2024-10-25');
+    const epoch = key('epoch', day('2024-10-24'), 12, '2024-10-29');
+    expect(sorted([epoch, tribun])).toEqual(['tribun', 'epoch']);
+    // A report with no publication time (events from before the field) sorts first.
+    expect(sorted([tribun, key('legacy', day('2024-10-24'), 99)])).toEqual(['legacy', 'tribun']);
+    // The same report: log position (text order within one append) decides.
+    expect(sorted([key('second', day('2024-10-24'), 41, '2024-10-25'), tribun])).toEqual(['tribun', 'second']);
   });
 
   it('is a total order: antisymmetric, transitive, and every arrival order sorts the same', () => {

@@ -28,6 +28,8 @@ export interface ClaimSpec {
   documentId?: string | null;
   quote?: string;
   speaker?: string | null;
+  /** Defaults to the seed's publication date, or null for a document that is not a seed. */
+  reportedAt?: string | null;
 }
 
 export function recorded(spec: ClaimSpec): LoggedClaimEvent {
@@ -48,6 +50,7 @@ export function recorded(spec: ClaimSpec): LoggedClaimEvent {
       url: `https://example.org/seeds/${documentId ?? 'analyst'}`,
       origin: documentId === null ? 'analyst' : 'extractor',
       recordedBy: documentId === null ? 'analyst:test' : 'extractor@1',
+      ...((spec.reportedAt ?? PUBLISHED[documentId ?? '']) ? { reportedAt: spec.reportedAt ?? PUBLISHED[documentId ?? ''] } : {}),
     },
   };
 }
@@ -151,6 +154,14 @@ export const RUSSIA_CLAIMS: Record<keyof typeof DOC, Omit<ClaimSpec, 'position'>
         'Juru bicara Kremlin Dmitry Peskov menolak spekulasi bahwa militer Korea Utara juga terlibat dalam permusuhan dengan Ukraina “cerita palsu”, dia kemudian menambahkan Moskow dan Pyongyang “mereka mengembangkan hubungan di semua bidang.”',
     },
   ],
+};
+
+const PUBLISHED: Record<string, string> = {
+  [DOC.d000]: '2025-04-28',
+  [DOC.d001]: '2025-04-29',
+  [DOC.d002]: '2024-10-25',
+  [DOC.d003]: '2024-10-29',
+  [DOC.d004]: '2024-10-22',
 };
 
 export const GARBLED_REASON = 'garbled attribution: Putin speaks about European countries, the evidence clause is not his';

@@ -219,6 +219,7 @@ export function entryOf(event: ClaimRecorded & { position: number }): TimelineEn
     stance: d.stance,
     saidOn: d.saidOn,
     position: event.position,
+    reportedAt: d.reportedAt ?? null,
     documentId: d.documentId,
     url: d.url,
     quote: d.evidence.sentence,
