@@ -7,6 +7,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { StanceModule } from './stance/stance.module.js';
 
 export interface AppOptions {
   /** Run the scheduler (the service); off for one-shot commands, which call the services directly. */
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         SourcesModule,
         ExtractionModule,
+        StanceModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
       ],
     };

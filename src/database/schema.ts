@@ -46,8 +46,70 @@ export interface SourcesTable {
   documents_ingested: Generated<number>;
 }
 
+export interface StanceDocumentsTable {
+  document_id: string;
+  url: string;
+  outlet: string;
+  title: string;
+  published: string;
+  language: string;
+  position: Int8;
+}
+
+export interface StanceClaimsTable {
+  claim_id: string;
+  watch_id: string;
+  actor_id: string;
+  stance: 'deny' | 'neither' | 'confirm';
+  said_on: unknown;
+  reported_at: string | null;
+  speaker: string | null;
+  quote: string;
+  cues: unknown;
+  document_id: string | null;
+  url: string;
+  origin: string;
+  recorded_by: string;
+  position: Int8;
+}
+
+export interface StanceClaimDropsTable {
+  position: Int8;
+  claim_id: string;
+  kind: 'rejected' | 'superseded';
+  reason: string;
+  dropped_by: string;
+}
+
+export interface StanceChangesTable {
+  watch_id: string;
+  actor_id: string;
+  claim_id: string;
+  from_stance: string | null;
+  to_stance: string;
+  effective_on: unknown;
+  document_id: string | null;
+  known_at_position: Int8;
+}
+
+export interface StanceCurrentTable {
+  watch_id: string;
+  actor_id: string;
+  stance: string | null;
+  latest_claim_id: string | null;
+  since_claim_id: string | null;
+  claims: number;
+  active_claims: number;
+  last_position: Int8;
+}
+
 export interface Tables {
   events: EventsTable;
   subscription_checkpoints: SubscriptionCheckpointsTable;
   sources: SourcesTable;
+  stance_documents: StanceDocumentsTable;
+  stance_claims: StanceClaimsTable;
+  stance_claim_drops: StanceClaimDropsTable;
+  stance_changes: StanceChangesTable;
+  stance_current: StanceCurrentTable;
 }

@@ -210,6 +210,41 @@ export function knownAt(events: Iterable<LoggedEvent>, position: number): Stance
     .reduce(evolve, initialState());
 }
 
+/** A drop as stored beside the claim it drops. */
+export interface RecordedDrop extends Drop {
+  claimId: string;
+}
+
+/**
+ * An actor's timeline from its recorded claims and drops, as a projection stores them: folded in
+ * log order, so the change marks are those a live projection stamped (see knownAtPosition above).
+ * The same fold serves the live projection, a rebuild and every `known_at` query.
+ */
+export function timelineFromRecords(
+  watchId: string,
+  actorId: string,
+  claims: readonly TimelineEntry[],
+  drops: readonly RecordedDrop[],
+): ActorTimeline {
+  const t = initialTimeline(watchId, actorId);
+  const byId = new Map(claims.map((c) => [c.claimId, c]));
+  const steps: (TimelineEntry | RecordedDrop)[] = [...claims, ...drops].sort((a, b) => a.position - b.position);
+  const pending = new Map<string, Drop[]>();
+  for (const step of steps) {
+    if ('kind' in step) {
+      const entry = byId.get(step.claimId);
+      const drop: Drop = { kind: step.kind, reason: step.reason, by: step.by, position: step.position };
+      if (entry && entry.position < step.position) dropClaim(t, entry, drop);
+      else pending.set(step.claimId, [...(pending.get(step.claimId) ?? []), drop]);
+    } else {
+      recordClaim(t, step);
+      for (const drop of pending.get(step.claimId) ?? []) dropClaim(t, step, drop);
+      pending.delete(step.claimId);
+    }
+  }
+  return t;
+}
+
 export function entryOf(event: ClaimRecorded & { position: number }): TimelineEntry {
   const d = event.data;
   return {
@@ -325,6 +360,31 @@ function remarkInLogOrder(t: ActorTimeline): void {
 /** The stance of the latest claim in the order, dropped ones aside. */
 export function currentStance(t: ActorTimeline): Stance | null {
   return t.active.at(-1)?.stance ?? null;
+}
+
+/**
+ * The claim that moved the actor to the stance it holds (now, or at valid day `validDay`): the
+ * first of the run of claims with that stance that ends at the latest claim counted. Later
+ * claims in the run only repeat it.
+ */
+export function stanceSince(t: ActorTimeline, validDay?: string): TimelineEntry | undefined {
+  const last = validDay === undefined ? t.active.length - 1 : lastIndexSaidBy(t.active, validDay);
+  if (last < 0) return undefined;
+  const stance = t.active[last]!.stance;
+  let start = last;
+  while (start > 0 && t.active[start - 1]!.stance === stance) start--;
+  return t.active[start];
+}
+
+/** The latest claim counted now, or at valid day `validDay`. */
+export function latestClaim(t: ActorTimeline, validDay?: string): TimelineEntry | undefined {
+  return validDay === undefined ? t.active.at(-1) : t.active[lastIndexSaidBy(t.active, validDay)];
+}
+
+/** The stance change that `claim` made, if it made one. */
+export function changeMadeBy(t: ActorTimeline, claim: TimelineEntry): StanceChange | undefined {
+  const marked = t.changeAt.get(claim.claimId);
+  return marked && changeOf(t, marked);
 }
 
 /** Valid time: the stance of the latest active claim said on or before `validDay` (YYYY-MM-DD). */

@@ -23,8 +23,12 @@ import {
   knownAt,
   stanceAt,
   stanceChanges,
+  stanceSince,
+  timelineFromRecords,
   timelineOf,
   timelineOfEvent,
+  entryOf,
+  type RecordedDrop,
   type ActorTimeline,
   type LoggedEvent,
   type StanceChange,
@@ -451,6 +455,44 @@ describe('order independence', () => {
       // knownAtPosition is transaction time, so it follows the ingestion order, as defined.
       expect(changes.map((c) => c.knownAtPosition)).toEqual(changes.map((c) => knownAtByDefinition(events, c)));
     }
+  });
+});
+
+describe('timelineFromRecords (what the projection stores, folded back)', () => {
+  /** The log split the way the projection's tables hold it: claim rows and drop rows. */
+  const records = (events: readonly LoggedEvent[]) => {
+    const claims = events.flatMap((e) => (e.type === 'ClaimRecorded' ? [entryOf(e)] : []));
+    const drops = events.flatMap((e): RecordedDrop[] =>
+      e.type === 'ClaimRejected'
+        ? [{ claimId: e.data.claimId, kind: 'rejected', reason: e.data.reason, by: e.data.by, position: e.position }]
+        : e.type === 'ClaimSuperseded'
+          ? [{ claimId: e.data.claimId, kind: 'superseded', reason: e.data.reason, by: e.data.byExtractorVersion, position: e.position }]
+          : [],
+    );
+    return { claims, drops };
+  };
+
+  it('gives the same timeline as folding the events, whatever order the rows come in', () => {
+    const { claims, drops } = records(RUSSIA_LOG);
+    const expected = timeline(RUSSIA_LOG);
+    for (const rows of [claims, [...claims].reverse()]) {
+      const t = timelineFromRecords(WATCH, 'russia', rows, [...drops].reverse());
+      expect(stanceChanges(t)).toEqual(RUSSIA_HISTORY);
+      expect(claimHistory(t)).toEqual(claimHistory(expected));
+      expect(stanceSince(t)?.claimId).toBe('russia-001-confirm');
+    }
+  });
+
+  it('a drop row logged before its claim (no real log does that) leaves the claim out, as evolve does', () => {
+    const events = [
+      recorded({ claimId: 'deny-1', stance: 'deny', saidOn: day('2024-10-21'), position: 1 }),
+      rejected('confirm-1', 2, 'rejected ahead of the claim'),
+      recorded({ claimId: 'confirm-1', stance: 'confirm', saidOn: day('2024-10-24'), position: 3 }),
+    ];
+    const { claims, drops } = records(events);
+    const t = timelineFromRecords(WATCH, 'russia', claims, drops);
+    expect(currentStance(t)).toBe('deny');
+    expect(steps(t)).toEqual(steps(timeline(events)));
   });
 });
 

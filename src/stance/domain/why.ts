@@ -3,7 +3,7 @@
 
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';
 import { compareClaims, type TimelineEntry } from './claim-order.js';
-import { currentStance, type ActorTimeline, type Drop } from './timeline.js';
+import { currentStance, stanceSince, type ActorTimeline, type Drop } from './timeline.js';
 
 export interface ClaimEvidenceRef {
   claimId: string;
@@ -41,10 +41,8 @@ export interface StanceExplanation {
 
 export function explainStance(t: ActorTimeline): StanceExplanation {
   const stance = currentStance(t);
-  // The latest run of the current stance starts where the stance last changed.
-  let start = t.active.length;
-  while (start > 0 && t.active[start - 1]!.stance === stance) start--;
-  const producer = t.active[start];
+  const producer = stanceSince(t);
+  const start = producer ? t.active.indexOf(producer) : t.active.length;
   return {
     watchId: t.watchId,
     actorId: t.actorId,

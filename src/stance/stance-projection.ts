@@ -1,0 +1,137 @@
+// The stance projection: an event-log subscriber that keeps, per (watch, actor), the claims, the
+// stance changes and the current stance, in the same transaction as its checkpoint.
+//
+// Each batch copies its claim, drop and document rows out of the log (SQL), then re-folds every
+// timeline the batch touched from its stored rows (timelineFromRecords) and rewrites that
+// timeline's change rows. A rebuild runs the same two steps over the whole log, so live rows and
+// rebuilt rows come from one code path and cannot drift apart.
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Transaction } from 'kysely';
+import type { Tables } from '../database/schema.js';
+import type { StoredEvent } from '../event-store/domain/event.js';
+import { EventStoreRepository } from '../event-store/event-store.repository.js';
+import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
+import { currentStance, stanceChanges, stanceSince, timelineFromRecords } from './domain/timeline.js';
+import { StanceRepository, type CurrentStanceRow, type TimelineKey } from './stance.repository.js';
+
+export const STANCE_SUBSCRIPTION = 'stance';
+
+/** Log positions copied per statement in a rebuild: bounds the size of one INSERT ... SELECT. */
+const REBUILD_CHUNK = 50_000;
+
+export interface RebuildProgress {
+  advance(n: number): void;
+  done(): void;
+}
+
+/** Starts a progress line for one stage of a rebuild (`createProgress` on a terminal). */
+export type ProgressFactory = (label: string, total: number) => RebuildProgress;
+
+export interface RebuildResult {
+  /** The log position the projection now reflects. */
+  position: number;
+  timelines: number;
+}
+
+@Injectable()
+export class StanceProjection implements EventSubscriber, OnModuleInit {
+  readonly subscriptionName = STANCE_SUBSCRIPTION;
+  readonly eventTypes = ['DocumentIngested', 'ClaimRecorded', 'ClaimRejected', 'ClaimSuperseded'] as const;
+  readonly batchSize = 1000;
+
+  constructor(
+    private readonly stances: StanceRepository,
+    private readonly events: EventStoreRepository,
+    private readonly runner: SubscriptionRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register(this);
+  }
+
+  async handle(events: StoredEvent[], trx: Transaction<Tables>): Promise<void> {
+    // The batch is every event of these types in (checkpoint, last]: copying that position range
+    // copies exactly the batch.
+    const from = events[0]!.position;
+    const to = events[events.length - 1]!.position;
+    await this.stances.copyRecordsFromLog(trx, from, to);
+    for (const key of await this.stances.timelinesTouched(trx, from, to)) await this.refreshTimeline(trx, key);
+  }
+
+  /**
+   * Rebuilds the live projection from position 0 up to `untilPosition` (default: the head) in one
+   * transaction, and sets the checkpoint there: readers see the old rows until it commits.
+   */
+  async rebuild(options: { untilPosition?: number; progress?: ProgressFactory } = {}): Promise<RebuildResult> {
+    return this.stances.db.transaction().execute((trx) => this.rebuildIn(trx, options));
+  }
+
+  /**
+   * Rebuilds the projection as it stood at `untilPosition` into a scratch schema, hands the rows
+   * to `read` (inside the same transaction), then rolls everything back: an audit replay leaves
+   * no trace and never blocks the live projection.
+   */
+  async replay<T>(
+    untilPosition: number,
+    read: (trx: Transaction<Tables>, result: RebuildResult) => Promise<T>,
+    progress?: ProgressFactory,
+  ): Promise<T> {
+    let answer: { value: T } | undefined;
+    try {
+      await this.stances.db.transaction().execute(async (trx) => {
+        await this.stances.useScratchSchema(trx, `replay_${process.pid}_${Date.now()}`);
+        const result = await this.rebuildIn(trx, { untilPosition, progress });
+        answer = { value: await read(trx, result) };
+        throw new ReplayFinished();
+      });
+    } catch (error) {
+      if (!(error instanceof ReplayFinished)) throw error;
+    }
+    return answer!.value;
+  }
+
+  private async rebuildIn(
+    trx: Transaction<Tables>,
+    { untilPosition, progress }: { untilPosition?: number; progress?: ProgressFactory },
+  ): Promise<RebuildResult> {
+    const head = (await this.events.head(trx)).position;
+    const until = Math.min(untilPosition ?? head, head);
+    await this.stances.clear(trx);
+    const copying = progress?.('reading the log', until);
+    for (let from = 1; from <= until; from += REBUILD_CHUNK) {
+      const to = Math.min(from + REBUILD_CHUNK - 1, until);
+      await this.stances.copyRecordsFromLog(trx, from, to);
+      copying?.advance(to - from + 1);
+    }
+    copying?.done();
+    const timelines = await this.stances.allTimelines(trx);
+    const folding = progress?.('folding timelines', timelines.length);
+    for (const key of timelines) {
+      await this.refreshTimeline(trx, key);
+      folding?.advance(1);
+    }
+    folding?.done();
+    await this.events.resetCheckpoint(trx, STANCE_SUBSCRIPTION);
+    if (until > 0) await this.events.advanceCheckpoint(trx, STANCE_SUBSCRIPTION, 0, until);
+    return { position: until, timelines: timelines.length };
+  }
+
+  /** Re-folds one timeline from its stored rows and rewrites its change and current rows. */
+  private async refreshTimeline(trx: Transaction<Tables>, key: TimelineKey): Promise<void> {
+    const records = await this.stances.timelineRecords(trx, key);
+    const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
+    const current: CurrentStanceRow = {
+      ...key,
+      stance: currentStance(timeline),
+      latestClaimId: timeline.active.at(-1)?.claimId ?? null,
+      sinceClaimId: stanceSince(timeline)?.claimId ?? null,
+      claims: records.claims.length,
+      activeClaims: timeline.active.length,
+      lastPosition: timeline.lastPosition,
+    };
+    await this.stances.replaceTimelineRows(trx, current, stanceChanges(timeline));
+  }
+}
+
+/** Thrown to roll a replay's scratch transaction back once its rows have been read. */
+class ReplayFinished extends Error {}

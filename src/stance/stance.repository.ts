@@ -1,0 +1,280 @@
+// Every query on the stance projection's tables (migrations/0003_stance.sql).
+//
+// Claim, drop and document rows are copied out of the event log by INSERT ... SELECT on a range
+// of positions: the JSON never travels to Node and back, which is what makes a rebuild of a
+// million claims fast, and the live projection uses the very same statements on its batches.
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import { DATABASE } from '../database/database.tokens.js';
+import type { Database } from '../database/database.js';
+import type { StanceClaimsTable, Tables } from '../database/schema.js';
+import type { SaidOn, Stance } from '../domain/vocabulary.js';
+import type { Executor } from '../event-store/event-store.repository.js';
+import type { TimelineEntry } from './domain/claim-order.js';
+import type { RecordedDrop, StanceChange } from './domain/timeline.js';
+
+export interface TimelineKey {
+  watchId: string;
+  actorId: string;
+}
+
+export interface TimelineRecords extends TimelineKey {
+  claims: TimelineEntry[];
+  drops: RecordedDrop[];
+}
+
+export interface CurrentStanceRow extends TimelineKey {
+  stance: Stance | null;
+  latestClaimId: string | null;
+  sinceClaimId: string | null;
+  claims: number;
+  activeClaims: number;
+  lastPosition: number;
+}
+
+export interface DocumentRef {
+  documentId: string;
+  url: string;
+  outlet: string;
+  title: string;
+  published: string;
+  language: string;
+}
+
+/** The projection's tables, in the order a clear must empty them. */
+const PROJECTION_TABLES = ['stance_changes', 'stance_current', 'stance_claim_drops', 'stance_claims', 'stance_documents'] as const;
+
+@Injectable()
+export class StanceRepository {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  get db() {
+    return this.database.db;
+  }
+
+  // ---- writes (the projection) ----
+
+  /** Copies the documents, claims and drops logged at positions [from, to] into their tables. */
+  async copyRecordsFromLog(trx: Transaction<Tables>, from: number, to: number): Promise<void> {
+    await sql`
+      insert into stance_documents (document_id, url, outlet, title, published, language, position)
+      select data->>'documentId', data->>'url', data->>'outlet', data->>'title', data->>'published',
+             data->>'language', position
+      from events
+      where type = 'DocumentIngested' and position between ${from} and ${to}
+      on conflict (document_id) do nothing`.execute(trx);
+    await sql`
+      insert into stance_claims (claim_id, watch_id, actor_id, stance, said_on, reported_at, speaker, quote,
+                                 cues, document_id, url, origin, recorded_by, position)
+      select data->>'claimId', data->>'watchId', data->>'actorId', data->>'stance', data->'saidOn',
+             data->>'reportedAt', data->>'speaker', data->'evidence'->>'sentence',
+             coalesce(data->'evidence'->'cues', '[]'::jsonb), data->>'documentId', data->>'url',
+             data->>'origin', data->>'recordedBy', position
+      from events
+      where type = 'ClaimRecorded' and position between ${from} and ${to}
+      on conflict (claim_id) do nothing`.execute(trx);
+    await sql`
+      insert into stance_claim_drops (position, claim_id, kind, reason, dropped_by)
+      select position, data->>'claimId',
+             case type when 'ClaimRejected' then 'rejected' else 'superseded' end,
+             data->>'reason', coalesce(data->>'by', data->>'byExtractorVersion')
+      from events
+      where type in ('ClaimRejected', 'ClaimSuperseded') and position between ${from} and ${to}
+      on conflict (position) do nothing`.execute(trx);
+  }
+
+  /** The (watch, actor) pairs whose claims or drops were logged at positions [from, to]. */
+  async timelinesTouched(trx: Transaction<Tables>, from: number, to: number): Promise<TimelineKey[]> {
+    const { rows } = await sql<{ watch_id: string; actor_id: string }>`
+      select watch_id, actor_id from stance_claims where position between ${from} and ${to}
+      union
+      select c.watch_id, c.actor_id
+      from stance_claim_drops d join stance_claims c on c.claim_id = d.claim_id
+      where d.position between ${from} and ${to}
+      order by 1, 2`.execute(trx);
+    return rows.map((r) => ({ watchId: r.watch_id, actorId: r.actor_id }));
+  }
+
+  /** Every (watch, actor) with a claim, for a rebuild. */
+  async allTimelines(executor: Executor): Promise<TimelineKey[]> {
+    const rows = await executor
+      .selectFrom('stance_claims')
+      .select(['watch_id', 'actor_id'])
+      .distinct()
+      .orderBy('watch_id')
+      .orderBy('actor_id')
+      .execute();
+    return rows.map((r) => ({ watchId: r.watch_id, actorId: r.actor_id }));
+  }
+
+  /** Rewrites one timeline's change rows and its current-stance row. */
+  async replaceTimelineRows(trx: Transaction<Tables>, current: CurrentStanceRow, changes: readonly StanceChange[]): Promise<void> {
+    const { watchId, actorId } = current;
+    await trx.deleteFrom('stance_changes').where('watch_id', '=', watchId).where('actor_id', '=', actorId).execute();
+    for (let i = 0; i < changes.length; i += 1000) {
+      await trx
+        .insertInto('stance_changes')
+        .values(
+          changes.slice(i, i + 1000).map((c) => ({
+            watch_id: c.watchId,
+            actor_id: c.actorId,
+            claim_id: c.claimId,
+            from_stance: c.from,
+            to_stance: c.to,
+            effective_on: JSON.stringify(c.effectiveOn),
+            document_id: c.documentId,
+            known_at_position: c.knownAtPosition,
+          })),
+        )
+        .execute();
+    }
+    const row = {
+      stance: current.stance,
+      latest_claim_id: current.latestClaimId,
+      since_claim_id: current.sinceClaimId,
+      claims: current.claims,
+      active_claims: current.activeClaims,
+      last_position: current.lastPosition,
+    };
+    await trx
+      .insertInto('stance_current')
+      .values({ watch_id: watchId, actor_id: actorId, ...row })
+      .onConflict((oc) => oc.columns(['watch_id', 'actor_id']).doUpdateSet(row))
+      .execute();
+  }
+
+  /** Empties every projection table (a rebuild, in its transaction). */
+  async clear(trx: Transaction<Tables>): Promise<void> {
+    for (const table of PROJECTION_TABLES) await trx.deleteFrom(table).execute();
+  }
+
+  /**
+   * Puts empty copies of the projection's tables (and of the checkpoints) in a schema of their
+   * own and puts that schema first on the search path, until the transaction ends: everything
+   * this repository and the checkpoint code write in `trx` then lands there, not in the live rows.
+   */
+  async useScratchSchema(trx: Transaction<Tables>, schema: string): Promise<void> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+    await sql.raw(`create schema ${schema}`).execute(trx);
+    for (const table of [...PROJECTION_TABLES, 'subscription_checkpoints']) {
+      await sql.raw(`create table ${schema}.${table} (like public.${table} including all)`).execute(trx);
+    }
+    await sql.raw(`set local search_path to ${schema}, public`).execute(trx);
+  }
+
+  // ---- reads ----
+
+  /** A timeline's claim and drop rows, as they stood at log position `upTo` (all when absent). */
+  async timelineRecords(executor: Executor, key: TimelineKey, upTo?: number): Promise<TimelineRecords> {
+    return (await this.watchRecords(executor, key.watchId, { actorId: key.actorId, upTo }))[0] ?? { ...key, claims: [], drops: [] };
+  }
+
+  /** Every timeline of a watch (or of one actor), rows at or before `upTo`. */
+  async watchRecords(
+    executor: Executor,
+    watchId: string,
+    options: { actorId?: string; upTo?: number } = {},
+  ): Promise<TimelineRecords[]> {
+    let claimsQuery = executor.selectFrom('stance_claims').selectAll().where('watch_id', '=', watchId);
+    if (options.actorId !== undefined) claimsQuery = claimsQuery.where('actor_id', '=', options.actorId);
+    if (options.upTo !== undefined) claimsQuery = claimsQuery.where('position', '<=', options.upTo);
+    const claimRows = await claimsQuery.orderBy('position').execute();
+
+    let dropsQuery = executor
+      .selectFrom('stance_claim_drops as d')
+      .innerJoin('stance_claims as c', 'c.claim_id', 'd.claim_id')
+      .select(['d.position', 'd.claim_id', 'd.kind', 'd.reason', 'd.dropped_by', 'c.actor_id'])
+      .where('c.watch_id', '=', watchId);
+    if (options.actorId !== undefined) dropsQuery = dropsQuery.where('c.actor_id', '=', options.actorId);
+    if (options.upTo !== undefined) dropsQuery = dropsQuery.where('d.position', '<=', options.upTo);
+    const dropRows = await dropsQuery.orderBy('d.position').execute();
+
+    const byActor = new Map<string, TimelineRecords>();
+    const timelineOf = (actorId: string) => {
+      let records = byActor.get(actorId);
+      if (!records) byActor.set(actorId, (records = { watchId, actorId, claims: [], drops: [] }));
+      return records;
+    };
+    for (const row of claimRows) timelineOf(row.actor_id).claims.push(entryOfRow(row));
+    for (const row of dropRows) {
+      timelineOf(row.actor_id).drops.push({
+        claimId: row.claim_id,
+        kind: row.kind,
+        reason: row.reason,
+        by: row.dropped_by,
+        position: Number(row.position),
+      });
+    }
+    return [...byActor.values()].sort((a, b) => (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : 0));
+  }
+
+  async currentStances(watchId: string, executor: Executor = this.db): Promise<CurrentStanceRow[]> {
+    const rows = await executor.selectFrom('stance_current').selectAll().where('watch_id', '=', watchId).orderBy('actor_id').execute();
+    return rows.map((r) => ({
+      watchId: r.watch_id,
+      actorId: r.actor_id,
+      stance: r.stance as Stance | null,
+      latestClaimId: r.latest_claim_id,
+      sinceClaimId: r.since_claim_id,
+      claims: r.claims,
+      activeClaims: r.active_claims,
+      lastPosition: Number(r.last_position),
+    }));
+  }
+
+  /** The stored change rows of a watch (or one actor), in no particular order. */
+  async changes(watchId: string, actorId?: string, executor: Executor = this.db): Promise<StanceChange[]> {
+    let query = executor.selectFrom('stance_changes').selectAll().where('watch_id', '=', watchId);
+    if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      watchId: r.watch_id,
+      actorId: r.actor_id,
+      from: r.from_stance as Stance | null,
+      to: r.to_stance as Stance,
+      effectiveOn: r.effective_on as SaidOn,
+      claimId: r.claim_id,
+      documentId: r.document_id,
+      knownAtPosition: Number(r.known_at_position),
+    }));
+  }
+
+  async claims(claimIds: readonly string[], executor: Executor = this.db): Promise<Map<string, TimelineEntry>> {
+    if (claimIds.length === 0) return new Map();
+    const rows = await executor.selectFrom('stance_claims').selectAll().where('claim_id', 'in', [...new Set(claimIds)]).execute();
+    return new Map(rows.map((row) => [row.claim_id, entryOfRow(row)]));
+  }
+
+  /** The drops of one claim, in log order. */
+  async dropsOf(claimId: string, executor: Executor = this.db): Promise<RecordedDrop[]> {
+    const rows = await executor.selectFrom('stance_claim_drops').selectAll().where('claim_id', '=', claimId).orderBy('position').execute();
+    return rows.map((r) => ({ claimId: r.claim_id, kind: r.kind, reason: r.reason, by: r.dropped_by, position: Number(r.position) }));
+  }
+
+  async documents(documentIds: readonly string[], executor: Executor = this.db): Promise<Map<string, DocumentRef>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await executor.selectFrom('stance_documents').selectAll().where('document_id', 'in', [...new Set(documentIds)]).execute();
+    return new Map(
+      rows.map((r) => [
+        r.document_id,
+        { documentId: r.document_id, url: r.url, outlet: r.outlet, title: r.title, published: r.published, language: r.language },
+      ]),
+    );
+  }
+}
+
+function entryOfRow(row: Selectable<StanceClaimsTable>): TimelineEntry {
+  return {
+    claimId: row.claim_id,
+    watchId: row.watch_id,
+    actorId: row.actor_id,
+    stance: row.stance,
+    saidOn: row.said_on as SaidOn,
+    position: Number(row.position),
+    reportedAt: row.reported_at,
+    documentId: row.document_id,
+    url: row.url,
+    quote: row.quote,
+    speaker: row.speaker,
+  };
+}
