@@ -6,6 +6,7 @@ import { EventStore } from '../../src/event-store/event-store.service.js';
 import { LeaderLockRepository } from '../../src/event-store/leader-lock.repository.js';
 import { SubscriptionRunner } from '../../src/event-store/subscription-runner.js';
 import { ClaimExtractionSubscriber } from '../../src/extraction/claim-extraction.subscriber.js';
+import { Reextraction } from '../../src/extraction/reextraction.service.js';
 import { documentFromFixture } from '../../src/sources/domain/article-document.js';
 import { DocumentIngestion } from '../../src/sources/document-ingestion.service.js';
 import { readFixtureFolder } from '../../src/sources/fixture-folder.reader.js';
@@ -39,6 +40,7 @@ export async function createPipeline(database: TestDatabase) {
     projection,
     queries: new StanceQueries(stances, events, watches),
     corrections: new ClaimCorrections(store, stances, watches),
+    reextraction: new Reextraction(watches, store, events),
     /** Ingests the seed fixtures one document at a time, in the order of `ids` (all, by name, when absent). */
     async ingestSeeds(ids?: readonly string[]) {
       const folder = await readFixtureFolder(config.fixturesDir!);
