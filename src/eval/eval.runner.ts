@@ -1,6 +1,7 @@
 // `stance-monitor eval`: runs the real pipeline (fixture folder -> DocumentIngested ->
-// extraction subscriber -> ClaimRecorded -> stance fold) on a fresh in-memory database once per
-// ingestion order, and scores it with the rules of shared/eval/README.md.
+// extraction subscriber -> ClaimRecorded -> stance projection -> its queries) on a fresh
+// in-memory database once per ingestion order, and scores it with the rules of
+// shared/eval/README.md.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
@@ -12,15 +13,7 @@ import { SubscriptionRunner } from '../event-store/subscription-runner.js';
 import { documentFromFixture } from '../sources/domain/article-document.js';
 import { DocumentIngestion } from '../sources/document-ingestion.service.js';
 import { readFixtureFolder } from '../sources/fixture-folder.reader.js';
-import {
-  currentStance,
-  evolve,
-  initialState,
-  stanceAt,
-  stanceChanges,
-  timelineOf,
-  type LoggedEvent,
-} from '../stance/domain/timeline.js';
+import { StanceQueries } from '../stance/stance-queries.service.js';
 import { asOfAccuracy, finalAccuracy, scoreExtraction, type GoldFile, type ScoredClaim } from './domain/score.js';
 
 export interface EvalOptions {
@@ -109,26 +102,29 @@ async function runPipeline(
 
     const events = await readEverything(app.get(EventStoreRepository));
     const claimsByFixture = new Map<string, ScoredClaim[]>();
-    let state = initialState();
     for (const event of events) {
       if (event.type !== 'ClaimRecorded') continue;
       const claim = (event as unknown as ClaimRecorded).data;
       if (claim.watchId !== gold.watch) continue;
       const fixture = fixtureOf.get(claim.documentId ?? '');
       if (fixture) claimsByFixture.set(fixture, [...(claimsByFixture.get(fixture) ?? []), claim]);
-      state = evolve(state, event as unknown as LoggedEvent);
     }
-    const actors = Object.keys(gold.final);
-    const timeline = (actor: string) => timelineOf(state, gold.watch, actor);
+    const queries = app.get(StanceQueries);
+    const stanceOf = (answer: Awaited<ReturnType<StanceQueries['stances']>>, actor: string) =>
+      answer.stances.find((s) => s.actor === actor)?.stance ?? null;
+    const now = await queries.stances(gold.watch);
+    const asOf = [];
+    for (const { actor, on } of gold.as_of) asOf.push({ actor, on, stance: stanceOf(await queries.stances(gold.watch, { asOf: on }), actor) });
+    const changes = [];
+    for (const { actor } of [...now.stances].sort((a, b) => a.actor.localeCompare(b.actor))) {
+      for (const c of (await queries.history(gold.watch, actor)).changes) {
+        changes.push(`${actor}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`);
+      }
+    }
     const projection: Projection = {
-      final: Object.fromEntries(actors.map((actor) => [actor, timeline(actor) ? currentStance(timeline(actor)!) : null])),
-      asOf: gold.as_of.map(({ actor, on }) => ({ actor, on, stance: timeline(actor) ? stanceAt(timeline(actor)!, on) : null })),
-      changes: [...state.timelines.values()]
-        .filter((t) => t.watchId === gold.watch)
-        .sort((a, b) => a.actorId.localeCompare(b.actorId))
-        .flatMap((t) =>
-          stanceChanges(t).map((c) => `${c.actorId}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`),
-        ),
+      final: Object.fromEntries(Object.keys(gold.final).map((actor) => [actor, stanceOf(now, actor)])),
+      asOf,
+      changes,
     };
     return { claimsByFixture, projection };
   } finally {
