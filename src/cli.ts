@@ -2,15 +2,25 @@
 // stance-monitor: the one command-line entry. `serve` runs the service; the other commands do
 // one job against the same database and exit (for cron users, audits and tests).
 import 'reflect-metadata';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
+import { createProgress } from './common/progress.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrations.js';
+import { parseUntil, type Until } from './event-store/domain/until.js';
+import { EventStoreRepository } from './event-store/event-store.repository.js';
+import { exportLog } from './event-store/log-export.js';
 import { LogVerifier, type ExpectedHead } from './event-store/log-verifier.service.js';
 import { EvalInputError, formatEval, runEval } from './eval/eval.runner.js';
+import { SubscriptionRunner } from './event-store/subscription-runner.js';
+import { Reextraction } from './extraction/reextraction.service.js';
+import { StanceProjection } from './stance/stance-projection.js';
+import { StanceQueries } from './stance/stance-queries.service.js';
 import { createServer } from './server.js';
 import { SourcesService } from './sources/sources.service.js';
 
@@ -28,6 +38,19 @@ commands:
   verify [--expect-head P:HASH] check the event log's hash chain; exits 1 naming the first bad
                                 position. --expect-head checks against a head recorded earlier
                                 (from /health), which also catches events removed at the end.
+  rebuild                       rebuild the stance projection from position 0 in one transaction
+                                (readers see the old rows until it commits)
+  replay --until P|TIME [--json]
+                                rebuild the projection as it stood at a log position or time into
+                                a scratch schema (rolled back afterwards) and print every watch's
+                                stances as the service knew them then
+  reextract                     run this build's extractor over every stored document and record
+                                the difference (claims superseded, new claims) as events
+  export [--until P|TIME] [--output FILE]
+                                write the event log as NDJSON, one event per line with its hash
+                                chain, to stdout or FILE; --until stops at a log position or an
+                                ISO 8601 time (a bare date is that whole day, UTC). Progress goes
+                                to stderr when it is a terminal.
 
 configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, PUBLIC_BASE_URL,
 ADMIN_TOKEN, LOG_LEVEL, FIXTURES_DIR, FEED_URLS, ALLOW_PRIVATE_SOURCES, POLL_CONCURRENCY
@@ -124,7 +147,133 @@ const commands: Record<string, Command> = {
       await app.close();
     }
   },
+
+  async export(config, args) {
+    const { values } = parseArgs({ args, options: { until: { type: 'string' }, output: { type: 'string' } } });
+    const until = values.until === undefined ? undefined : parseUntilOption(values.until);
+    const out = values.output ? await openOutput(values.output) : process.stdout;
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    try {
+      const repository = app.get(EventStoreRepository);
+      // The end is fixed before the first line: the export is the log as it stood when it began,
+      // even while a running service appends to it.
+      const last = await lastPosition(repository, until);
+      await exportLog(repository, out, { untilPosition: last, progress: createProgress({ label: 'export', total: last }) });
+      await closeOutput(out);
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async rebuild(config) {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    try {
+      const startedAt = Date.now();
+      const result = await app.get(StanceProjection).rebuild({ progress: progressLine });
+      console.log(`stance projection rebuilt up to log position ${result.position}: ${result.timelines} timelines in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async replay(config, args) {
+    const { values } = parseArgs({ args, options: { until: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    if (values.until === undefined) throw new UsageError('replay needs --until <position|ISO-time>');
+    const until = parseUntilOption(values.until);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    try {
+      const position = await lastPosition(app.get(EventStoreRepository), until);
+      const queries = app.get(StanceQueries);
+      const watches = await app.get(StanceProjection).replay(
+        position,
+        async (trx) => {
+          const answers = [];
+          for (const watch of queries.listWatches()) answers.push(await queries.stances(watch.id, {}, trx));
+          return answers;
+        },
+        progressLine,
+      );
+      console.log(values.json ? JSON.stringify({ knownAtPosition: position, watches }) : formatReplay(position, watches));
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async reextract(config) {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    try {
+      // Documents ingested but not yet read by the extraction subscription get read first.
+      await app.get(SubscriptionRunner).catchUp();
+      const report = await app.get(Reextraction).run();
+      console.log(
+        `extractor ${report.version} over ${report.documents} documents: ${report.documentsChanged} changed, ` +
+          `${report.superseded} claims superseded, ${report.recorded} new claims`,
+      );
+      await app.get(SubscriptionRunner).catchUp();
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
 };
+
+function progressLine(label: string, total: number) {
+  return createProgress({ label, total });
+}
+
+function formatReplay(position: number, watches: Awaited<ReturnType<StanceQueries['stances']>>[]): string {
+  const lines = [`stances as known at log position ${position} (replayed from position 0 into a scratch schema):`];
+  for (const watch of watches) {
+    lines.push('', `${watch.watch}: ${watch.proposition}`);
+    for (const s of watch.stances) {
+      const since = s.since ? `since ${s.since.effectiveOn.from ?? '…'}..${s.since.effectiveOn.to}` : '';
+      const quote = s.since ? ` "${truncate(s.since.claim.quote, 90)}"${s.since.claim.document ? ` (${s.since.claim.document.outlet})` : ''}` : '';
+      lines.push(`  ${s.actor.padEnd(14)} ${(s.stance ?? '-').padEnd(8)} ${since}${quote}`.trimEnd());
+    }
+  }
+  return lines.join('\n');
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** The log position `--until` names (the head when absent or beyond it). */
+async function lastPosition(repository: EventStoreRepository, until: Until | undefined): Promise<number> {
+  const head = (await repository.head()).position;
+  if (!until) return head;
+  return Math.min(head, 'position' in until ? until.position : await repository.lastPositionRecordedBy(until.time));
+}
+
+function parseUntilOption(value: string): Until {
+  try {
+    return parseUntil(value);
+  } catch (error) {
+    throw new UsageError(`--until: ${(error as Error).message}`);
+  }
+}
+
+async function openOutput(path: string): Promise<NodeJS.WritableStream> {
+  try {
+    return (await open(path, 'w')).createWriteStream();
+  } catch (error) {
+    throw new UsageError(`--output: cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Flushes what was written; closes a file, never stdout (the process still needs it). */
+async function closeOutput(out: NodeJS.WritableStream): Promise<void> {
+  if (out === process.stdout) {
+    await new Promise<void>((resolve, reject) => process.stdout.write('', (error) => (error ? reject(error) : resolve())));
+    return;
+  }
+  out.end();
+  await finished(out);
+}
 
 function parseHead(value: string): ExpectedHead {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(value);

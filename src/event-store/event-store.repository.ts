@@ -134,6 +134,25 @@ export class EventStoreRepository {
     return { position: row ? Number(row.position) : 0, hash: row?.hash ?? null, recordedAt: row?.recorded_at ?? null };
   }
 
+  /**
+   * The last position recorded at or before a time (0 when none was), where `--until <time>`
+   * stops. recorded_at never decreases along the log, so that event is among those at the newest
+   * recorded_at up to the time: two lookups on the events_recorded_at index, not a scan.
+   */
+  async lastPositionRecordedBy(time: Date, executor: Executor = this.db): Promise<number> {
+    // recorded_at has microseconds, a Date only milliseconds: an event belongs to the millisecond
+    // it was recorded in, so the time an export printed for an event includes that event.
+    const nextMillisecond = new Date(time.getTime() + 1);
+    const row = await executor
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('recorded_at', '=', (eb) =>
+        eb.selectFrom('events').select((inner) => inner.fn.max('recorded_at').as('newest')).where('recorded_at', '<', nextMillisecond),
+      )
+      .executeTakeFirst();
+    return row?.position == null ? 0 : Number(row.position);
+  }
+
   /** Rows as Postgres hashed them, for `verify`, in pages so memory stays flat. */
   async readChainRows(afterPosition: number, limit: number): Promise<ChainRow[]> {
     const { rows } = await sql<{
