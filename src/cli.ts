@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { createProgress } from './common/progress.js';
@@ -78,8 +79,7 @@ const commands: Record<string, Command> = {
   },
 
   async ingest(config) {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       const sources = app.get(SourcesService);
       await sources.registerConfiguredSources();
       const reports = await sources.pollEverySource();
@@ -90,9 +90,7 @@ const commands: Record<string, Command> = {
         console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sourceId} (${r.location}): ${r.status}${counts ? `; ${counts}` : ''}`);
       }
       return reports.every((r) => r.ok) ? 0 : 1;
-    } finally {
-      await app.close();
-    }
+    });
   },
 
   async eval(config, args) {
@@ -132,8 +130,7 @@ const commands: Record<string, Command> = {
   async verify(config, args) {
     const { values } = parseArgs({ args, options: { 'expect-head': { type: 'string' } } });
     const expectedHead = values['expect-head'] ? parseHead(values['expect-head']) : undefined;
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       const result = await app.get(LogVerifier).verify({ expectedHead });
       if (result.ok) {
         console.log(`log verified: ${result.eventsChecked} events, head ${result.headPosition}:${result.headHash}`);
@@ -143,17 +140,14 @@ const commands: Record<string, Command> = {
       console.error(`log verification FAILED at position ${problem.position} (${problem.kind}): ${problem.detail}`);
       console.error(`${result.eventsChecked} events before it are intact.`);
       return 1;
-    } finally {
-      await app.close();
-    }
+    });
   },
 
   async export(config, args) {
     const { values } = parseArgs({ args, options: { until: { type: 'string' }, output: { type: 'string' } } });
     const until = values.until === undefined ? undefined : parseUntilOption(values.until);
     const out = values.output ? await openOutput(values.output) : process.stdout;
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       const repository = app.get(EventStoreRepository);
       // The end is fixed before the first line: the export is the log as it stood when it began,
       // even while a running service appends to it.
@@ -161,29 +155,23 @@ const commands: Record<string, Command> = {
       await exportLog(repository, out, { untilPosition: last, progress: createProgress({ label: 'export', total: last }) });
       await closeOutput(out);
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 
   async rebuild(config) {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       const startedAt = Date.now();
       const result = await app.get(StanceProjection).rebuild({ progress: progressLine });
       console.log(`stance projection rebuilt up to log position ${result.position}: ${result.timelines} timelines in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 
   async replay(config, args) {
     const { values } = parseArgs({ args, options: { until: { type: 'string' }, json: { type: 'boolean', default: false } } });
     if (values.until === undefined) throw new UsageError('replay needs --until <position|ISO-time>');
     const until = parseUntilOption(values.until);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       const position = await lastPosition(app.get(EventStoreRepository), until);
       const queries = app.get(StanceQueries);
       const watches = await app.get(StanceProjection).replay(
@@ -197,14 +185,11 @@ const commands: Record<string, Command> = {
       );
       console.log(values.json ? JSON.stringify({ knownAtPosition: position, watches }) : formatReplay(position, watches));
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 
   async reextract(config) {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    try {
+    return withApp(config, async (app) => {
       // Documents ingested but not yet read by the extraction subscription get read first.
       await app.get(SubscriptionRunner).catchUp();
       const report = await app.get(Reextraction).run();
@@ -214,11 +199,19 @@ const commands: Record<string, Command> = {
       );
       await app.get(SubscriptionRunner).catchUp();
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };
+
+/** A Nest application context for a one-shot command (no HTTP, no scheduler), closed after. */
+async function withApp<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
 
 function progressLine(label: string, total: number) {
   return createProgress({ label, total });

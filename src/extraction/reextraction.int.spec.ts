@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ClaimRecorded } from '../domain/vocabulary.js';
-import { createPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
-import { backends, createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
+import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { extractClaims } from './domain/extract.js';
 import type { Extractor } from './reextraction.service.js';
 
@@ -10,10 +10,7 @@ describe.each(backends)('reextract on %s', (kind) => {
   let p: Pipeline;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    p = await createPipeline(database);
-    await p.ingestSeeds();
-    await p.runner.catchUp();
+    ({ database, p } = await seededPipeline(kind));
   });
   afterAll(async () => {
     await database.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
-import { backends, createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
+import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
 
 const gold = JSON.parse(readFileSync('../shared/eval/dprk-troops-russia.gold.json', 'utf8')) as {
@@ -26,10 +26,7 @@ describe.each(backends)('stance projection on %s', (kind) => {
   let p: Pipeline;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    p = await createPipeline(database);
-    await p.ingestSeeds();
-    await p.runner.catchUp();
+    ({ database, p } = await seededPipeline(kind));
   });
   afterAll(async () => {
     await database.close();

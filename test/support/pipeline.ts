@@ -15,7 +15,8 @@ import { StanceProjection } from '../../src/stance/stance-projection.js';
 import { StanceQueries } from '../../src/stance/stance-queries.service.js';
 import { StanceRepository } from '../../src/stance/stance.repository.js';
 import { WatchesService } from '../../src/watches/watches.service.js';
-import type { TestDatabase } from './test-database.js';
+import type { DatabaseKind } from '../../src/database/database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type Pipeline = Awaited<ReturnType<typeof createPipeline>>;
 
@@ -50,6 +51,15 @@ export async function createPipeline(database: TestDatabase) {
       }
     },
   };
+}
+
+/** A fresh test database of `kind` with the seeds ingested, extracted and projected. */
+export async function seededPipeline(kind: DatabaseKind): Promise<{ database: TestDatabase; p: Pipeline }> {
+  const database = await createTestDatabase(kind);
+  const p = await createPipeline(database);
+  await p.ingestSeeds();
+  await p.runner.catchUp();
+  return { database, p };
 }
 
 export const SEED_IDS = ['000_e68d0cf41b667b35', '001_8a6b6d78dd98debe', '002_3a6185e6ec486ff6', '003_f459e879273e22e6', '004_3a2ed5cd9f139673'];
