@@ -118,7 +118,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
 
   /** Re-folds one timeline from its stored rows and rewrites its change and current rows. */
   private async refreshTimeline(trx: Transaction<Tables>, key: TimelineKey): Promise<void> {
-    const records = await this.stances.timelineRecords(trx, key);
+    const records = await this.stances.timelineOrderRecords(trx, key);
     const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
     const current: CurrentStanceRow = {
       ...key,

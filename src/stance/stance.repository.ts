@@ -143,7 +143,11 @@ export class StanceRepository {
       .execute();
   }
 
-  /** Empties every projection table (a rebuild, in its transaction). */
+  /**
+   * Empties every projection table (a rebuild, in its transaction). DELETE, not TRUNCATE:
+   * TRUNCATE would lock readers out until the rebuild commits; with DELETE they keep reading the
+   * old rows meanwhile.
+   */
   async clear(trx: Transaction<Tables>): Promise<void> {
     for (const table of PROJECTION_TABLES) await trx.deleteFrom(table).execute();
   }
@@ -169,13 +173,26 @@ export class StanceRepository {
     return (await this.watchRecords(executor, key.watchId, { actorId: key.actorId, upTo }))[0] ?? { ...key, claims: [], drops: [] };
   }
 
+  /**
+   * What the projection's fold reads of a timeline: each claim's order key, stance and document,
+   * without the evidence (quote, url, speaker come back empty). A rebuild reads a million claims
+   * through here, and the quotes would be most of the bytes.
+   */
+  async timelineOrderRecords(executor: Executor, key: TimelineKey): Promise<TimelineRecords> {
+    return (await this.watchRecords(executor, key.watchId, { actorId: key.actorId, withoutEvidence: true }))[0] ?? { ...key, claims: [], drops: [] };
+  }
+
   /** Every timeline of a watch (or of one actor), rows at or before `upTo`. */
   async watchRecords(
     executor: Executor,
     watchId: string,
-    options: { actorId?: string; upTo?: number } = {},
+    options: { actorId?: string; upTo?: number; withoutEvidence?: boolean } = {},
   ): Promise<TimelineRecords[]> {
-    let claimsQuery = executor.selectFrom('stance_claims').selectAll().where('watch_id', '=', watchId);
+    let claimsQuery = executor
+      .selectFrom('stance_claims')
+      .select(['claim_id', 'watch_id', 'actor_id', 'stance', 'said_on', 'reported_at', 'document_id', 'position'])
+      .$if(!options.withoutEvidence, (q) => q.select(['quote', 'url', 'speaker']))
+      .where('watch_id', '=', watchId);
     if (options.actorId !== undefined) claimsQuery = claimsQuery.where('actor_id', '=', options.actorId);
     if (options.upTo !== undefined) claimsQuery = claimsQuery.where('position', '<=', options.upTo);
     const claimRows = await claimsQuery.orderBy('position').execute();
@@ -195,7 +212,7 @@ export class StanceRepository {
       if (!records) byActor.set(actorId, (records = { watchId, actorId, claims: [], drops: [] }));
       return records;
     };
-    for (const row of claimRows) timelineOf(row.actor_id).claims.push(entryOfRow(row));
+    for (const row of claimRows) timelineOf(row.actor_id).claims.push(entryOfRow({ quote: '', url: '', speaker: null, ...row }));
     for (const row of dropRows) {
       timelineOf(row.actor_id).drops.push({
         claimId: row.claim_id,
@@ -263,7 +280,9 @@ export class StanceRepository {
   }
 }
 
-function entryOfRow(row: Selectable<StanceClaimsTable>): TimelineEntry {
+function entryOfRow(
+  row: Omit<Selectable<StanceClaimsTable>, 'cues' | 'origin' | 'recorded_by'>,
+): TimelineEntry {
   return {
     claimId: row.claim_id,
     watchId: row.watch_id,
