@@ -13,6 +13,7 @@ import { packageRoot } from '../src/database/migrations.js';
 import { benchEventStore } from './event-store.bench.js';
 import { benchExtraction } from './extraction.bench.js';
 import { benchSources } from './sources.bench.js';
+import { benchStanceProjection } from './stance.bench.js';
 import { Report } from './report.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
@@ -58,6 +59,15 @@ async function main() {
     });
     report.note('\nsource ingestion on the Postgres server:');
     await benchSources(database, report, 'postgres', 10_000);
+    await database.close();
+  });
+
+  // A scratch database of its own: the log holds only the projection's claim events.
+  await withScratchDatabase(async (url) => {
+    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+    await migrateToLatest(database.db);
+    report.note('\nstance projection on the Postgres server:');
+    await benchStanceProjection(database, report, { claims: quick ? 50_000 : 1_000_000 });
     await database.close();
   });
 

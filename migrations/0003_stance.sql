@@ -37,14 +37,18 @@ create index stance_claims_document on stance_claims (document_id);
 create index stance_claims_position on stance_claims (position);
 
 -- One row per ClaimRejected / ClaimSuperseded event: why a claim stopped counting, and since when.
+-- The claim's watch and actor are copied in, so a timeline's drops are one index lookup.
 create table stance_claim_drops (
   position      bigint primary key,
   claim_id      text not null,
+  watch_id      text not null,
+  actor_id      text not null,
   kind          text not null check (kind in ('rejected', 'superseded')),
   reason        text not null,
   dropped_by    text not null
 );
 create index stance_claim_drops_claim on stance_claim_drops (claim_id);
+create index stance_claim_drops_timeline on stance_claim_drops (watch_id, actor_id, position);
 
 -- The stance changes of each (watch, actor), as the fold in src/stance/domain/timeline.ts
 -- derives them: the claim that moved the stance, from what to what, and the log position from

@@ -76,6 +76,8 @@ export interface StanceClaimsTable {
 export interface StanceClaimDropsTable {
   position: Int8;
   claim_id: string;
+  watch_id: string;
+  actor_id: string;
   kind: 'rejected' | 'superseded';
   reason: string;
   dropped_by: string;

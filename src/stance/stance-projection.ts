@@ -12,7 +12,7 @@ import type { StoredEvent } from '../event-store/domain/event.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
 import { currentStance, stanceChanges, stanceSince, timelineFromRecords } from './domain/timeline.js';
-import { StanceRepository, type CurrentStanceRow, type TimelineKey } from './stance.repository.js';
+import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
 
@@ -55,7 +55,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    for (const key of await this.stances.timelinesTouched(trx, from, to)) await this.refreshTimeline(trx, key);
+    await this.refreshTimelines(trx, await this.stances.timelinesTouched(trx, from, to));
   }
 
   /**
@@ -106,30 +106,49 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     copying?.done();
     const timelines = await this.stances.allTimelines(trx);
     const folding = progress?.('folding timelines', timelines.length);
-    for (const key of timelines) {
-      await this.refreshTimeline(trx, key);
-      folding?.advance(1);
-    }
+    await this.refreshTimelines(trx, timelines, { fresh: true, onTimeline: () => folding?.advance(1) });
     folding?.done();
     await this.events.resetCheckpoint(trx, STANCE_SUBSCRIPTION);
     if (until > 0) await this.events.advanceCheckpoint(trx, STANCE_SUBSCRIPTION, 0, until);
     return { position: until, timelines: timelines.length };
   }
 
-  /** Re-folds one timeline from its stored rows and rewrites its change and current rows. */
-  private async refreshTimeline(trx: Transaction<Tables>, key: TimelineKey): Promise<void> {
-    const records = await this.stances.timelineOrderRecords(trx, key);
-    const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
-    const current: CurrentStanceRow = {
-      ...key,
-      stance: currentStance(timeline),
-      latestClaimId: timeline.active.at(-1)?.claimId ?? null,
-      sinceClaimId: stanceSince(timeline)?.claimId ?? null,
-      claims: records.claims.length,
-      activeClaims: timeline.active.length,
-      lastPosition: timeline.lastPosition,
-    };
-    await this.stances.replaceTimelineRows(trx, current, stanceChanges(timeline));
+  /**
+   * Re-folds each timeline from its stored rows and rewrites its change and current rows, in
+   * batches of writes (a rebuild refolds every timeline there is).
+   */
+  private async refreshTimelines(
+    trx: Transaction<Tables>,
+    keys: readonly TimelineKey[],
+    { fresh = false, onTimeline }: { fresh?: boolean; onTimeline?: () => void } = {},
+  ): Promise<void> {
+    let pending: TimelineRows[] = [];
+    let pendingChanges = 0;
+    for (const key of keys) {
+      const records = await this.stances.timelineOrderRecords(trx, key);
+      const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
+      const changes = stanceChanges(timeline);
+      pending.push({
+        current: {
+          ...key,
+          stance: currentStance(timeline),
+          latestClaimId: timeline.active.at(-1)?.claimId ?? null,
+          sinceClaimId: stanceSince(timeline)?.claimId ?? null,
+          claims: records.claims.length,
+          activeClaims: timeline.active.length,
+          lastPosition: timeline.lastPosition,
+        },
+        changes,
+      });
+      pendingChanges += changes.length;
+      onTimeline?.();
+      if (pendingChanges >= 5000 || pending.length >= 500) {
+        await this.stances.replaceTimelineRows(trx, pending, { fresh });
+        pending = [];
+        pendingChanges = 0;
+      }
+    }
+    await this.stances.replaceTimelineRows(trx, pending, { fresh });
   }
 }
 

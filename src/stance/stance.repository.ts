@@ -32,6 +32,15 @@ export interface CurrentStanceRow extends TimelineKey {
   lastPosition: number;
 }
 
+/** What the projection writes for one timeline. */
+export interface TimelineRows {
+  current: CurrentStanceRow;
+  changes: readonly StanceChange[];
+}
+
+/** Rows per INSERT: well under Postgres' 65,535 parameters at 8 columns a row. */
+const WRITE_BATCH = 2000;
+
 export interface DocumentRef {
   documentId: string;
   url: string;
@@ -73,13 +82,16 @@ export class StanceRepository {
       from events
       where type = 'ClaimRecorded' and position between ${from} and ${to}
       on conflict (claim_id) do nothing`.execute(trx);
+    // A drop names only its claim, which the log holds earlier (the admin API and reextract only
+    // drop claims they have read), so the claim row is there to take watch and actor from.
     await sql`
-      insert into stance_claim_drops (position, claim_id, kind, reason, dropped_by)
-      select position, data->>'claimId',
-             case type when 'ClaimRejected' then 'rejected' else 'superseded' end,
-             data->>'reason', coalesce(data->>'by', data->>'byExtractorVersion')
-      from events
-      where type in ('ClaimRejected', 'ClaimSuperseded') and position between ${from} and ${to}
+      insert into stance_claim_drops (position, claim_id, watch_id, actor_id, kind, reason, dropped_by)
+      select e.position, c.claim_id, c.watch_id, c.actor_id,
+             case e.type when 'ClaimRejected' then 'rejected' else 'superseded' end,
+             e.data->>'reason', coalesce(e.data->>'by', e.data->>'byExtractorVersion')
+      from events e
+      join stance_claims c on c.claim_id = e.data->>'claimId'
+      where e.type in ('ClaimRejected', 'ClaimSuperseded') and e.position between ${from} and ${to}
       on conflict (position) do nothing`.execute(trx);
   }
 
@@ -88,9 +100,7 @@ export class StanceRepository {
     const { rows } = await sql<{ watch_id: string; actor_id: string }>`
       select watch_id, actor_id from stance_claims where position between ${from} and ${to}
       union
-      select c.watch_id, c.actor_id
-      from stance_claim_drops d join stance_claims c on c.claim_id = d.claim_id
-      where d.position between ${from} and ${to}
+      select watch_id, actor_id from stance_claim_drops where position between ${from} and ${to}
       order by 1, 2`.execute(trx);
     return rows.map((r) => ({ watchId: r.watch_id, actorId: r.actor_id }));
   }
@@ -107,15 +117,23 @@ export class StanceRepository {
     return rows.map((r) => ({ watchId: r.watch_id, actorId: r.actor_id }));
   }
 
-  /** Rewrites one timeline's change rows and its current-stance row. */
-  async replaceTimelineRows(trx: Transaction<Tables>, current: CurrentStanceRow, changes: readonly StanceChange[]): Promise<void> {
-    const { watchId, actorId } = current;
-    await trx.deleteFrom('stance_changes').where('watch_id', '=', watchId).where('actor_id', '=', actorId).execute();
-    for (let i = 0; i < changes.length; i += 1000) {
+  /**
+   * Rewrites the change rows and the current-stance row of each timeline given. `fresh`: the
+   * tables hold no rows of these timelines yet (a rebuild), so there is nothing to delete.
+   */
+  async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<void> {
+    if (timelines.length === 0) return;
+    if (!fresh) {
+      for (const { current } of timelines) {
+        await trx.deleteFrom('stance_changes').where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute();
+      }
+    }
+    const changes = timelines.flatMap((t) => t.changes);
+    for (let i = 0; i < changes.length; i += WRITE_BATCH) {
       await trx
         .insertInto('stance_changes')
         .values(
-          changes.slice(i, i + 1000).map((c) => ({
+          changes.slice(i, i + WRITE_BATCH).map((c) => ({
             watch_id: c.watchId,
             actor_id: c.actorId,
             claim_id: c.claimId,
@@ -128,19 +146,33 @@ export class StanceRepository {
         )
         .execute();
     }
-    const row = {
-      stance: current.stance,
-      latest_claim_id: current.latestClaimId,
-      since_claim_id: current.sinceClaimId,
-      claims: current.claims,
-      active_claims: current.activeClaims,
-      last_position: current.lastPosition,
-    };
-    await trx
-      .insertInto('stance_current')
-      .values({ watch_id: watchId, actor_id: actorId, ...row })
-      .onConflict((oc) => oc.columns(['watch_id', 'actor_id']).doUpdateSet(row))
-      .execute();
+    for (let i = 0; i < timelines.length; i += WRITE_BATCH) {
+      await trx
+        .insertInto('stance_current')
+        .values(
+          timelines.slice(i, i + WRITE_BATCH).map(({ current: c }) => ({
+            watch_id: c.watchId,
+            actor_id: c.actorId,
+            stance: c.stance,
+            latest_claim_id: c.latestClaimId,
+            since_claim_id: c.sinceClaimId,
+            claims: c.claims,
+            active_claims: c.activeClaims,
+            last_position: c.lastPosition,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['watch_id', 'actor_id']).doUpdateSet((eb) => ({
+            stance: eb.ref('excluded.stance'),
+            latest_claim_id: eb.ref('excluded.latest_claim_id'),
+            since_claim_id: eb.ref('excluded.since_claim_id'),
+            claims: eb.ref('excluded.claims'),
+            active_claims: eb.ref('excluded.active_claims'),
+            last_position: sql<number>`excluded.last_position`,
+          })),
+        )
+        .execute();
+    }
   }
 
   /**
@@ -198,13 +230,12 @@ export class StanceRepository {
     const claimRows = await claimsQuery.orderBy('position').execute();
 
     let dropsQuery = executor
-      .selectFrom('stance_claim_drops as d')
-      .innerJoin('stance_claims as c', 'c.claim_id', 'd.claim_id')
-      .select(['d.position', 'd.claim_id', 'd.kind', 'd.reason', 'd.dropped_by', 'c.actor_id'])
-      .where('c.watch_id', '=', watchId);
-    if (options.actorId !== undefined) dropsQuery = dropsQuery.where('c.actor_id', '=', options.actorId);
-    if (options.upTo !== undefined) dropsQuery = dropsQuery.where('d.position', '<=', options.upTo);
-    const dropRows = await dropsQuery.orderBy('d.position').execute();
+      .selectFrom('stance_claim_drops')
+      .select(['position', 'claim_id', 'kind', 'reason', 'dropped_by', 'actor_id'])
+      .where('watch_id', '=', watchId);
+    if (options.actorId !== undefined) dropsQuery = dropsQuery.where('actor_id', '=', options.actorId);
+    if (options.upTo !== undefined) dropsQuery = dropsQuery.where('position', '<=', options.upTo);
+    const dropRows = await dropsQuery.orderBy('position').execute();
 
     const byActor = new Map<string, TimelineRecords>();
     const timelineOf = (actorId: string) => {
