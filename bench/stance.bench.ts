@@ -117,7 +117,7 @@ interface Rebuilt {
   rebuild: number;
   position: number;
   timelines: number;
-  stages: ReturnType<typeof instrument>;
+  stages: ReturnType<typeof instrument>['stages'];
   rssBefore: number;
   heapBefore: number;
   peakRss: number;
@@ -176,7 +176,7 @@ async function rebuildPass(database: Database): Promise<Rebuilt> {
   const stances = new StanceRepository(database);
   const runner = new SubscriptionRunner(repository, new EventStore(repository), new LeaderLockRepository(database));
   const projection = new StanceProjection(stances, repository, runner);
-  const stages = instrument(projection, stances);
+  const { stages, progress } = instrument(stances);
   global.gc?.();
   const before = process.memoryUsage();
   let peakRss = before.rss;
@@ -191,7 +191,7 @@ async function rebuildPass(database: Database): Promise<Rebuilt> {
   let rebuild: number;
   try {
     const start = process.hrtime.bigint();
-    result = await projection.rebuild();
+    result = await projection.rebuild({ progress });
     rebuild = seconds(start);
   } finally {
     clearInterval(sampler);
@@ -340,13 +340,16 @@ function isoDay(day: number): string {
   return (isoDays[day] ??= new Date(DAY0 + day * 86_400_000).toISOString().slice(0, 10));
 }
 
-/** Wraps the rebuild's stages on these instances to time them (a call each: no measurable cost). */
-function instrument(projection: StanceProjection, stances: StanceRepository) {
+/**
+ * Times the rebuild's two stages through its progress hooks ('reading the log', 'folding
+ * timelines'), and, inside the fold, the repository's reads and writes (public methods wrapped
+ * on this instance: a call each, no measurable cost).
+ */
+function instrument(stances: StanceRepository) {
   const stages = { copy: 0, copyCalls: 0, refresh: 0, refreshCalls: 0, timelineRecords: 0, replaceTimelineRows: 0 };
-  const wrap = (target: object, method: string, add: (s: number) => void) => {
-    const holder = target as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const original = holder[method]!.bind(target);
-    holder[method] = async (...args: unknown[]) => {
+  const wrap = (method: 'timelineOrderRecords' | 'replaceTimelineRows', add: (s: number) => void) => {
+    const original = stances[method].bind(stances) as (...args: unknown[]) => Promise<unknown>;
+    (stances as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const start = process.hrtime.bigint();
       try {
         return await original(...args);
@@ -355,12 +358,20 @@ function instrument(projection: StanceProjection, stances: StanceRepository) {
       }
     };
   };
-  wrap(stances, 'copyRecordsFromLog', (s) => ((stages.copy += s), stages.copyCalls++));
-  wrap(stances, 'timelineRecords', (s) => (stages.timelineRecords += s));
-  wrap(stances, 'replaceTimelineRows', (s) => (stages.replaceTimelineRows += s));
-  // Private in StanceProjection, called as this.refreshTimeline: an own property shadows it.
-  wrap(projection, 'refreshTimeline', (s) => ((stages.refresh += s), stages.refreshCalls++));
-  return stages;
+  wrap('timelineOrderRecords', (s) => (stages.timelineRecords += s));
+  wrap('replaceTimelineRows', (s) => (stages.replaceTimelineRows += s));
+  const progress = (label: string) => {
+    const start = process.hrtime.bigint();
+    let calls = 0;
+    return {
+      advance: () => void calls++,
+      done: () => {
+        if (label === 'reading the log') (stages.copy = seconds(start)), (stages.copyCalls = calls);
+        else (stages.refresh = seconds(start)), (stages.refreshCalls = calls);
+      },
+    };
+  };
+  return { stages, progress };
 }
 
 function mb(bytes: number): number {

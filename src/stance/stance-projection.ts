@@ -11,7 +11,8 @@ import type { Tables } from '../database/schema.js';
 import type { StoredEvent } from '../event-store/domain/event.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
-import { currentStance, stanceChanges, stanceSince, timelineFromRecords } from './domain/timeline.js';
+import type { ClaimRecorded } from '../domain/vocabulary.js';
+import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
@@ -55,7 +56,24 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    await this.refreshTimelines(trx, await this.stances.timelinesTouched(trx, from, to));
+    await this.refreshTimelines(trx, await this.timelinesTouched(trx, events));
+  }
+
+  /** The timelines a batch's claims and drops belong to, each once, in a stable order. */
+  private async timelinesTouched(trx: Transaction<Tables>, events: StoredEvent[]): Promise<TimelineKey[]> {
+    const touched = new Map<string, TimelineKey>();
+    const add = (key: TimelineKey) => touched.set(timelineKey(key.watchId, key.actorId), key);
+    const droppedClaims: string[] = [];
+    for (const event of events) {
+      if (event.type === 'ClaimRecorded') {
+        const { watchId, actorId } = event.data as ClaimRecorded['data'];
+        add({ watchId, actorId });
+      } else if (event.type === 'ClaimRejected' || event.type === 'ClaimSuperseded') {
+        droppedClaims.push((event.data as { claimId: string }).claimId);
+      }
+    }
+    for (const key of await this.stances.timelinesOfClaims(trx, droppedClaims)) add(key);
+    return [...touched.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, key]) => key);
   }
 
   /**

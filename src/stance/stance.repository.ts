@@ -95,13 +95,15 @@ export class StanceRepository {
       on conflict (position) do nothing`.execute(trx);
   }
 
-  /** The (watch, actor) pairs whose claims or drops were logged at positions [from, to]. */
-  async timelinesTouched(trx: Transaction<Tables>, from: number, to: number): Promise<TimelineKey[]> {
-    const { rows } = await sql<{ watch_id: string; actor_id: string }>`
-      select watch_id, actor_id from stance_claims where position between ${from} and ${to}
-      union
-      select watch_id, actor_id from stance_claim_drops where position between ${from} and ${to}
-      order by 1, 2`.execute(trx);
+  /** The (watch, actor) pairs the given claims belong to. */
+  async timelinesOfClaims(executor: Executor, claimIds: readonly string[]): Promise<TimelineKey[]> {
+    if (claimIds.length === 0) return [];
+    const rows = await executor
+      .selectFrom('stance_claims')
+      .select(['watch_id', 'actor_id'])
+      .distinct()
+      .where('claim_id', 'in', [...new Set(claimIds)])
+      .execute();
     return rows.map((r) => ({ watchId: r.watch_id, actorId: r.actor_id }));
   }
 
