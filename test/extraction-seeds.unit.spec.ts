@@ -55,18 +55,4 @@ function report(score: ExtractionScore): string {
       }
     }
   });
-
-  it('extracts at least 1 MB of article text per second', () => {
-    const bytes = seeds.reduce((total, seed) => total + Buffer.byteLength(seed.text), 0);
-    const rounds = Math.ceil(2_000_000 / bytes);
-    let best = 0;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const started = process.hrtime.bigint();
-      for (let round = 0; round < rounds; round++) for (const seed of seeds) extractClaims(seed, dprkWatch, packs);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      best = Math.max(best, (bytes * rounds) / 1e6 / seconds);
-    }
-    console.log(`extraction speed: ${best.toFixed(2)} MB/s`);
-    expect(best).toBeGreaterThanOrEqual(1);
-  });
 });
