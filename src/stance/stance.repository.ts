@@ -295,12 +295,6 @@ export class StanceRepository {
     return new Map(rows.map((row) => [row.claim_id, entryOfRow(row)]));
   }
 
-  /** The drops of one claim, in log order. */
-  async dropsOf(claimId: string, executor: Executor = this.db): Promise<RecordedDrop[]> {
-    const rows = await executor.selectFrom('stance_claim_drops').selectAll().where('claim_id', '=', claimId).orderBy('position').execute();
-    return rows.map((r) => ({ claimId: r.claim_id, kind: r.kind, reason: r.reason, by: r.dropped_by, position: Number(r.position) }));
-  }
-
   async documents(documentIds: readonly string[], executor: Executor = this.db): Promise<Map<string, DocumentRef>> {
     if (documentIds.length === 0) return new Map();
     const rows = await executor.selectFrom('stance_documents').selectAll().where('document_id', 'in', [...new Set(documentIds)]).execute();
