@@ -1,6 +1,7 @@
 // A claim entered by an analyst (POST /api/admin/claims): validated field by field and turned
 // into the same ClaimRecorded event the extractor writes, with who entered it. Pure.
 import { createHash } from 'node:crypto';
+import { isIsoDay } from '../../domain/iso-time.js';
 import { STANCES, type ClaimRecorded, type SaidOn, type Stance } from '../../domain/vocabulary.js';
 
 export class ClaimInputError extends Error {}
@@ -9,8 +10,6 @@ export interface WatchActors {
   id: string;
   actors: { id: string }[];
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `body` as posted; `analyst` is who enters it; `now` is when (the claim's reportedAt). */
 export function analystClaim(body: unknown, watch: WatchActors, now: Date): ClaimRecorded {
@@ -65,22 +64,18 @@ export function analystClaim(body: unknown, watch: WatchActors, now: Date): Clai
 /** `"2024-10-24"`, or `{ "from"?: day, "to": day }` (no `from`: said some time up to `to`). */
 function saidOnOf(value: unknown): SaidOn {
   if (typeof value === 'string') {
-    if (!isDay(value)) throw new ClaimInputError(`saidOn must be a day (YYYY-MM-DD) or {"from", "to"}, got "${value}"`);
+    if (!isIsoDay(value)) throw new ClaimInputError(`saidOn must be a day (YYYY-MM-DD) or {"from", "to"}, got "${value}"`);
     return { from: value, to: value, precision: 'day', basis: 'entered by an analyst' };
   }
   if (typeof value === 'object' && value !== null) {
     const { from, to } = value as { from?: unknown; to?: unknown };
-    if (typeof to !== 'string' || !isDay(to)) throw new ClaimInputError('saidOn.to must be a day (YYYY-MM-DD)');
+    if (typeof to !== 'string' || !isIsoDay(to)) throw new ClaimInputError('saidOn.to must be a day (YYYY-MM-DD)');
     if (from === undefined || from === null) return { from: null, to, precision: 'before', basis: 'entered by an analyst' };
-    if (typeof from !== 'string' || !isDay(from)) throw new ClaimInputError('saidOn.from must be a day (YYYY-MM-DD) or absent');
+    if (typeof from !== 'string' || !isIsoDay(from)) throw new ClaimInputError('saidOn.from must be a day (YYYY-MM-DD) or absent');
     if (from > to) throw new ClaimInputError(`saidOn.from (${from}) is after saidOn.to (${to})`);
     return { from, to, precision: from === to ? 'day' : 'range', basis: 'entered by an analyst' };
   }
   throw new ClaimInputError('saidOn is required: a day (YYYY-MM-DD) or {"from", "to"}');
-}
-
-function isDay(value: string): boolean {
-  return DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 }
 
 function isWebUrl(value: string): boolean {
