@@ -62,6 +62,13 @@ export interface ActorStanceView {
   latestClaim: ClaimView | null;
 }
 
+/** What an actor's stance rests on: the latest claim counted, and the change that set the stance. */
+interface ClaimsBehind {
+  latest?: TimelineEntry;
+  since?: TimelineEntry;
+  change?: StanceChange;
+}
+
 /** Where an answer sits on both time axes. */
 export interface AnswerTime {
   asOf: string | null;
@@ -92,43 +99,43 @@ export class StanceQueries {
     const time = await this.answerTime(query, executor);
     if (!query.asOf && !query.knownAt) return this.currentStances(watch, time, executor);
     const timelines = await this.timelines(watch, time, executor);
-    const documents = await this.documentsOf([...timelines.values()].flatMap((t) => [latestClaim(t, time.asOf ?? undefined), stanceSince(t, time.asOf ?? undefined)]), executor);
-    const stances: ActorStanceView[] = this.actorIds(watch, timelines).map((actorId) => {
-      const t = timelines.get(actorId);
-      const day = time.asOf ?? undefined;
-      const latest = t && latestClaim(t, day);
-      const since = t && stanceSince(t, day);
-      const change = since && changeMadeBy(t!, since);
-      return {
-        actor: actorId,
-        name: this.actorName(watch, actorId),
-        stance: latest?.stance ?? null,
-        since: change ? changeView(change, since!, documents) : null,
-        latestClaim: latest ? claimView(latest, documents) : null,
-      };
-    });
-    return { watch: watch.id, proposition: watch.proposition, ...time, stances };
+    const day = time.asOf ?? undefined;
+    const behind = new Map(
+      [...timelines].map(([actorId, t]) => {
+        const since = stanceSince(t, day);
+        return [actorId, { latest: latestClaim(t, day), since, change: since && changeMadeBy(t, since) }];
+      }),
+    );
+    return this.stancesAnswer(watch, time, behind, executor);
   }
 
   /** Now: straight from the projection's current-stance and change rows, no fold. */
   private async currentStances(watch: Watch, time: AnswerTime, executor: Executor) {
-    const rows = new Map((await this.repository.currentStances(watch.id, executor)).map((r) => [r.actorId, r]));
+    const rows = await this.repository.currentStances(watch.id, executor);
     const claims = await this.repository.claims(
-      [...rows.values()].flatMap((r) => [r.latestClaimId, r.sinceClaimId].filter((id): id is string => id !== null)),
+      rows.flatMap((r) => [r.latestClaimId, r.sinceClaimId].filter((id): id is string => id !== null)),
       executor,
     );
     const changes = new Map((await this.repository.changes(watch.id, undefined, executor)).map((c) => [c.claimId, c]));
-    const documents = await this.documentsOf([...claims.values()], executor);
-    const stances: ActorStanceView[] = this.actorIds(watch, rows).map((actorId) => {
-      const row = rows.get(actorId);
-      const latest = row?.latestClaimId ? claims.get(row.latestClaimId) : undefined;
-      const since = row?.sinceClaimId ? claims.get(row.sinceClaimId) : undefined;
-      const change = since && changes.get(since.claimId);
+    const behind = new Map(
+      rows.map((row) => {
+        const since = row.sinceClaimId ? claims.get(row.sinceClaimId) : undefined;
+        return [row.actorId, { latest: row.latestClaimId ? claims.get(row.latestClaimId) : undefined, since, change: since && changes.get(since.claimId) }];
+      }),
+    );
+    return this.stancesAnswer(watch, time, behind, executor);
+  }
+
+  /** Every actor's stance from the claims behind it, however they were found. */
+  private async stancesAnswer(watch: Watch, time: AnswerTime, behind: Map<string, ClaimsBehind>, executor: Executor) {
+    const documents = await this.documentsOf([...behind.values()].flatMap((b) => [b.latest, b.since]), executor);
+    const stances: ActorStanceView[] = this.actorIds(watch, behind).map((actorId) => {
+      const { latest, since, change } = behind.get(actorId) ?? {};
       return {
         actor: actorId,
         name: this.actorName(watch, actorId),
-        stance: row?.stance ?? null,
-        since: change ? changeView(change, since, documents) : null,
+        stance: latest?.stance ?? null,
+        since: change && since ? changeView(change, since, documents) : null,
         latestClaim: latest ? claimView(latest, documents) : null,
       };
     });
