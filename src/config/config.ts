@@ -25,6 +25,21 @@ export interface AppConfig {
   allowPrivateSources: boolean;
   /** How many feeds are polled at once. */
   pollConcurrency: number;
+  /**
+   * The tagging entity of every feed id (`tag:<authority>:...`, RFC 4151), e.g.
+   * `news.example.org,2026`. Ids must never change: set it once, before the first reader subscribes.
+   */
+  feedIdAuthority: string;
+  /** Entries per feed document; older ones are on RFC 5005 archive pages. */
+  feedPageSize: number;
+  /** Deadline for one webhook delivery (connect, send, response). */
+  webhookTimeoutMs: number;
+  /** The first retry of a failed delivery waits this long; each next one twice as long. */
+  webhookRetryBaseMs: number;
+  /** Attempts before a delivery is dead-lettered. */
+  webhookMaxAttempts: number;
+  /** Lets webhook URLs reach private and loopback addresses (tests, intranets). */
+  allowPrivateWebhooks: boolean;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +129,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     });
   const fixturesDir = optional(env, 'FIXTURES_DIR');
 
+  // RFC 4151: a DNS name or an e-mail address, a comma, and a date on which its owner held it.
+  const feedIdAuthority = optional(env, 'FEED_ID_AUTHORITY') ?? `${new URL(publicBaseUrl).hostname},2026`;
+  if (!/^([a-z0-9-]+(\.[a-z0-9-]+)*|[^@\s,:]+@[a-z0-9-]+(\.[a-z0-9-]+)*),\d{4}(-\d{2}(-\d{2})?)?$/i.test(feedIdAuthority)) {
+    throw new ConfigError('FEED_ID_AUTHORITY', `must be "<domain or e-mail>,<YYYY[-MM[-DD]]>" (RFC 4151), got "${feedIdAuthority}"`);
+  }
+
   return {
     databaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? './data'),
@@ -126,5 +147,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     feedUrls,
     allowPrivateSources: parseBoolean(env, 'ALLOW_PRIVATE_SOURCES', false),
     pollConcurrency: parseCount(env, 'POLL_CONCURRENCY', 4, 64),
+    feedIdAuthority: feedIdAuthority.toLowerCase(),
+    feedPageSize: parseCount(env, 'FEED_PAGE_SIZE', 50, 1000),
+    webhookTimeoutMs: parseCount(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 300_000),
+    webhookRetryBaseMs: parseCount(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 3_600_000),
+    webhookMaxAttempts: parseCount(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 100),
+    allowPrivateWebhooks: parseBoolean(env, 'ALLOW_PRIVATE_WEBHOOKS', false),
   };
 }

@@ -105,6 +105,44 @@ export interface StanceCurrentTable {
   last_position: Int8;
 }
 
+export interface StanceAlertsTable {
+  alert_id: ColumnType<number, never, never>;
+  position: Int8;
+  kind: 'changed' | 'withdrawn';
+  watch_id: string;
+  actor_id: string;
+  claim_id: string;
+  from_stance: string | null;
+  to_stance: string;
+  effective_on: unknown;
+  document_id: string | null;
+}
+
+export interface WebhooksTable {
+  webhook_id: string;
+  url: string;
+  watch_id: string | null;
+  actor_id: string | null;
+  secret: string;
+  description: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  cursor: ColumnType<number, number | bigint | string, number | bigint | string>;
+  enabled: Generated<boolean>;
+}
+
+export interface WebhookDeliveriesTable {
+  webhook_id: string;
+  alert_id: Int8;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+}
+
 export interface Tables {
   events: EventsTable;
   subscription_checkpoints: SubscriptionCheckpointsTable;
@@ -114,4 +152,7 @@ export interface Tables {
   stance_claim_drops: StanceClaimDropsTable;
   stance_changes: StanceChangesTable;
   stance_current: StanceCurrentTable;
+  stance_alerts: StanceAlertsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

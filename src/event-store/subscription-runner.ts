@@ -41,6 +41,7 @@ export class SubscriptionRunner implements OnApplicationShutdown {
   private stopping = false;
   private readonly sleepers = new Set<() => void>();
   private stopWaking: () => void = () => undefined;
+  private readonly committedListeners = new Set<(subscription: string, position: number) => void>();
 
   constructor(
     private readonly repository: EventStoreRepository,
@@ -53,6 +54,16 @@ export class SubscriptionRunner implements OnApplicationShutdown {
       throw new Error(`subscriber ${subscriber.subscriptionName} is registered twice`);
     }
     this.subscribers.set(subscriber.subscriptionName, subscriber);
+  }
+
+  /**
+   * Calls `listener` after each batch a subscriber of this process committed, with the position
+   * the subscriber has now handled. Readers of its rows (the live stream, webhook dispatch) wake on
+   * it; on another instance they poll, since only the leader runs the subscriber.
+   */
+  onCommitted(listener: (subscription: string, position: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   registered(): EventSubscriber[] {
@@ -74,6 +85,13 @@ export class SubscriptionRunner implements OnApplicationShutdown {
       if (!(await this.repository.advanceCheckpoint(trx, name, from, to))) throw new CheckpointMovedError(name);
       await subscriber.handle(events, trx);
     });
+    for (const listener of this.committedListeners) {
+      try {
+        listener(name, to);
+      } catch (error) {
+        this.logger.error(`a listener of ${name} failed: ${(error as Error).message}`);
+      }
+    }
     return events.length;
   }
 

@@ -12,7 +12,8 @@ import type { StoredEvent } from '../event-store/domain/event.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
 import type { ClaimRecorded } from '../domain/vocabulary.js';
-import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey } from './domain/timeline.js';
+import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
+import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type StanceChange } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
@@ -142,6 +143,13 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   ): Promise<void> {
     let pending: TimelineRows[] = [];
     let pendingChanges = 0;
+    const alerts: StanceAlert[] = [];
+    const flush = async () => {
+      const replaced = await this.stances.replaceTimelineRows(trx, pending, { fresh });
+      if (!fresh) alerts.push(...alertsOfReplacement(replaced, pending));
+      pending = [];
+      pendingChanges = 0;
+    };
     for (const key of keys) {
       const records = await this.stances.timelineOrderRecords(trx, key);
       const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
@@ -160,14 +168,26 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
       });
       pendingChanges += changes.length;
       onTimeline?.();
-      if (pendingChanges >= 5000 || pending.length >= 500) {
-        await this.stances.replaceTimelineRows(trx, pending, { fresh });
-        pending = [];
-        pendingChanges = 0;
-      }
+      if (pendingChanges >= 5000 || pending.length >= 500) await flush();
     }
-    await this.stances.replaceTimelineRows(trx, pending, { fresh });
+    await flush();
+    // The outbox (webhooks, the live stream): written with the rows, in the transaction that moves
+    // the checkpoint, so an alert exists exactly when its change does. Not by a rebuild: that
+    // recomputes what is already announced.
+    await this.stances.appendAlerts(trx, alerts.sort(compareAlerts));
   }
+}
+
+/** The alerts of the timelines just rewritten, from the change rows they replaced. */
+function alertsOfReplacement(replaced: readonly StanceChange[], timelines: readonly TimelineRows[]): StanceAlert[] {
+  const before = new Map<string, StanceChange[]>();
+  for (const change of replaced) {
+    const key = timelineKey(change.watchId, change.actorId);
+    before.set(key, [...(before.get(key) ?? []), change]);
+  }
+  return timelines.flatMap(({ current, changes }) =>
+    alertsBetween(before.get(timelineKey(current.watchId, current.actorId)) ?? [], changes, current.lastPosition),
+  );
 }
 
 /** Thrown to roll a replay's scratch transaction back once its rows have been read. */

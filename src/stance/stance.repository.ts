@@ -7,9 +7,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
-import type { StanceClaimsTable, Tables } from '../database/schema.js';
+import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/schema.js';
 import type { SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
+import type { AlertRecord, StanceAlert } from './domain/alerts.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import type { RecordedDrop, StanceChange } from './domain/timeline.js';
 
@@ -120,14 +121,22 @@ export class StanceRepository {
   }
 
   /**
-   * Rewrites the change rows and the current-stance row of each timeline given. `fresh`: the
-   * tables hold no rows of these timelines yet (a rebuild), so there is nothing to delete.
+   * Rewrites the change rows and the current-stance row of each timeline given, and returns the
+   * change rows it replaced. `fresh`: the tables hold no rows of these timelines yet (a rebuild),
+   * so there is nothing to delete.
    */
-  async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<void> {
-    if (timelines.length === 0) return;
+  async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<StanceChange[]> {
+    const replaced: StanceChange[] = [];
+    if (timelines.length === 0) return replaced;
     if (!fresh) {
       for (const { current } of timelines) {
-        await trx.deleteFrom('stance_changes').where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute();
+        const rows = await trx
+          .deleteFrom('stance_changes')
+          .where('watch_id', '=', current.watchId)
+          .where('actor_id', '=', current.actorId)
+          .returningAll()
+          .execute();
+        replaced.push(...rows.map(changeOfRow));
       }
     }
     const changes = timelines.flatMap((t) => t.changes);
@@ -171,6 +180,29 @@ export class StanceRepository {
             claims: eb.ref('excluded.claims'),
             active_claims: eb.ref('excluded.active_claims'),
             last_position: sql<number>`excluded.last_position`,
+          })),
+        )
+        .execute();
+    }
+    return replaced;
+  }
+
+  /** Appends alerts to the outbox, in the order given (alert ids follow it). */
+  async appendAlerts(trx: Transaction<Tables>, alerts: readonly StanceAlert[]): Promise<void> {
+    for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
+      await trx
+        .insertInto('stance_alerts')
+        .values(
+          alerts.slice(i, i + WRITE_BATCH).map((a) => ({
+            position: a.position,
+            kind: a.kind,
+            watch_id: a.watchId,
+            actor_id: a.actorId,
+            claim_id: a.claimId,
+            from_stance: a.from,
+            to_stance: a.to,
+            effective_on: JSON.stringify(a.effectiveOn),
+            document_id: a.documentId,
           })),
         )
         .execute();
@@ -276,17 +308,71 @@ export class StanceRepository {
   async changes(watchId: string, actorId?: string, executor: Executor = this.db): Promise<StanceChange[]> {
     let query = executor.selectFrom('stance_changes').selectAll().where('watch_id', '=', watchId);
     if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
-    const rows = await query.execute();
-    return rows.map((r) => ({
+    return (await query.execute()).map(changeOfRow);
+  }
+
+  /**
+   * Alerts from the outbox in alert order, after an alert id or after a log position, optionally
+   * of one watch or actor, each with its claim and article.
+   */
+  async alerts(
+    options: { afterAlertId?: number; afterPosition?: number; watchId?: string; actorId?: string; limit: number },
+    executor: Executor = this.db,
+  ): Promise<AlertRecord[]> {
+    let query = executor
+      .selectFrom('stance_alerts as a')
+      .leftJoin('stance_claims as c', 'c.claim_id', 'a.claim_id')
+      .leftJoin('stance_documents as d', 'd.document_id', 'a.document_id')
+      .select([
+        'a.alert_id', 'a.position as alert_position', 'a.kind', 'a.watch_id', 'a.actor_id', 'a.claim_id', 'a.from_stance',
+        'a.to_stance', 'a.effective_on', 'a.document_id',
+        'c.claim_id as c_claim_id', 'c.stance', 'c.said_on', 'c.reported_at', 'c.speaker', 'c.quote', 'c.url', 'c.position',
+        'd.url as d_url', 'd.outlet', 'd.title', 'd.published', 'd.language',
+      ])
+      .orderBy('a.alert_id')
+      .limit(options.limit);
+    if (options.afterAlertId !== undefined) query = query.where('a.alert_id', '>', options.afterAlertId);
+    if (options.afterPosition !== undefined) query = query.where('a.position', '>', options.afterPosition);
+    if (options.watchId !== undefined) query = query.where('a.watch_id', '=', options.watchId);
+    if (options.actorId !== undefined) query = query.where('a.actor_id', '=', options.actorId);
+    return (await query.execute()).map((r) => ({
+      alertId: Number(r.alert_id),
+      kind: r.kind,
+      position: Number(r.alert_position),
       watchId: r.watch_id,
       actorId: r.actor_id,
+      claimId: r.claim_id,
       from: r.from_stance as Stance | null,
       to: r.to_stance as Stance,
       effectiveOn: r.effective_on as SaidOn,
-      claimId: r.claim_id,
       documentId: r.document_id,
-      knownAtPosition: Number(r.known_at_position),
+      claim:
+        r.c_claim_id === null
+          ? null
+          : entryOfRow({
+              claim_id: r.c_claim_id,
+              watch_id: r.watch_id,
+              actor_id: r.actor_id,
+              stance: r.stance!,
+              said_on: r.said_on,
+              reported_at: r.reported_at,
+              document_id: r.document_id,
+              url: r.url!,
+              quote: r.quote!,
+              speaker: r.speaker,
+              position: r.position!,
+            }),
+      document:
+        r.d_url === null
+          ? null
+          : { url: r.d_url, outlet: r.outlet!, title: r.title!, published: r.published!, language: r.language! },
     }));
+  }
+
+  /** The newest alert's id (0 when there is none): where a new webhook subscription starts. */
+  async lastAlertId(executor: Executor = this.db): Promise<number> {
+    const row = await executor.selectFrom('stance_alerts').select((eb) => eb.fn.max('alert_id').as('last')).executeTakeFirst();
+    return Number(row?.last ?? 0);
   }
 
   async claims(claimIds: readonly string[], executor: Executor = this.db): Promise<Map<string, TimelineEntry>> {
@@ -305,6 +391,19 @@ export class StanceRepository {
       ]),
     );
   }
+}
+
+function changeOfRow(r: Selectable<StanceChangesTable>): StanceChange {
+  return {
+    watchId: r.watch_id,
+    actorId: r.actor_id,
+    from: r.from_stance as Stance | null,
+    to: r.to_stance as Stance,
+    effectiveOn: r.effective_on as SaidOn,
+    claimId: r.claim_id,
+    documentId: r.document_id,
+    knownAtPosition: Number(r.known_at_position),
+  };
 }
 
 function entryOfRow(
