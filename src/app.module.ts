@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { StanceModule } from './stance/stance.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         SourcesModule,
         ExtractionModule,
         StanceModule,
+        FeedsModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
       ],
     };

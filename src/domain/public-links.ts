@@ -22,6 +22,11 @@ export class PublicLinks {
     return `${this.baseUrl}/api/watches/${segment(watchId)}/actors/${segment(actorId)}/why`;
   }
 
+  /** Our stored copy of an ingested article, as a page, with its claims marked. */
+  document(documentId: string): string {
+    return `${this.baseUrl}/documents/${segment(documentId)}`;
+  }
+
   /** A feed's path without its extension: `feedPath(...) + '.atom'` or `+ '.json'`. */
   feed(scope: FeedScope): string {
     switch (scope.kind) {

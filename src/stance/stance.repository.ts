@@ -381,6 +381,38 @@ export class StanceRepository {
     return new Map(rows.map((row) => [row.claim_id, entryOfRow(row)]));
   }
 
+  /** An ingested document with its stored text, and the claims read from it (dropped ones too). */
+  async documentWithClaims(
+    documentId: string,
+    executor: Executor = this.db,
+  ): Promise<{ document: DocumentRef & { text: string }; claims: TimelineEntry[] } | null> {
+    const row = await executor
+      .selectFrom('stance_documents as d')
+      .innerJoin('events as e', 'e.position', 'd.position')
+      .select(['d.document_id', 'd.url', 'd.outlet', 'd.title', 'd.published', 'd.language', sql<string>`e.data->>'text'`.as('text')])
+      .where('d.document_id', '=', documentId)
+      .executeTakeFirst();
+    if (!row) return null;
+    // The claims of a document are its claims stream's events (extraction/domain/claim-events.ts):
+    // found through the stream index, where stance_claims has none on document_id.
+    const claims = await executor
+      .selectFrom('stance_claims')
+      .selectAll()
+      .where(
+        'claim_id',
+        'in',
+        executor
+          .selectFrom('events')
+          .select(sql<string>`data->>'claimId'`.as('claim_id'))
+          .where('stream_id', '=', `claims:${documentId}`)
+          .where('type', '=', 'ClaimRecorded'),
+      )
+      .orderBy('position')
+      .execute();
+    const { document_id, ...rest } = row;
+    return { document: { documentId: document_id, ...rest }, claims: claims.map(entryOfRow) };
+  }
+
   async documents(documentIds: readonly string[], executor: Executor = this.db): Promise<Map<string, DocumentRef>> {
     if (documentIds.length === 0) return new Map();
     const rows = await executor.selectFrom('stance_documents').selectAll().where('document_id', 'in', [...new Set(documentIds)]).execute();

@@ -1,0 +1,93 @@
+// Atom 1.0 (RFC 4287) from a FeedDocument, written by the `feed` package and completed where it
+// falls short. `feed` 6 writes id, title, updated, author, self link, entries with one link,
+// content and categories, and escapes text and CDATA; it has no xml:lang, no other feed or entry
+// links (alternate per type, related, RFC 5005 next / prev-archive / current) and no namespace
+// for fh:archive. Those are added to its output at fixed anchors that `feed` always writes; the
+// anchors are checked, so a change in its output fails loudly instead of writing a broken feed.
+// Pure.
+import { Feed } from 'feed';
+import type { FeedDocument, FeedEntry, FeedLink } from './feed-document.js';
+import { escapeHtml } from '../../domain/escape.js';
+
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+
+export function renderAtom(doc: FeedDocument): string {
+  const feed = new Feed({
+    id: doc.id,
+    title: doc.title,
+    description: doc.subtitle,
+    updated: doc.updated,
+    generator: 'stance monitor',
+    language: doc.language,
+    feed: doc.urls.atom,
+    author: { name: doc.author.name, link: doc.author.url },
+  });
+  for (const entry of doc.entries) {
+    feed.addItem({
+      // `feed` marks titles type="html": escaped, so an article's "<" shows as text.
+      title: escapeHtml(entry.title),
+      id: entry.id,
+      link: entry.link,
+      date: entry.updated,
+      published: entry.published,
+      description: escapeHtml(entry.summary),
+      content: entry.contentHtml,
+      category: entry.tags.map((term) => ({ term: categoryTerm(term) })),
+    });
+  }
+  return completeAtom(feed.atom1(), doc);
+}
+
+/** Adds what `feed` does not write: see the header of this file. */
+function completeAtom(xml: string, doc: FeedDocument): string {
+  const archive = doc.paging.current !== null;
+  const root = `<feed xmlns="http://www.w3.org/2005/Atom"${archive ? ` xmlns:fh="${HISTORY_NS}"` : ''} xml:lang="${escapeHtml(doc.language)}">`;
+  const selfLink = `<link rel="self" href="${asFeedWritesIt(doc.urls.atom)}"/>`;
+  const feedLinks = [
+    link('alternate', { href: doc.urls.json, type: 'application/feed+json', title: 'JSON Feed' }),
+    link('related', { href: doc.api, type: 'application/json', title: 'JSON API' }),
+    ...(doc.paging.current ? [link('current', { href: doc.paging.current.atom })] : []),
+    ...(doc.paging.older ? [link('next', { href: doc.paging.older.atom }), link('prev-archive', { href: doc.paging.older.atom })] : []),
+    ...(archive ? ['<fh:archive/>'] : []),
+  ];
+  const [head, ...entries] = replaceOnce(replaceOnce(xml, ATOM_ROOT, root), selfLink, [selfLink, ...feedLinks].join('\n    ')).split('<entry>');
+  if (entries.length !== doc.entries.length) throw new Error(`feed wrote ${entries.length} entries for ${doc.entries.length}`);
+  return [head, ...entries.map((text, i) => completeEntry(text, doc.entries[i]!))].join('<entry>');
+}
+
+function completeEntry(text: string, entry: FeedEntry): string {
+  const alternate = `<link href="${asFeedWritesIt(entry.link)}"/>`;
+  return replaceOnce(text, alternate, [
+    `<link rel="alternate" type="text/html" href="${attr(entry.link)}"/>`,
+    ...entry.related.map((r) => link('related', r)),
+  ].join('\n        '));
+}
+
+function link(rel: string, { href, type, title }: FeedLink): string {
+  return `<link rel="${rel}" href="${attr(href)}"${type ? ` type="${attr(type)}"` : ''}${title ? ` title="${attr(title)}"` : ''}/>`;
+}
+
+/** An attribute value we write ourselves. */
+function attr(value: string): string {
+  return escapeHtml(value);
+}
+
+/** A URL as `feed` writes it in an attribute: normalised, then only "&" escaped. */
+function asFeedWritesIt(url: string): string {
+  return new URL(url).toString().replace(/&/g, '&amp;');
+}
+
+function replaceOnce(text: string, anchor: string, replacement: string): string {
+  const at = text.indexOf(anchor);
+  if (at < 0 || text.indexOf(anchor, at + anchor.length) >= 0) {
+    throw new Error(`the feed package's Atom output changed: expected "${anchor}" exactly once`);
+  }
+  return text.slice(0, at) + replacement + text.slice(at + anchor.length);
+}
+
+/** Category terms are slugs (watch and actor ids, stances): `feed` escapes only "&" in them. */
+function categoryTerm(term: string): string {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(term)) throw new Error(`not a slug category term: ${term}`);
+  return term;
+}

@@ -1,0 +1,38 @@
+// Which feed a request names, from its path and query: pure, so every bad request is a clear
+// message before any query runs.
+import type { FeedScope } from '../../domain/public-links.js';
+
+export type FeedFormat = 'atom' | 'json';
+
+export interface FeedRequest {
+  scope: FeedScope;
+  format: FeedFormat;
+  /** Entries known before this log position (an archive page); null for the newest page. */
+  before: number | null;
+}
+
+export class FeedRequestError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `changes.atom` → ['changes', 'atom']; anything else is a 404. */
+export function splitFeedFile(file: string): { name: string; format: FeedFormat } {
+  const match = /^(.+)\.(atom|json)$/.exec(file);
+  if (!match) throw new FeedRequestError(404, `no feed "${file}": feeds end in .atom or .json`);
+  return { name: match[1]!, format: match[2] as FeedFormat };
+}
+
+/** `?before=N`: a positive whole number, or absent. */
+export function parseBefore(query: Record<string, unknown>): number | null {
+  const raw = query.before;
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,15}$/.test(raw)) {
+    throw new FeedRequestError(400, `before must be a log position (a whole number from 1), got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
