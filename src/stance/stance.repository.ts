@@ -8,11 +8,11 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
 import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/schema.js';
-import type { SaidOn, Stance } from '../domain/vocabulary.js';
+import type { ClaimRecorded, SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
 import type { AlertRecord, StanceAlert } from './domain/alerts.js';
 import type { TimelineEntry } from './domain/claim-order.js';
-import type { RecordedDrop, StanceChange } from './domain/timeline.js';
+import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
 
 export interface TimelineKey {
   watchId: string;
@@ -316,7 +316,7 @@ export class StanceRepository {
    * of one watch or actor, each with its claim and article.
    */
   async alerts(
-    options: { afterAlertId?: number; afterPosition?: number; watchId?: string; actorId?: string; limit: number },
+    options: { afterAlertId?: number; afterPosition?: number; upToPosition?: number; watchId?: string; actorId?: string; limit: number },
     executor: Executor = this.db,
   ): Promise<AlertRecord[]> {
     let query = executor
@@ -333,6 +333,7 @@ export class StanceRepository {
       .limit(options.limit);
     if (options.afterAlertId !== undefined) query = query.where('a.alert_id', '>', options.afterAlertId);
     if (options.afterPosition !== undefined) query = query.where('a.position', '>', options.afterPosition);
+    if (options.upToPosition !== undefined) query = query.where('a.position', '<=', options.upToPosition);
     if (options.watchId !== undefined) query = query.where('a.watch_id', '=', options.watchId);
     if (options.actorId !== undefined) query = query.where('a.actor_id', '=', options.actorId);
     return (await query.execute()).map((r) => ({
@@ -366,6 +367,40 @@ export class StanceRepository {
         r.d_url === null
           ? null
           : { url: r.d_url, outlet: r.outlet!, title: r.title!, published: r.published!, language: r.language! },
+    }));
+  }
+
+  /**
+   * Claims logged at positions in (after, upTo], in log order, with their articles. Read from the
+   * log by position (its primary key): the claims table has no index on position alone.
+   */
+  async claimsLogged(
+    after: number,
+    upTo: number,
+    options: { watchId?: string; actorId?: string; limit: number },
+    executor: Executor = this.db,
+  ): Promise<{ claim: TimelineEntry & { origin: string }; document: DocumentRef | null }[]> {
+    let query = executor
+      .selectFrom('events as e')
+      .leftJoin('stance_documents as d', (join) => join.on('d.document_id', '=', sql<string>`e.data->>'documentId'`))
+      .select([
+        'e.position',
+        sql<ClaimRecorded['data']>`e.data`.as('data'),
+        'd.document_id', 'd.url', 'd.outlet', 'd.title', 'd.published', 'd.language',
+      ])
+      .where('e.type', '=', 'ClaimRecorded')
+      .where('e.position', '>', after)
+      .where('e.position', '<=', upTo)
+      .orderBy('e.position')
+      .limit(options.limit);
+    if (options.watchId !== undefined) query = query.where(sql<string>`e.data->>'watchId'`, '=', options.watchId);
+    if (options.actorId !== undefined) query = query.where(sql<string>`e.data->>'actorId'`, '=', options.actorId);
+    return (await query.execute()).map((r) => ({
+      claim: { ...entryOf({ type: 'ClaimRecorded', data: r.data, position: Number(r.position) }), origin: r.data.origin },
+      document:
+        r.document_id === null
+          ? null
+          : { documentId: r.document_id, url: r.url!, outlet: r.outlet!, title: r.title!, published: r.published!, language: r.language! },
     }));
   }
 

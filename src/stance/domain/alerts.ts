@@ -127,3 +127,43 @@ export function alertPayload(record: AlertRecord, actorName: string, links: Publ
     },
   };
 }
+
+/** A claim as the live stream announces it. */
+export interface ClaimPayload {
+  type: 'claim.recorded';
+  position: number;
+  claimId: string;
+  watch: string;
+  actor: { id: string; name: string };
+  stance: Stance;
+  speaker: string | null;
+  quote: string;
+  saidOn: SaidOn;
+  url: string;
+  origin: string;
+  article: { outlet: string; title: string; published: string; language: string } | null;
+  links: { why: string; document: string | null };
+}
+
+export function claimPayload(
+  claim: TimelineEntry & { origin: string },
+  document: AlertRecord['document'],
+  actorName: string,
+  links: PublicLinks,
+): ClaimPayload {
+  return {
+    type: 'claim.recorded',
+    position: claim.position,
+    claimId: claim.claimId,
+    watch: claim.watchId,
+    actor: { id: claim.actorId, name: actorName },
+    stance: claim.stance,
+    speaker: claim.speaker,
+    quote: claim.quote,
+    saidOn: claim.saidOn,
+    url: claim.url,
+    origin: claim.origin,
+    article: document && { outlet: document.outlet, title: document.title, published: document.published, language: document.language },
+    links: { why: links.why(claim.watchId, claim.actorId), document: claim.documentId ? links.document(claim.documentId) : null },
+  };
+}

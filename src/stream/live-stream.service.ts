@@ -1,0 +1,160 @@
+// GET /api/stream: stance changes and new claims as Server-Sent Events, as the projection commits
+// them. Each client has its own cursor (a log position): it is sent everything in (cursor,
+// projected position], then waits for the projection to move on. Every event's id is its log
+// position, and all events of one position go out in one write, so a client reconnecting with
+// Last-Event-ID resumes exactly after the last position it received whole.
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { PublicLinks } from '../domain/public-links.js';
+import { EventStoreRepository } from '../event-store/event-store.repository.js';
+import { alertPayload, claimPayload } from '../stance/domain/alerts.js';
+import { STANCE_SUBSCRIPTION } from '../stance/stance-projection.js';
+import { StanceRepository } from '../stance/stance.repository.js';
+import { StanceUpdates } from '../stance/stance-updates.js';
+import { WatchesService } from '../watches/watches.service.js';
+import { formatEvent, type StreamEvent } from './domain/server-sent-events.js';
+
+/** Rows read per query while catching a client up. */
+const PAGE = 500;
+/** A comment line this often keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+
+export interface StreamFilter {
+  watchId?: string;
+  actorId?: string;
+}
+
+@Injectable()
+export class LiveStream implements OnApplicationShutdown {
+  private readonly logger = new Logger(LiveStream.name);
+  private readonly links: PublicLinks;
+  private readonly closers = new Set<() => void>();
+
+  constructor(
+    private readonly stances: StanceRepository,
+    private readonly events: EventStoreRepository,
+    private readonly updates: StanceUpdates,
+    private readonly watches: WatchesService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.links = new PublicLinks(config.publicBaseUrl);
+  }
+
+  /** Streams to `res` until the client goes away or the service stops. */
+  async serve(req: Request, res: Response, after: number | null, filter: StreamFilter): Promise<void> {
+    let cursor = after ?? (await this.projected());
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      // nginx would otherwise buffer the stream
+      'x-accel-buffering': 'no',
+      connection: 'keep-alive',
+    });
+    res.write(`: stance monitor live stream, after log position ${cursor}\nretry: 3000\n\n`);
+
+    let moved = true;
+    let wake: () => void = () => undefined;
+    let closed = false;
+    const close = () => {
+      closed = true;
+      wake();
+    };
+    const unsubscribe = this.updates.subscribe(() => {
+      moved = true;
+      wake();
+    });
+    req.on('close', close);
+    this.closers.add(close);
+    try {
+      while (!closed) {
+        if (moved) {
+          moved = false;
+          cursor = await this.sendUpTo(res, cursor, await this.projected(), filter);
+          continue;
+        }
+        const timedOut = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+        });
+        if (timedOut && !closed) await write(res, ': keepalive\n\n');
+      }
+    } catch (error) {
+      // The client reconnects with its Last-Event-ID and loses nothing.
+      this.logger.warn(`live stream ended: ${(error as Error).message}`);
+    } finally {
+      unsubscribe();
+      this.closers.delete(close);
+      req.off('close', close);
+      res.end();
+    }
+  }
+
+  /** Sends every event in (after, head], a page at a time; returns the new cursor. */
+  private async sendUpTo(res: Response, after: number, head: number, filter: StreamFilter): Promise<number> {
+    while (after < head) {
+      const alerts = await this.stances.alerts({ afterPosition: after, upToPosition: head, ...filter, limit: PAGE });
+      const claims = await this.stances.claimsLogged(after, head, { ...filter, limit: PAGE });
+      // A full page may end inside a position: stop before it, and read it whole next time.
+      let until = head;
+      if (claims.length === PAGE) until = Math.min(until, claims.at(-1)!.claim.position);
+      if (alerts.length === PAGE) until = Math.min(until, alerts.at(-1)!.position - 1);
+      if (until <= after) until = alerts.at(-1)!.position; // one position with more alerts than a page
+      const events: StreamEvent[] = [
+        ...claims
+          .filter(({ claim }) => claim.position <= until)
+          .map(({ claim, document }) => ({ event: 'claim.recorded', id: claim.position, data: claimPayload(claim, document, this.actorName(claim.watchId, claim.actorId), this.links) })),
+        ...alerts
+          .filter((a) => a.position <= until)
+          .map((a) => {
+            const data = alertPayload(a, this.actorName(a.watchId, a.actorId), this.links);
+            return { event: data.type, id: a.position, data };
+          }),
+      ];
+      // Claims before the changes they make, at one position; otherwise in log order.
+      events.sort((a, b) => a.id - b.id || Number(a.event !== 'claim.recorded') - Number(b.event !== 'claim.recorded'));
+      for (let i = 0; i < events.length; ) {
+        let text = '';
+        const position = events[i]!.id;
+        for (; i < events.length && events[i]!.id === position; i++) text += formatEvent(events[i]!);
+        await write(res, text);
+      }
+      after = until;
+    }
+    return after;
+  }
+
+  private projected(): Promise<number> {
+    return this.events.checkpoint(STANCE_SUBSCRIPTION);
+  }
+
+  private actorName(watchId: string, actorId: string): string {
+    return this.watches.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId;
+  }
+
+  onApplicationShutdown(): void {
+    for (const close of [...this.closers]) close();
+  }
+}
+
+/** Writes and waits for the socket to take it, so a slow client holds back only its own stream. */
+function write(res: Response, text: string): Promise<void> {
+  if (res.destroyed) return Promise.reject(new Error('client went away'));
+  if (res.write(text)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('client went away'));
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
