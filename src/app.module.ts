@@ -9,6 +9,7 @@ import { FeedsModule } from './feeds/feeds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { StanceModule } from './stance/stance.module.js';
+import { StreamModule } from './stream/stream.module.js';
 
 export interface AppOptions {
   /** Run the scheduler (the service); off for one-shot commands, which call the services directly. */
@@ -29,6 +30,7 @@ export class AppModule {
         ExtractionModule,
         StanceModule,
         FeedsModule,
+        StreamModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
       ],
     };
