@@ -7,7 +7,7 @@
 // Pure.
 import { Feed } from 'feed';
 import type { FeedDocument, FeedEntry, FeedLink } from './feed-document.js';
-import { escapeHtml } from '../../domain/escape.js';
+import { cleanText, escapeHtml } from '../../domain/escape.js';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
@@ -15,13 +15,14 @@ const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
 export function renderAtom(doc: FeedDocument): string {
   const feed = new Feed({
     id: doc.id,
-    title: doc.title,
-    description: doc.subtitle,
+    // `feed` escapes text elements but passes characters XML forbids.
+    title: cleanText(doc.title),
+    description: cleanText(doc.subtitle),
     updated: doc.updated,
     generator: 'stance monitor',
     language: doc.language,
     feed: doc.urls.atom,
-    author: { name: doc.author.name, link: doc.author.url },
+    author: { name: cleanText(doc.author.name), link: doc.author.url },
   });
   for (const entry of doc.entries) {
     feed.addItem({
