@@ -113,7 +113,7 @@ export function parseXml(xml: string): ParsedXml {
     parser.error = null;
     parser.resume();
   };
-  parser.onattribute = ({ name, value }) => {
+  parser.onattribute = ({ name }) => {
     if (attributeNames.has(name)) fail(`duplicate attribute "${name}"`);
     attributeNames.add(name);
   };
