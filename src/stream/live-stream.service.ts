@@ -3,7 +3,7 @@
 // projected position], then waits for the projection to move on. Every event's id is its log
 // position, and all events of one position go out in one write, so a client reconnecting with
 // Last-Event-ID resumes exactly after the last position it received whole.
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -27,7 +27,7 @@ export interface StreamFilter {
 }
 
 @Injectable()
-export class LiveStream implements OnApplicationShutdown {
+export class LiveStream implements BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveStream.name);
   private readonly links: PublicLinks;
   private readonly closers = new Set<() => void>();
@@ -136,7 +136,8 @@ export class LiveStream implements OnApplicationShutdown {
     return this.watches.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId;
   }
 
-  onApplicationShutdown(): void {
+  /** Ends every stream before the HTTP server closes: it waits for open connections to end. */
+  beforeApplicationShutdown(): void {
     for (const close of [...this.closers]) close();
   }
 }

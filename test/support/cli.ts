@@ -64,7 +64,8 @@ export async function startService(env: Record<string, string>): Promise<{ url: 
     output: () => output,
     stop: async () => {
       stopping = true;
-      if (proc.exitCode !== null) return;
+      // Nest exits from SIGTERM by re-raising it after its shutdown: then exitCode stays null.
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((resolve) => proc.once('exit', resolve));
       proc.kill('SIGTERM');
       await exited;
