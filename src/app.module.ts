@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { StanceModule } from './stance/stance.module.js';
 import { StreamModule } from './stream/stream.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export interface AppOptions {
   /** Run the scheduler (the service); off for one-shot commands, which call the services directly. */
@@ -29,6 +30,7 @@ export class AppModule {
         SourcesModule,
         ExtractionModule,
         StanceModule,
+        WebhooksModule,
         FeedsModule,
         StreamModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),

@@ -7,6 +7,7 @@ import type { AppConfig, LogLevel } from './config/config.js';
 import { SubscriptionRunner } from './event-store/subscription-runner.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
 const LEVELS_UP_TO: Record<LogLevel, NestLogLevel[]> = {
   error: ['fatal', 'error'],
@@ -34,6 +35,7 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   await app.get(SourcesService).registerConfiguredSources();
   if (background) {
     app.get(SubscriptionRunner).start();
+    app.get(WebhookDispatcher).start();
     void app.get(SourcesScheduler).tick(); // the first poll now, not one interval after start
   }
   return app;

@@ -143,6 +143,30 @@ describe.each(backends)('event store on %s', (kind) => {
     await sql`drop table subscriber_rows`.execute(database.db);
   });
 
+  it('catches up subscribers that feed each other, whatever order they registered in', async () => {
+    const runner = new SubscriptionRunner(repository, store, leaderLocks);
+    const tag = randomUUID();
+    const reactions: number[] = [];
+    // Registered first, it reads what the second one appends.
+    runner.register({
+      subscriptionName: `reader-${tag}`,
+      eventTypes: [`Reaction-${tag}`],
+      async handle(events) {
+        reactions.push(...events.map((e) => e.position));
+      },
+    });
+    runner.register({
+      subscriptionName: `reactor-${tag}`,
+      eventTypes: [`Cause-${tag}`],
+      async handle(events, trx) {
+        for (const e of events) await store.append(`reactions-${tag}`, [{ type: `Reaction-${tag}`, data: { of: e.position } }], {}, trx);
+      },
+    });
+    await store.append(`causes-${tag}`, [{ type: `Cause-${tag}`, data: {} }, { type: `Cause-${tag}`, data: {} }]);
+    await runner.catchUp();
+    expect(reactions).toHaveLength(2);
+  });
+
   it('lets only one of two runners of the same subscriber move its checkpoint', async () => {
     await store.append(`doc-${randomUUID()}`, [claimEvent(1)]);
     const name = `race-${randomUUID()}`;

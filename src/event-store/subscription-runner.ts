@@ -95,13 +95,21 @@ export class SubscriptionRunner implements OnApplicationShutdown {
     return events.length;
   }
 
-  /** Runs a subscriber (or every one) until it has handled the whole log. */
+  /**
+   * Runs a subscriber (or every one) until it has handled the whole log. Every one: rounds until
+   * a round handles nothing, since one subscriber's events feed another (extraction appends the
+   * claims the stance projection reads) whatever order they registered in.
+   */
   async catchUp(subscriber?: EventSubscriber): Promise<number> {
     let total = 0;
-    for (const s of subscriber ? [subscriber] : this.registered()) {
-      for (let n = await this.processNextBatch(s); n > 0; n = await this.processNextBatch(s)) total += n;
+    for (;;) {
+      let round = 0;
+      for (const s of subscriber ? [subscriber] : this.registered()) {
+        for (let n = await this.processNextBatch(s); n > 0; n = await this.processNextBatch(s)) round += n;
+      }
+      total += round;
+      if (round === 0 || subscriber) return total;
     }
-    return total;
   }
 
   /** Starts one background loop per subscriber; each runs while this instance leads it. */

@@ -1,0 +1,172 @@
+// The webhooks admin API: subscriptions (the secret is shown once, when it is created), their
+// deliveries with the dead letters, and the retry of a dead letter. Behind ADMIN_TOKEN.
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { changeTitle } from '../stance/domain/alerts.js';
+import { StanceRepository } from '../stance/stance.repository.js';
+import { WatchesService } from '../watches/watches.service.js';
+import { retryDead } from './domain/delivery-state.js';
+import { newSecret, newWebhookId } from './domain/signature.js';
+import { parseAlertId, parseDeliveriesQuery, parseWebhookInput, WebhookInputError } from './domain/webhook-input.js';
+import { WebhookDispatcher } from './webhook-dispatcher.js';
+import { deliveryState, WebhooksRepository, type DeliveryCounts, type DeliveryListing, type DeliveryRow, type WebhookRow } from './webhooks.repository.js';
+
+@Controller('api/admin/webhooks')
+@UseGuards(AdminTokenGuard)
+export class WebhooksController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhooksRepository,
+    private readonly stances: StanceRepository,
+    private readonly watches: WatchesService,
+    private readonly dispatcher: WebhookDispatcher,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@Body() body: unknown) {
+    const input = validated(() => parseWebhookInput(body, this.watches.watches(), { allowPrivate: this.config.allowPrivateWebhooks }));
+    const secret = input.secret ?? newSecret();
+    const row = await this.webhooks.create({
+      webhookId: newWebhookId(),
+      url: input.url,
+      watchId: input.watchId,
+      actorId: input.actorId,
+      secret,
+      description: input.description,
+      createdBy: 'admin-api',
+      // From now on: the alerts already in the outbox are not this subscription's.
+      cursor: await this.stances.lastAlertId(),
+    });
+    this.dispatcher.wake();
+    // The only time the secret leaves the service.
+    return { ...webhookView(row), secret };
+  }
+
+  @Get()
+  async list() {
+    const counts = await this.webhooks.deliveryCounts();
+    return { webhooks: (await this.webhooks.list()).map((row) => webhookView(row, counts.get(row.webhook_id))) };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const row = await this.webhook(id);
+    return webhookView(row, (await this.webhooks.deliveryCounts()).get(id));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string): Promise<void> {
+    if (!(await this.webhooks.remove(id))) throw unknownWebhook(id);
+  }
+
+  @Get(':id/deliveries')
+  async deliveries(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+    const options = validated(() => parseDeliveriesQuery(query));
+    await this.webhook(id);
+    const rows = await this.webhooks.deliveries(id, options);
+    return { webhook: id, status: options.status, deliveries: rows.map((row) => this.deliveryView(row)) };
+  }
+
+  /**
+   * Puts a dead letter back to pending, once the receiver is fixed. Ordering caveat: the webhook
+   * takes it before any alert it has not started on, but the alerts after it that were delivered
+   * while it lay dead stay delivered: the receiver gets this one after them, out of order. Its
+   * Idempotency-Key is the one of its first attempts; its attempt count starts again at 1.
+   */
+  @Post(':id/deliveries/:alertId/retry')
+  @HttpCode(200)
+  async retry(@Param('id') id: string, @Param('alertId') rawAlertId: string) {
+    const alertId = validated(() => parseAlertId(rawAlertId));
+    await this.webhook(id);
+    const delivery = await this.webhooks.delivery(id, alertId);
+    if (!delivery) throw new NotFoundException(`webhook ${id} has no delivery of alert ${alertId}`);
+    if (delivery.status !== 'dead') throw notDead(id, delivery);
+    if (!(await this.webhooks.requeueDead(id, alertId, retryDead(deliveryState(delivery), new Date())))) {
+      throw notDead(id, (await this.webhooks.delivery(id, alertId)) ?? delivery);
+    }
+    this.dispatcher.wake();
+    return { webhook: id, delivery: deliveryFields((await this.webhooks.delivery(id, alertId))!) };
+  }
+
+  private async webhook(id: string): Promise<WebhookRow> {
+    const row = await this.webhooks.find(id);
+    if (!row) throw unknownWebhook(id);
+    return row;
+  }
+
+  private deliveryView(row: DeliveryListing) {
+    const actorName = this.watches.find(row.watch_id)?.actors.find((a) => a.id === row.actor_id)?.name ?? row.actor_id;
+    const title = changeTitle(actorName, row.from_stance, row.to_stance);
+    return {
+      ...deliveryFields(row),
+      position: row.position,
+      type: row.kind === 'changed' ? 'stance.changed' : 'stance.withdrawn',
+      watch: row.watch_id,
+      actor: row.actor_id,
+      claimId: row.claim_id,
+      title: row.kind === 'changed' ? title : `${title} withdrawn`,
+    };
+  }
+}
+
+function webhookView(row: WebhookRow, counts?: DeliveryCounts) {
+  return {
+    id: row.webhook_id,
+    url: row.url,
+    filter: { watch: row.watch_id, actor: row.actor_id },
+    description: row.description,
+    enabled: row.enabled,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    cursor: Number(row.cursor),
+    ...(counts === undefined ? {} : { deliveries: counts }),
+  };
+}
+
+function deliveryFields(row: DeliveryRow) {
+  return {
+    alertId: Number(row.alert_id),
+    status: row.status,
+    attempts: row.attempts,
+    lastStatus: row.last_status,
+    lastError: row.last_error,
+    lastAttemptAt: row.last_attempt_at,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
+    deliveredAt: row.delivered_at,
+  };
+}
+
+function validated<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof WebhookInputError) throw new BadRequestException(error.message);
+    throw error;
+  }
+}
+
+function unknownWebhook(id: string): NotFoundException {
+  return new NotFoundException(`no webhook "${id}"`);
+}
+
+function notDead(id: string, delivery: DeliveryRow): ConflictException {
+  return new ConflictException(`the delivery of alert ${Number(delivery.alert_id)} to webhook ${id} is ${delivery.status}; only a dead one can be retried`);
+}
