@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/database/migrations.js';
 import { benchEventStore } from './event-store.bench.js';
 import { benchExtraction } from './extraction.bench.js';
+import { benchFeeds } from './feeds.bench.js';
 import { benchSources } from './sources.bench.js';
 import { benchStanceProjection } from './stance.bench.js';
 import { Report } from './report.js';
@@ -77,6 +78,9 @@ async function main() {
   await benchEventStore(pglite, report, 'pglite', { batches: 5, singles: 500, readEvents: 20_000 });
   await benchSources(pglite, report, 'pglite', 10_000);
   await pglite.close();
+
+  report.note('\nfeeds over HTTP (the built service and the load generator in processes of their own):');
+  await benchFeeds(report, { serverUrl, quick });
 }
 
 main().catch((error) => {

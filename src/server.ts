@@ -1,10 +1,12 @@
 // Builds the Nest application; the CLI's `serve` and the e2e tests both start it from here.
 import 'reflect-metadata';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import type { AppConfig, LogLevel } from './config/config.js';
 import { SubscriptionRunner } from './event-store/subscription-runner.js';
+import { FeedsHttpHandler } from './feeds/feeds-http.handler.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -32,6 +34,7 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   // Modules register their subscribers and load their watches in onModuleInit: that must have
   // happened before the runner starts (listen() would init the app only later).
   await app.init();
+  serveFeedsAheadOfExpress(app.getHttpServer() as Server, app.get(FeedsHttpHandler));
   await app.get(SourcesService).registerConfiguredSources();
   if (background) {
     app.get(SubscriptionRunner).start();
@@ -39,4 +42,13 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
     void app.get(SourcesScheduler).tick(); // the first poll now, not one interval after start
   }
   return app;
+}
+
+/** Puts the feed handler in front of Express's request listener (see FeedsHttpHandler for why). */
+function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler): void {
+  const others = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!feeds.handle(req, res)) for (const listener of others) listener.call(server, req, res);
+  });
 }

@@ -156,6 +156,9 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     const body = await first.text();
     expect(new Date(lastModified).toISOString().slice(0, 19)).toBe(atomOf(body).root.children.find((c) => c.local === 'updated')!.text.slice(0, 19));
 
+    const head = await fetch(`${service.url}${path}`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('etag'), await head.text()]).toEqual([200, etag, '']);
+
     const byEtag = await fetchFeed(path, { 'If-None-Match': etag });
     expect([byEtag.status, await byEtag.text()]).toEqual([304, '']);
     expect(byEtag.headers.get('etag')).toBe(etag);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PublicLinks } from '../../domain/public-links.js';
 import { changeEntry, claimEntry, describeSaidOn, type ChangeRecord, type EntryContext } from './feed-entries.js';
-import { FeedRequestError, parseBefore, splitFeedFile } from './feed-request.js';
+import { FeedRequestError, feedRoute, parseBefore, splitFeedFile } from './feed-request.js';
 
 const ctx: EntryContext = {
   idAuthority: 'example.org,2026',
@@ -85,5 +85,14 @@ describe('feed requests', () => {
     expect(parseBefore({})).toBeNull();
     expect(parseBefore({ before: '120' })).toBe(120);
     for (const bad of ['0', '-1', '1.5', 'x', ['1', '2']]) expect(() => parseBefore({ before: bad })).toThrow(/before must be a log position/);
+  });
+
+  it('names the feed of a path, and 404s anything else', () => {
+    expect(feedRoute('/feeds/changes.json')).toEqual({ kind: 'changes', format: 'json' });
+    expect(feedRoute('/feeds/watches/w/claims.atom')).toEqual({ kind: 'watch-claims', watchId: 'w', format: 'atom' });
+    expect(feedRoute('/feeds/watches/w/actors/south%20korea.atom')).toEqual({ kind: 'actor-changes', watchId: 'w', actorId: 'south korea', format: 'atom' });
+    for (const path of ['/feeds/', '/feeds/claims.atom', '/feeds/watches//changes.atom', '/feeds/watches/w/other.atom', '/feeds/watches/w/actors/a/b.atom', '/feeds/watches/%E0%A4%A/changes.atom']) {
+      expect(() => feedRoute(path)).toThrow(FeedRequestError);
+    }
   });
 });
