@@ -54,8 +54,9 @@ commands:
                                 to stderr when it is a terminal.
 
 configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, PUBLIC_BASE_URL,
-ADMIN_TOKEN, LOG_LEVEL, FIXTURES_DIR, FEED_URLS, ALLOW_PRIVATE_SOURCES, POLL_CONCURRENCY
-(see README.md).`;
+ADMIN_TOKEN, LOG_LEVEL, FIXTURES_DIR, WATCHES_DIR, FEED_URLS, ALLOW_PRIVATE_SOURCES,
+POLL_CONCURRENCY, FEED_ID_AUTHORITY, FEED_PAGE_SIZE, WEBHOOK_TIMEOUT_MS, WEBHOOK_RETRY_BASE_MS,
+WEBHOOK_MAX_ATTEMPTS, ALLOW_PRIVATE_WEBHOOKS (see README.md).`;
 
 type Command = (config: AppConfig, args: string[]) => Promise<number>;
 

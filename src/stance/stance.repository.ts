@@ -11,6 +11,7 @@ import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/
 import type { ClaimRecorded, SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
 import type { AlertRecord, StanceAlert } from './domain/alerts.js';
+import type { DocumentRef } from './domain/document-page.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
 
@@ -42,14 +43,7 @@ export interface TimelineRows {
 /** Rows per INSERT: well under Postgres' 65,535 parameters at 8 columns a row. */
 const WRITE_BATCH = 2000;
 
-export interface DocumentRef {
-  documentId: string;
-  url: string;
-  outlet: string;
-  title: string;
-  published: string;
-  language: string;
-}
+export type { DocumentRef };
 
 /** The projection's tables, in the order a clear must empty them. */
 const PROJECTION_TABLES = ['stance_changes', 'stance_current', 'stance_claim_drops', 'stance_claims', 'stance_documents'] as const;

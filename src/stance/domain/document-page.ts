@@ -5,13 +5,17 @@
 import { escapeHtml } from '../../domain/escape.js';
 import type { TimelineEntry } from './claim-order.js';
 
-export interface StoredDocument {
+/** An ingested document as the projection keeps it (stance_documents). */
+export interface DocumentRef {
   documentId: string;
   url: string;
   outlet: string;
   title: string;
   published: string;
   language: string;
+}
+
+export interface StoredDocument extends DocumentRef {
   text: string;
 }
 
