@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes the feed id authority from PUBLIC_BASE_URL unless given', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://News.Example.org/stance' }).feedIdAuthority).toBe('news.example.org,2026');
+    expect(loadConfig({ FEED_ID_AUTHORITY: 'desk@example.org,2025-03' }).feedIdAuthority).toBe('desk@example.org,2025-03');
+    expect(loadConfig({}).feedPageSize).toBe(50);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -50,6 +56,11 @@ describe('loadConfig', () => {
     [{ FEED_URLS: 'https://ok.example/feed, file:///etc/passwd' }, 'FEED_URLS'],
     [{ ALLOW_PRIVATE_SOURCES: 'maybe' }, 'ALLOW_PRIVATE_SOURCES'],
     [{ POLL_CONCURRENCY: '0' }, 'POLL_CONCURRENCY'],
+    [{ FEED_ID_AUTHORITY: 'example.org' }, 'FEED_ID_AUTHORITY'],
+    [{ FEED_ID_AUTHORITY: 'example.org,26' }, 'FEED_ID_AUTHORITY'],
+    [{ FEED_PAGE_SIZE: '0' }, 'FEED_PAGE_SIZE'],
+    [{ WEBHOOK_MAX_ATTEMPTS: 'many' }, 'WEBHOOK_MAX_ATTEMPTS'],
+    [{ ALLOW_PRIVATE_WEBHOOKS: 'sure' }, 'ALLOW_PRIVATE_WEBHOOKS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
