@@ -186,7 +186,7 @@ export class StanceQueries {
     };
   }
 
-  /** The stored change rows, for comparing with a fold (tests) and for the feeds. */
+  /** The stored change rows, for comparing with a fold (tests). */
   storedChanges(watchId: string, actorId?: string, executor: Executor = this.repository.db): Promise<StanceChange[]> {
     return this.repository.changes(watchId, actorId, executor);
   }
