@@ -25,7 +25,7 @@ export class DocumentsController {
   @Header('content-type', 'text/html; charset=utf-8')
   async page(@Param('id') id: string) {
     const { document, claims } = await this.find(id);
-    return renderDocumentPage(document, claims, (c) => this.watches.find(c.watchId)?.actors.find((a) => a.id === c.actorId)?.name ?? c.actorId);
+    return renderDocumentPage(document, claims, (c) => this.watches.actorName(c.watchId, c.actorId));
   }
 
   private async find(id: string) {

@@ -133,7 +133,7 @@ export class StanceQueries {
       const { latest, since, change } = behind.get(actorId) ?? {};
       return {
         actor: actorId,
-        name: this.actorName(watch, actorId),
+        name: this.watches.actorName(watch.id, actorId),
         stance: latest?.stance ?? null,
         since: change && since ? changeView(change, since, documents) : null,
         latestClaim: latest ? claimView(latest, documents) : null,
@@ -156,7 +156,7 @@ export class StanceQueries {
     return {
       watch: watch.id,
       actor: actorId,
-      name: this.actorName(watch, actorId),
+      name: this.watches.actorName(watch.id, actorId),
       ...time,
       stance: latestClaim(t, day ?? undefined)?.stance ?? null,
       changes: changes.map((c) => changeView(c, byId.get(c.claimId)!, documents)),
@@ -175,7 +175,7 @@ export class StanceQueries {
     return {
       watch: watch.id,
       actor: actorId,
-      name: this.actorName(watch, actorId),
+      name: this.watches.actorName(watch.id, actorId),
       knownAtPosition: time.knownAtPosition,
       stance: explanation.stance,
       producedBy: explanation.producedBy && withDocument(explanation.producedBy),
@@ -197,10 +197,6 @@ export class StanceQueries {
     const watch = this.watches.find(watchId);
     if (!watch) throw new UnknownWatchError(`no watch "${watchId}"; GET /api/watches lists them`);
     return watch;
-  }
-
-  private actorName(watch: Watch, actorId: string): string {
-    return watch.actors.find((a) => a.id === actorId)?.name ?? actorId;
   }
 
   /** The watch's actors, then any actor claims name that the watch file no longer lists. */

@@ -138,16 +138,7 @@ export class StanceRepository {
       await trx
         .insertInto('stance_changes')
         .values(
-          changes.slice(i, i + WRITE_BATCH).map((c) => ({
-            watch_id: c.watchId,
-            actor_id: c.actorId,
-            claim_id: c.claimId,
-            from_stance: c.from,
-            to_stance: c.to,
-            effective_on: JSON.stringify(c.effectiveOn),
-            document_id: c.documentId,
-            known_at_position: c.knownAtPosition,
-          })),
+          changes.slice(i, i + WRITE_BATCH).map((c) => ({ ...changeColumns(c), known_at_position: c.knownAtPosition })),
         )
         .execute();
     }
@@ -187,17 +178,7 @@ export class StanceRepository {
       await trx
         .insertInto('stance_alerts')
         .values(
-          alerts.slice(i, i + WRITE_BATCH).map((a) => ({
-            position: a.position,
-            kind: a.kind,
-            watch_id: a.watchId,
-            actor_id: a.actorId,
-            claim_id: a.claimId,
-            from_stance: a.from,
-            to_stance: a.to,
-            effective_on: JSON.stringify(a.effectiveOn),
-            document_id: a.documentId,
-          })),
+          alerts.slice(i, i + WRITE_BATCH).map((a) => ({ ...changeColumns(a), position: a.position, kind: a.kind })),
         )
         .execute();
     }
@@ -452,6 +433,19 @@ export class StanceRepository {
       ]),
     );
   }
+}
+
+/** The columns a change row and an alert row share. */
+function changeColumns(c: Omit<StanceChange, 'knownAtPosition'>) {
+  return {
+    watch_id: c.watchId,
+    actor_id: c.actorId,
+    claim_id: c.claimId,
+    from_stance: c.from,
+    to_stance: c.to,
+    effective_on: JSON.stringify(c.effectiveOn),
+    document_id: c.documentId,
+  };
 }
 
 function changeOfRow(r: Selectable<StanceChangesTable>): StanceChange {

@@ -107,11 +107,11 @@ export class LiveStream implements BeforeApplicationShutdown {
       const events: StreamEvent[] = [
         ...claims
           .filter(({ claim }) => claim.position <= until)
-          .map(({ claim, document }) => ({ event: 'claim.recorded', id: claim.position, data: claimPayload(claim, document, this.actorName(claim.watchId, claim.actorId), this.links) })),
+          .map(({ claim, document }) => ({ event: 'claim.recorded', id: claim.position, data: claimPayload(claim, document, this.watches.actorName(claim.watchId, claim.actorId), this.links) })),
         ...alerts
           .filter((a) => a.position <= until)
           .map((a) => {
-            const data = alertPayload(a, this.actorName(a.watchId, a.actorId), this.links);
+            const data = alertPayload(a, this.watches.actorName(a.watchId, a.actorId), this.links);
             return { event: data.type, id: a.position, data };
           }),
       ];
@@ -130,10 +130,6 @@ export class LiveStream implements BeforeApplicationShutdown {
 
   private projected(): Promise<number> {
     return this.events.checkpoint(STANCE_SUBSCRIPTION);
-  }
-
-  private actorName(watchId: string, actorId: string): string {
-    return this.watches.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId;
   }
 
   /** Ends every stream before the HTTP server closes: it waits for open connections to end. */

@@ -44,6 +44,11 @@ export class WatchesService implements OnModuleInit {
     return this.catalog.watches.find((w) => w.id === watchId);
   }
 
+  /** The actor's display name; its id when the watch no longer lists it. */
+  actorName(watchId: string, actorId: string): string {
+    return this.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId;
+  }
+
   packs(): ReadonlyMap<string, LanguagePack> {
     return this.catalog.packs;
   }

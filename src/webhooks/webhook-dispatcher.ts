@@ -206,7 +206,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   private async post(hook: WebhookRow, alert: AlertRecord, attempt: number): Promise<AttemptOutcome> {
     const timeoutMs = this.config.webhookTimeoutMs;
     // Recomputed from the stored alert on each attempt: the payload is a function of the row.
-    const payload = alertPayload(alert, this.actorName(alert.watchId, alert.actorId), this.links);
+    const payload = alertPayload(alert, this.watches.actorName(alert.watchId, alert.actorId), this.links);
     const body = JSON.stringify(payload);
     const deadline = AbortSignal.timeout(timeoutMs);
     try {
@@ -250,9 +250,6 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     }
   }
 
-  private actorName(watchId: string, actorId: string): string {
-    return this.watches.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId;
-  }
 
   // ---- sleeping and waking ----
 

@@ -113,7 +113,7 @@ export class WebhooksController {
   }
 
   private deliveryView(row: DeliveryListing) {
-    const actorName = this.watches.find(row.watch_id)?.actors.find((a) => a.id === row.actor_id)?.name ?? row.actor_id;
+    const actorName = this.watches.actorName(row.watch_id, row.actor_id);
     const title = changeTitle(actorName, row.from_stance, row.to_stance);
     return {
       ...deliveryFields(row),
