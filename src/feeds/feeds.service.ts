@@ -46,6 +46,7 @@ export class FeedsService implements OnModuleInit {
   private readonly validators = new Map<string, Promise<Validators>>();
   private readonly pages = new Map<string, RenderedPage>();
   private digest = '';
+  private watchingUpdates = false;
 
   constructor(
     private readonly repository: FeedsRepository,
@@ -66,7 +67,6 @@ export class FeedsService implements OnModuleInit {
       watches: this.watches.watches().map((w) => [w.id, w.proposition, w.actors.map((a) => [a.id, a.name])]),
     };
     this.digest = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 12);
-    this.updates.subscribe(() => this.validators.clear());
   }
 
   /** The scope of a watch's feed, or a 404 naming what is unknown. */
@@ -99,6 +99,12 @@ export class FeedsService implements OnModuleInit {
   }
 
   private validatorsOf(scope: FeedScope): Promise<Validators> {
+    // Watched from the first feed request on: a process that serves none (a one-shot command)
+    // does not poll the checkpoint for nothing.
+    if (!this.watchingUpdates) {
+      this.updates.subscribe(() => this.validators.clear());
+      this.watchingUpdates = true;
+    }
     const key = JSON.stringify(scope);
     let cached = this.validators.get(key);
     if (!cached) {
@@ -176,7 +182,7 @@ export class FeedsService implements OnModuleInit {
       idAuthority: this.config.feedIdAuthority,
       links: this.links,
       proposition: (watchId) => this.watches.find(watchId)?.proposition ?? watchId,
-      actorName: (watchId, actorId) => this.watches.find(watchId)?.actors.find((a) => a.id === actorId)?.name ?? actorId,
+      actorName: (watchId, actorId) => this.watches.actorName(watchId, actorId),
     };
   }
 }
