@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { createProgress } from './common/progress.js';
@@ -64,7 +64,8 @@ const commands: Record<string, Command> = {
   async serve(config) {
     const app = await createServer(config);
     await app.listen(config.port);
-    console.log(`stance-monitor listening on ${config.publicBaseUrl} (database: ${config.databaseUrl ? 'postgres' : `pglite in ${config.dataDir}`})`);
+    // The service's stdout is JSON lines: this one too goes through its logger.
+    new Logger('Serve').log(`stance-monitor listening on ${config.publicBaseUrl} (database: ${config.databaseUrl ? 'postgres' : `pglite in ${config.dataDir}`})`);
     return new Promise<number>(() => undefined); // runs until a signal; Nest's shutdown hooks close cleanly
   },
 

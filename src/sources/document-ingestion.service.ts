@@ -1,8 +1,9 @@
 // Turns documents into DocumentIngested events, once each (see domain/article-document.ts).
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { ArticleDocument, DocumentIngested } from '../domain/vocabulary.js';
 import { StreamVersionConflictError } from '../event-store/domain/event.js';
 import { EventStore } from '../event-store/event-store.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { documentIdentity, type DocumentIdentity, type UnlinkedDocument } from './domain/article-document.js';
 
 export interface IngestionCount {
@@ -22,7 +23,10 @@ const CHUNK = 200;
 
 @Injectable()
 export class DocumentIngestion {
-  constructor(private readonly events: EventStore) {}
+  constructor(
+    private readonly events: EventStore,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {}
 
   async ingest(documents: readonly UnlinkedDocument[]): Promise<IngestionCount> {
     const count: IngestionCount = { ingested: 0, revisions: 0, alreadyStored: 0 };
@@ -41,6 +45,7 @@ export class DocumentIngestion {
     for (let i = 0; i < pending.length; i += CHUNK) {
       const outcomes = await this.appendChunk(pending.slice(i, i + CHUNK));
       for (const outcome of outcomes) count[outcome]++;
+      this.metrics?.documentsIngested(outcomes.filter((outcome) => outcome !== 'alreadyStored').length);
     }
     return count;
   }

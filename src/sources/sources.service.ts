@@ -3,9 +3,10 @@
 // never stops the others, and a failing feed is retried with backoff for ever.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
 import { parseFeed } from './domain/parse-feed.js';
@@ -34,6 +35,7 @@ export class SourcesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: SourcesRepository,
     private readonly ingestion: DocumentIngestion,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** Registers the fixture folder and FEED_URLS from configuration (idempotent). */
@@ -89,6 +91,7 @@ export class SourcesService {
 
   async poll(source: SourceRow, now = new Date()): Promise<PollReport> {
     this.polling.add(source.source_id);
+    this.metrics?.sourcePolled(source.kind);
     try {
       return source.kind === 'feed' ? await this.pollFeed(source, now) : await this.readFixtures(source, now);
     } catch (error) {
@@ -184,6 +187,7 @@ export class SourcesService {
       retryAfterMs,
     });
     this.logger.warn(`source ${source.source_id} failed (${reason}): ${message}; next try ${next.at.toISOString()}`);
+    this.metrics?.sourceFailed(source.kind, reason);
     await this.repository.recordFailure(source.source_id, now, {
       status: reason,
       error: message,

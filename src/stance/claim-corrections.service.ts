@@ -1,8 +1,9 @@
 // Analysts' corrections, recorded as events (never edits): a rejected claim drops out of the
 // stance with its reason and who; an analyst's claim counts like an extracted one.
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { ClaimRejected } from '../domain/vocabulary.js';
 import { EventStore } from '../event-store/event-store.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { analystClaim, ClaimInputError, rejectionOf } from './domain/analyst-claim.js';
 import { StanceRepository } from './stance.repository.js';
@@ -23,6 +24,7 @@ export class ClaimCorrections {
     private readonly events: EventStore,
     private readonly stances: StanceRepository,
     private readonly watches: WatchesService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async reject(claimId: string, body: unknown): Promise<CorrectionResult> {
@@ -49,6 +51,7 @@ export class ClaimCorrections {
     const result = await this.events.append(`analyst-claims:${claimId}`, [{ ...event, metadata: { analyst: event.data.recordedBy } }], {
       idempotencyKey: `analyst-claim:${claimId}`,
     });
+    if (!result.duplicate) this.metrics?.claimsRecorded([event]);
     return { claimId, position: result.positions[0]!, duplicate: result.duplicate };
   }
 }

@@ -5,12 +5,13 @@
 // timeline the batch touched from its stored rows (timelineFromRecords) and rewrites that
 // timeline's change rows. A rebuild runs the same two steps over the whole log, so live rows and
 // rebuilt rows come from one code path and cannot drift apart.
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../database/schema.js';
 import type { StoredEvent } from '../event-store/domain/event.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { ClaimRecorded } from '../domain/vocabulary.js';
 import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
 import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type StanceChange } from './domain/timeline.js';
@@ -45,6 +46,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     private readonly stances: StanceRepository,
     private readonly events: EventStoreRepository,
     private readonly runner: SubscriptionRunner,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   onModuleInit(): void {
@@ -175,6 +177,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     // the checkpoint, so an alert exists exactly when its change does. Not by a rebuild: that
     // recomputes what is already announced.
     await this.stances.appendAlerts(trx, alerts.sort(compareAlerts));
+    this.metrics?.stanceChangesAnnounced(alerts);
   }
 }
 
