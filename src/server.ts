@@ -2,22 +2,20 @@
 import 'reflect-metadata';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module.js';
-import type { AppConfig, LogLevel } from './config/config.js';
+import { mountApiDocs } from './api-docs/api-docs.js';
+import { boundShutdownOnSignal } from './common/graceful-shutdown.js';
+import type { AppConfig } from './config/config.js';
 import { SubscriptionRunner } from './event-store/subscription-runner.js';
 import { FeedsHttpHandler } from './feeds/feeds-http.handler.js';
+import { accessLogLevel, accessLogLine } from './logging/domain/access-log.js';
+import { JsonLogger } from './logging/json-logger.js';
+import { traceRequests } from './logging/request-tracing.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
-
-const LEVELS_UP_TO: Record<LogLevel, NestLogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 export interface ServerOptions {
   /** Run subscribers and the scheduler (off for one-shot commands and some tests). */
@@ -26,15 +24,20 @@ export interface ServerOptions {
 
 export async function createServer(config: AppConfig, options: ServerOptions = {}): Promise<INestApplication> {
   const background = options.background ?? true;
+  const logger = new JsonLogger(config.logLevel);
   const app = await NestFactory.create(AppModule.forRoot(config, { scheduler: background }), {
-    logger: LEVELS_UP_TO[config.logLevel],
+    logger,
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  boundShutdownOnSignal(app.getHttpServer() as Server, config.shutdownTimeoutMs);
+  mountApiDocs(app);
   // Modules register their subscribers and load their watches in onModuleInit: that must have
   // happened before the runner starts (listen() would init the app only later).
   await app.init();
-  serveFeedsAheadOfExpress(app.getHttpServer() as Server, app.get(FeedsHttpHandler));
+  const metrics = app.get(MetricsService);
+  metrics.collectProcessMetrics();
+  serveFeedsAheadOfExpress(app.getHttpServer() as Server, app.get(FeedsHttpHandler), metrics, logger);
   await app.get(SourcesService).registerConfiguredSources();
   if (background) {
     app.get(SubscriptionRunner).start();
@@ -44,11 +47,25 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   return app;
 }
 
-/** Puts the feed handler in front of Express's request listener (see FeedsHttpHandler for why). */
-function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler): void {
+/**
+ * Puts the feed handler in front of Express's request listener (see FeedsHttpHandler for why),
+ * and both behind the request tracing: request ids, the access log and the HTTP metrics.
+ */
+function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, metrics: MetricsService, logger: JsonLogger): void {
   const others = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (!feeds.handle(req, res)) for (const listener of others) listener.call(server, req, res);
-  });
+  };
+  server.on(
+    'request',
+    traceRequests(serve, (request) => {
+      metrics.httpRequestFinished(request);
+      // Checked first: on the feeds' hot path, building a line nobody reads costs measurably.
+      const level = accessLogLevel(request);
+      if (!logger.isLevelEnabled(level)) return;
+      const { message, fields } = accessLogLine(request);
+      logger[level](message, fields, 'HTTP');
+    }),
+  );
 }

@@ -1,6 +1,8 @@
 // Configuration is read and validated once, at start. A bad value stops the process with a
 // message naming the variable, rather than failing later in some request.
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseRateLimit, RateLimitSyntaxError, type RateLimit } from '../admin/domain/rate-limit.js';
 import { packageRoot } from '../database/migrations.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -40,6 +42,12 @@ export interface AppConfig {
   webhookMaxAttempts: number;
   /** Lets webhook URLs reach private and loopback addresses (tests, intranets). */
   allowPrivateWebhooks: boolean;
+  /** Names this process among the instances sharing one database (in /health and its logs). */
+  instanceId: string;
+  /** Requests per client address to /api/admin/*, per instance (a token bucket). */
+  adminRateLimit: RateLimit;
+  /** After a SIGTERM or SIGINT, the process exits after this long even if work is still in flight. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +107,15 @@ function parseUrl(env: Env, name: string, protocols: string[]): string | undefin
   return raw;
 }
 
+function rateLimitOf(env: Env, name: string, fallback: string): RateLimit {
+  try {
+    return parseRateLimit(optional(env, name) ?? fallback);
+  } catch (error) {
+    if (error instanceof RateLimitSyntaxError) throw new ConfigError(name, error.message);
+    throw error;
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null;
   const port = parsePort(env, 'PORT', 3000);
@@ -153,5 +170,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookRetryBaseMs: parseCount(env, 'WEBHOOK_RETRY_BASE_MS', 1_000, 3_600_000),
     webhookMaxAttempts: parseCount(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 100),
     allowPrivateWebhooks: parseBoolean(env, 'ALLOW_PRIVATE_WEBHOOKS', false),
+    // The pid tells apart instances on one host; in a container (pid 1) the hostname does.
+    instanceId: optional(env, 'INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
+    adminRateLimit: rateLimitOf(env, 'ADMIN_RATE_LIMIT', '600/minute'),
+    shutdownTimeoutMs: parseCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 600_000),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -45,6 +46,20 @@ describe('loadConfig', () => {
     expect(loadConfig({}).feedPageSize).toBe(50);
   });
 
+  it('names the instance by host and pid unless INSTANCE_ID is given', () => {
+    expect(loadConfig({}).instanceId).toBe(`${hostname()}-${process.pid}`);
+    expect(loadConfig({ INSTANCE_ID: ' replica-2 ' }).instanceId).toBe('replica-2');
+  });
+
+  it('reads the admin rate limit as requests per window, and the shutdown deadline', () => {
+    expect(loadConfig({})).toMatchObject({ adminRateLimit: { limit: 600, windowMs: 60_000 }, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({ ADMIN_RATE_LIMIT: '10/second' }).adminRateLimit).toEqual({ limit: 10, windowMs: 1_000 });
+    expect(loadConfig({ ADMIN_RATE_LIMIT: ' 5 / 10s ' }).adminRateLimit).toEqual({ limit: 5, windowMs: 10_000 });
+    expect(loadConfig({ ADMIN_RATE_LIMIT: '1000/Hour' }).adminRateLimit).toEqual({ limit: 1000, windowMs: 3_600_000 });
+    expect(loadConfig({ ADMIN_RATE_LIMIT: '100/15m' }).adminRateLimit).toEqual({ limit: 100, windowMs: 900_000 });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2500);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -61,6 +76,12 @@ describe('loadConfig', () => {
     [{ FEED_PAGE_SIZE: '0' }, 'FEED_PAGE_SIZE'],
     [{ WEBHOOK_MAX_ATTEMPTS: 'many' }, 'WEBHOOK_MAX_ATTEMPTS'],
     [{ ALLOW_PRIVATE_WEBHOOKS: 'sure' }, 'ALLOW_PRIVATE_WEBHOOKS'],
+    [{ ADMIN_RATE_LIMIT: '60' }, 'ADMIN_RATE_LIMIT'],
+    [{ ADMIN_RATE_LIMIT: '0/minute' }, 'ADMIN_RATE_LIMIT'],
+    [{ ADMIN_RATE_LIMIT: '60/fortnight' }, 'ADMIN_RATE_LIMIT'],
+    [{ ADMIN_RATE_LIMIT: '60/0s' }, 'ADMIN_RATE_LIMIT'],
+    [{ ADMIN_RATE_LIMIT: '60/48h' }, 'ADMIN_RATE_LIMIT'],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -1,6 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { ApiAdmin, ApiBadRequest } from '../api-docs/api-docs.decorators.js';
 import { InvalidSourceError, SourcesService } from './sources.service.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
 
@@ -29,6 +31,7 @@ export function sourceHealth(row: SourceRow) {
 }
 
 @Controller()
+@ApiTags('sources')
 export class SourcesController {
   constructor(
     private readonly sources: SourcesService,
@@ -36,6 +39,8 @@ export class SourcesController {
   ) {}
 
   @Get('api/sources')
+  @ApiOperation({ summary: "Every source's health: state (pending, ok, failing), last status and error, next poll and why" })
+  @ApiOkResponse({ description: '`{ sources: [...] }`' })
   async list() {
     return { sources: (await this.repository.list()).map(sourceHealth) };
   }
@@ -43,6 +48,21 @@ export class SourcesController {
   @Post('api/admin/sources')
   @UseGuards(AdminTokenGuard)
   @HttpCode(201)
+  @ApiOperation({ summary: 'Add an RSS, Atom or JSON Feed to poll' })
+  @ApiAdmin()
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['url'],
+      properties: {
+        url: { type: 'string', format: 'uri', description: 'http(s) address of the feed', example: 'https://news.example.org/feed.xml' },
+        title: { type: 'string', description: 'a name for people', example: 'Example News' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: 'the feed was added: `{ created: true, source }`' })
+  @ApiOkResponse({ description: 'the feed was there already: `{ created: false, source }`' })
+  @ApiBadRequest('no url, a url that is not http(s), or a title that is not a string')
   async add(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const { url, title } = (body ?? {}) as { url?: unknown; title?: unknown };
     if (typeof url !== 'string') throw new BadRequestException('body must be JSON {"url": "https://...", "title"?: "..."}');

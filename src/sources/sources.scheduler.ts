@@ -1,40 +1,46 @@
 // The polling clock. Kept thin (nest sample/27-scheduling): it only decides whether this
 // instance leads, then hands the work to SourcesService.
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { LeaderLockRepository, type LeaderLease } from '../event-store/leader-lock.repository.js';
 import { SourcesService } from './sources.service.js';
 
-const TICK_MS = 5_000;
+/** The scheduler's clock; also how soon another instance takes over the role from a dead leader. */
+export const SCHEDULER_TICK_MS = 5_000;
+export const SCHEDULER_LEADER_LOCK = 'scheduler';
 
 @Injectable()
-export class SourcesScheduler implements OnApplicationShutdown {
+export class SourcesScheduler implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(SourcesScheduler.name);
   private lease: LeaderLease | null = null;
   private running: Promise<unknown> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly sources: SourcesService,
     private readonly leaderLocks: LeaderLockRepository,
   ) {}
 
-  @Interval(TICK_MS)
+  @Interval(SCHEDULER_TICK_MS)
   async tick(): Promise<void> {
-    if (this.running) return; // a slow poll round must not pile up behind itself
+    // A slow poll round must not pile up behind itself; none starts once the service is stopping.
+    if (this.running || this.stopping) return;
     this.running = this.pollIfLeader().finally(() => (this.running = null));
     await this.running;
   }
 
   private async pollIfLeader(): Promise<void> {
     try {
-      if (!this.lease?.held) {
-        this.lease = await this.leaderLocks.tryAcquire('scheduler');
-        if (this.lease) this.logger.log('this instance now runs the source scheduler');
-      }
+      if (!this.lease?.held) this.lease = await this.leaderLocks.tryAcquire(SCHEDULER_LEADER_LOCK);
       if (this.lease) await this.sources.pollDue();
     } catch (error) {
       this.logger.error(`poll round failed: ${(error as Error).message}`);
     }
+  }
+
+  /** From the signal on, no round starts (the interval itself runs until its module stops). */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
   }
 
   async onApplicationShutdown(): Promise<void> {

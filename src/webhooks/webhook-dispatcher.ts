@@ -10,13 +10,14 @@
 // The loop wakes when the stance projection of this process commits (new alerts), once a second
 // (alerts committed by another instance, subscriptions added elsewhere) and when the earliest
 // retry is due.
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { PublicLinks } from '../domain/public-links.js';
 import { LeaderLockRepository, type LeaderLease } from '../event-store/leader-lock.repository.js';
 import { SubscriptionRunner } from '../event-store/subscription-runner.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { BlockedAddressError, assertPublicIpLiteral, publicAddressLookup } from '../sources/http/address-guard.js';
 import { alertPayload, type AlertRecord } from '../stance/domain/alerts.js';
 import { STANCE_SUBSCRIPTION } from '../stance/stance-projection.js';
@@ -29,7 +30,7 @@ import { deliveryState, WebhooksRepository, type WebhookRow } from './webhooks.r
 
 export const DISPATCH_LEADER_LOCK = 'webhooks:dispatch';
 const POLL_MS = 1_000;
-const LEADER_RETRY_MS = 2_000;
+export const DISPATCH_LEADER_RETRY_MS = 2_000;
 /** The wait before a worker that hit an error (the database, most likely) tries again. */
 const ERROR_RETRY_MS = 1_000;
 /** A receiver's answer is read up to this much and discarded (a snippet goes into last_error). */
@@ -44,7 +45,7 @@ type Step =
   | { kind: 'stopped' };
 
 @Injectable()
-export class WebhookDispatcher implements OnApplicationShutdown {
+export class WebhookDispatcher implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly links: PublicLinks;
   private readonly policy: RetryPolicy;
@@ -69,6 +70,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     private readonly watches: WatchesService,
     private readonly runner: SubscriptionRunner,
     private readonly leaderLocks: LeaderLockRepository,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.links = new PublicLinks(config.publicBaseUrl);
     this.policy = { baseMs: config.webhookRetryBaseMs, maxAttempts: config.webhookMaxAttempts };
@@ -105,12 +107,9 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     let lease: LeaderLease | null = null;
     while (!this.stopping) {
       try {
-        if (!lease?.held) {
-          lease = await this.leaderLocks.tryAcquire(DISPATCH_LEADER_LOCK);
-          if (lease) this.logger.log('this instance now dispatches webhooks');
-        }
+        if (!lease?.held) lease = await this.leaderLocks.tryAcquire(DISPATCH_LEADER_LOCK);
         if (!lease) {
-          await this.sleep(LEADER_RETRY_MS);
+          await this.sleep(DISPATCH_LEADER_RETRY_MS);
           continue;
         }
         await this.startWorkers(lease);
@@ -193,6 +192,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     const outcome = await this.post(hook, alert, attempt);
     const transition = afterAttempt(state, outcome, this.policy, new Date());
     const recorded = await this.webhooks.recordAttempt(webhookId, alert.alertId, state.attempts, transition.state, transition.advanceCursor);
+    if (recorded) this.metrics?.webhookAttemptRecorded(transition.state.status);
     if (recorded && transition.failure) {
       const { reason, retryInMs } = transition.failure;
       const what = `webhook ${webhookId} alert ${alert.alertId} attempt ${attempt}/${this.policy.maxAttempts} failed: ${reason}`;
@@ -284,13 +284,20 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Deliveries in flight finish (within the webhook deadline) and are recorded, as the source
-    // scheduler lets its poll finish: every attempt a receiver saw is counted. No new one starts.
+  /**
+   * From the signal on, no delivery starts. Those in flight finish (within the webhook deadline)
+   * and are recorded, as the source scheduler lets its poll finish: every attempt a receiver saw
+   * is counted. One cut off by the shutdown deadline stays pending, and is sent again.
+   */
+  beforeApplicationShutdown(): void {
     this.stopping = true;
     this.stopListening();
     this.sleeper?.wake();
-    await this.loop;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.beforeApplicationShutdown(); // again, for callers that skip the first hook: it is idempotent
+    await this.loop; // the workers have settled and the leader lock is released
     await this.agent?.close().catch(() => undefined);
   }
 }

@@ -15,20 +15,43 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { ApiAdmin, ApiBadRequest, ApiNotFound, ERROR_BODY } from '../api-docs/api-docs.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { changeTitle } from '../stance/domain/alerts.js';
 import { StanceRepository } from '../stance/stance.repository.js';
 import { WatchesService } from '../watches/watches.service.js';
-import { retryDead } from './domain/delivery-state.js';
+import { DELIVERY_STATUSES, retryDead } from './domain/delivery-state.js';
 import { newSecret, newWebhookId } from './domain/signature.js';
-import { parseAlertId, parseDeliveriesQuery, parseWebhookInput, WebhookInputError } from './domain/webhook-input.js';
+import {
+  DELIVERIES_DEFAULT_LIMIT,
+  parseAlertId,
+  parseDeliveriesQuery,
+  parseWebhookInput,
+  SECRET_MIN_LENGTH,
+  WebhookInputError,
+} from './domain/webhook-input.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { deliveryState, WebhooksRepository, type DeliveryCounts, type DeliveryListing, type DeliveryRow, type WebhookRow } from './webhooks.repository.js';
 
+const ApiWebhookId = () => ApiParam({ name: 'id', description: 'the webhook id', example: 'wh_0123456789abcdef' });
+
 @Controller('api/admin/webhooks')
 @UseGuards(AdminTokenGuard)
+@ApiTags('webhooks')
+@ApiAdmin()
 export class WebhooksController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,6 +63,27 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
+  @ApiOperation({
+    summary: 'Subscribe a URL to stance changes',
+    description: 'Receives the changes made from now on, each POSTed as JSON, signed (X-Stance-Signature), with an Idempotency-Key; retried with backoff.',
+  })
+  @ApiBody({
+    // What parseWebhookInput (domain/webhook-input.ts) accepts; any other field is refused.
+    schema: {
+      type: 'object',
+      required: ['url'],
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', format: 'uri', maxLength: 2000, description: 'the absolute http(s) URL to POST alerts to', example: 'https://hooks.example.org/stance' },
+        watch: { type: 'string', description: 'only changes of this watch', example: 'dprk-troops-russia' },
+        actor: { type: 'string', description: 'only changes of this actor (needs watch)', example: 'russia' },
+        secret: { type: 'string', minLength: SECRET_MIN_LENGTH, maxLength: 256, description: 'the HMAC key of the signatures; generated when left out' },
+        description: { type: 'string', maxLength: 500, example: 'newsroom alerts' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: 'the subscription, with its secret (shown only here)' })
+  @ApiBadRequest('a missing or malformed field, an unknown watch or actor, a private address without ALLOW_PRIVATE_WEBHOOKS, or an unknown field')
   async create(@Body() body: unknown) {
     const input = validated(() => parseWebhookInput(body, this.watches.watches(), { allowPrivate: this.config.allowPrivateWebhooks }));
     const secret = input.secret ?? newSecret();
@@ -60,12 +104,18 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'The subscriptions, with their delivery counts (no secrets)' })
+  @ApiOkResponse({ description: '`{ webhooks: [...] }`' })
   async list() {
     const counts = await this.webhooks.deliveryCounts();
     return { webhooks: (await this.webhooks.list()).map((row) => webhookView(row, counts.get(row.webhook_id))) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One subscription, with its delivery counts' })
+  @ApiWebhookId()
+  @ApiOkResponse({ description: 'the subscription' })
+  @ApiNotFound('no such webhook')
   async get(@Param('id') id: string) {
     const row = await this.webhook(id);
     return webhookView(row, (await this.webhooks.deliveryCounts()).get(id));
@@ -73,11 +123,22 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription and its deliveries' })
+  @ApiWebhookId()
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiNotFound('no such webhook')
   async remove(@Param('id') id: string): Promise<void> {
     if (!(await this.webhooks.remove(id))) throw unknownWebhook(id);
   }
 
   @Get(':id/deliveries')
+  @ApiOperation({ summary: "A subscription's deliveries, newest first: status, attempts, last error, next attempt" })
+  @ApiWebhookId()
+  @ApiQuery({ name: 'status', required: false, enum: [...DELIVERY_STATUSES], description: 'only deliveries in this state (dead: the dead letters)' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: DELIVERIES_DEFAULT_LIMIT } })
+  @ApiOkResponse({ description: '`{ webhook, status, deliveries: [...] }`' })
+  @ApiBadRequest('an unknown status, a bad limit or an unknown query parameter')
+  @ApiNotFound('no such webhook')
   async deliveries(@Param('id') id: string, @Query() query: Record<string, unknown>) {
     const options = validated(() => parseDeliveriesQuery(query));
     await this.webhook(id);
@@ -93,6 +154,13 @@ export class WebhooksController {
    */
   @Post(':id/deliveries/:alertId/retry')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Send a dead letter again, once the receiver is fixed', description: 'Same Idempotency-Key as its first attempts; attempts count from 1 again.' })
+  @ApiWebhookId()
+  @ApiParam({ name: 'alertId', description: 'the alert id of the dead delivery', schema: { type: 'integer', minimum: 1 } })
+  @ApiOkResponse({ description: 'the delivery, pending again' })
+  @ApiBadRequest('alertId is not a positive whole number')
+  @ApiNotFound('no such webhook, or no delivery of that alert to it')
+  @ApiConflictResponse({ description: 'the delivery is not dead', schema: ERROR_BODY })
   async retry(@Param('id') id: string, @Param('alertId') rawAlertId: string) {
     const alertId = validated(() => parseAlertId(rawAlertId));
     await this.webhook(id);

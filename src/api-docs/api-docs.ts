@@ -1,0 +1,106 @@
+// The OpenAPI 3 description of the HTTP API, served at /api/docs-json, and Swagger UI at /api/docs
+// from the installed swagger-ui-dist (no CDN: it works offline). The document is built from the
+// controllers' decorators; the feeds, answered by FeedsHttpHandler ahead of Nest, are added here.
+// HTML pages and /metrics are not part of the API: only /api/* and /health are described.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type OperationObject,
+  type ParameterObject,
+  type PathsObject,
+} from '@nestjs/swagger';
+import { packageRoot } from '../database/migrations.js';
+import { ADMIN_AUTH } from './api-docs.decorators.js';
+
+export const API_DOCS_PATH = 'api/docs';
+export const API_DOCS_JSON_PATH = 'api/docs-json';
+
+/** Serves the document and the UI. Call before `app.init()`: routes added later sit behind Nest's 404 handler. */
+export function mountApiDocs(app: INestApplication): void {
+  SwaggerModule.setup(API_DOCS_PATH, app, () => apiDocument(app), {
+    jsonDocumentUrl: API_DOCS_JSON_PATH,
+    raw: ['json'],
+    customSiteTitle: 'stance monitor API',
+    // The document is inlined in the page; nothing is sent to the public validator.
+    swaggerOptions: { validatorUrl: null },
+  });
+}
+
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const config = new DocumentBuilder()
+    .setTitle('stance monitor')
+    .setDescription(
+      'What each party says about a contested fact (deny, neither, confirm), every claim an event in an append-only log. ' +
+        'Stances can be asked now, as of a valid day (`as_of`), or as this service knew them (`known_at`, `known_at_position`). ' +
+        'Stance changes are published as feeds, a live Server-Sent Events stream and webhooks. ' +
+        '`/api/admin/*` needs the bearer token ADMIN_TOKEN and is rate limited per client address (ADMIN_RATE_LIMIT).',
+    )
+    .setVersion(version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ADMIN_TOKEN', description: 'the ADMIN_TOKEN of the service, for /api/admin/*' }, ADMIN_AUTH)
+    .build();
+  // Tags are given per route, by what it is about ("stances", "corrections"), not by controller.
+  const scanned = SwaggerModule.createDocument(app, config, { autoTagControllers: false });
+  const apiPaths = Object.fromEntries(Object.entries(scanned.paths).filter(([path]) => isApiPath(path)));
+  return { ...scanned, paths: { ...apiPaths, ...feedPaths() } };
+}
+
+function isApiPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/health';
+}
+
+/** The feeds, each in Atom and JSON Feed (see src/feeds/domain/feed-request.ts for the routes). */
+function feedPaths(): PathsObject {
+  const watch: ParameterObject = { name: 'watch', in: 'path', required: true, description: 'a watch id', schema: { type: 'string', example: 'dprk-troops-russia' } };
+  const actor: ParameterObject = { name: 'actor', in: 'path', required: true, description: 'an actor id of the watch', schema: { type: 'string', example: 'russia' } };
+  const feeds: { path: string; name: string; summary: string; parameters: ParameterObject[] }[] = [
+    { path: '/feeds/changes', name: 'changes', summary: 'Every stance change, all watches', parameters: [] },
+    { path: '/feeds/watches/{watch}/changes', name: 'watchChanges', summary: "One watch's stance changes", parameters: [watch] },
+    { path: '/feeds/watches/{watch}/actors/{actor}', name: 'actorChanges', summary: "One actor's stance changes", parameters: [watch, actor] },
+    { path: '/feeds/watches/{watch}/claims', name: 'watchClaims', summary: 'Every claim recorded for a watch, marked when rejected or superseded', parameters: [watch] },
+  ];
+  const formats = [
+    { extension: 'atom', name: 'Atom 1.0', mediaType: 'application/atom+xml' },
+    { extension: 'json', name: 'JSON Feed 1.1', mediaType: 'application/feed+json' },
+  ];
+  const paths: PathsObject = {};
+  for (const feed of feeds) {
+    for (const format of formats) {
+      const get: OperationObject = {
+        tags: ['feeds'],
+        operationId: `feeds_${feed.name}_${format.extension}`,
+        summary: `${feed.summary} (${format.name})`,
+        description:
+          'The newest FEED_PAGE_SIZE entries, then RFC 5005 archive pages (`rel="next"`, JSON Feed `next_url`). ' +
+          'Conditional GET with the strong ETag (the newest log position behind the feed) or Last-Modified answers 304; ' +
+          'gzip when accepted. Also answers HEAD.',
+        parameters: [
+          ...feed.parameters,
+          { name: 'before', in: 'query', required: false, description: 'an archive page: the entries known before this log position', schema: { type: 'integer', minimum: 1 } },
+          { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag from an earlier answer', schema: { type: 'string' } },
+          { name: 'If-Modified-Since', in: 'header', required: false, description: 'a Last-Modified from an earlier answer', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: `the feed, ${format.name}`,
+            headers: {
+              ETag: { schema: { type: 'string' } },
+              'Last-Modified': { schema: { type: 'string' } },
+              'Cache-Control': { schema: { type: 'string' } },
+            },
+            content: { [format.mediaType]: { schema: { type: 'string' } } },
+          },
+          '304': { description: 'not modified since the ETag or date given' },
+          '400': { description: 'a malformed `before`', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '404': { description: 'no such watch, actor or feed', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
+      };
+      paths[`${feed.path}.${format.extension}`] = { get };
+    }
+  }
+  return paths;
+}
