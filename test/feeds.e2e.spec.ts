@@ -27,6 +27,7 @@ const FEED_PATHS = [
 interface JsonFeed {
   title: string;
   feed_url: string;
+  home_page_url: string;
   next_url?: string;
   items: { id: string; url: string; title: string; summary: string; date_modified: string; date_published: string; content_html: string; _stance: Record<string, unknown> }[];
 }
@@ -106,6 +107,11 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     const json = (await jsonRes.json()) as JsonFeed;
     expect(checkJsonFeed(json)).toEqual([]);
     expect(json.feed_url).toBe(`${PUBLIC_BASE_URL}${path}.json`);
+    // Both formats point people at the same page of the board, and that page exists.
+    const page = atom.links.find((l) => l.rel === 'alternate' && l.type === 'text/html')?.href;
+    expect(json.home_page_url).toBe(page);
+    const pageRes = await fetch(local(page!));
+    expect([pageRes.status, pageRes.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     // The same entries, with the same titles, links and dates, in both formats.
     const fromAtom = atom.entries.map((e) => ({ id: e.id, title: e.title, link: e.links.find((l) => l.rel === 'alternate')!.href, updated: e.updated }));
     expect(json.items.map((i) => ({ id: i.id, title: i.title, link: i.url, updated: i.date_modified }))).toEqual(fromAtom);

@@ -21,7 +21,7 @@ import { FeedsRepository } from './feeds.repository.js';
 const gzip = promisify(gzipCallback);
 
 /** Bump when the bytes of a feed change for the same data (a new element, other wording). */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
@@ -160,20 +160,20 @@ export class FeedsService implements OnModuleInit {
     };
   }
 
-  private describe(scope: FeedScope): { title: string; subtitle: string; api: string } {
+  private describe(scope: FeedScope): { title: string; subtitle: string; api: string; page: string } {
     if (scope.kind === 'changes') {
-      return { title: 'Stance changes: every watch', subtitle: 'Each change in a party’s stance on every watched proposition.', api: `${this.links.baseUrl}/api/watches` };
+      return { title: 'Stance changes: every watch', subtitle: 'Each change in a party’s stance on every watched proposition.', api: `${this.links.baseUrl}/api/watches`, page: this.links.board() };
     }
     const proposition = this.entryContext().proposition(scope.watchId);
     switch (scope.kind) {
       case 'watch-changes':
-        return { title: `Stance changes: ${proposition}`, subtitle: `Each change in a party’s stance on “${proposition}”.`, api: this.links.stances(scope.watchId) };
+        return { title: `Stance changes: ${proposition}`, subtitle: `Each change in a party’s stance on “${proposition}”.`, api: this.links.stances(scope.watchId), page: this.links.watchOnBoard(scope.watchId) };
       case 'actor-changes': {
         const actor = this.entryContext().actorName(scope.watchId, scope.actorId);
-        return { title: `${actor} on “${proposition}”`, subtitle: `Each change in ${actor}’s stance.`, api: this.links.history(scope.watchId, scope.actorId) };
+        return { title: `${actor} on “${proposition}”`, subtitle: `Each change in ${actor}’s stance.`, api: this.links.history(scope.watchId, scope.actorId), page: this.links.actorPage(scope.watchId, scope.actorId) };
       }
       case 'watch-claims':
-        return { title: `Claims: ${proposition}`, subtitle: `Every claim recorded on “${proposition}”, including ones that no longer count.`, api: this.links.stances(scope.watchId) };
+        return { title: `Claims: ${proposition}`, subtitle: `Every claim recorded on “${proposition}”, including ones that no longer count.`, api: this.links.stances(scope.watchId), page: this.links.watchOnBoard(scope.watchId) };
     }
   }
 

@@ -46,6 +46,7 @@ function completeAtom(xml: string, doc: FeedDocument): string {
   const root = `<feed xmlns="http://www.w3.org/2005/Atom"${archive ? ` xmlns:fh="${HISTORY_NS}"` : ''} xml:lang="${escapeHtml(doc.language)}">`;
   const selfLink = `<link rel="self" href="${asFeedWritesIt(doc.urls.atom)}"/>`;
   const feedLinks = [
+    link('alternate', { href: doc.page, type: 'text/html', title: 'Stance board' }),
     link('alternate', { href: doc.urls.json, type: 'application/feed+json', title: 'JSON Feed' }),
     link('related', { href: doc.api, type: 'application/json', title: 'JSON API' }),
     ...(doc.paging.current ? [link('current', { href: doc.paging.current.atom })] : []),

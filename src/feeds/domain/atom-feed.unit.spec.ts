@@ -32,6 +32,7 @@ function document(overrides: Partial<FeedDocument> = {}): FeedDocument {
     updated: new Date(Date.UTC(2026, 0, 9)),
     urls: { atom: 'https://stance.example.org/feeds/changes.atom', json: 'https://stance.example.org/feeds/changes.json' },
     api: 'https://stance.example.org/api/watches',
+    page: 'https://stance.example.org/',
     author: { name: 'stance monitor', url: 'https://stance.example.org/' },
     paging: { older: null, current: null },
     entries: [entry(1), entry(2)],
@@ -46,6 +47,7 @@ describe('renderAtom', () => {
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml).toContain('<link rel="alternate" type="text/html" href="https://news.example.org/a?id=1&amp;lang=id"/>');
     expect(xml).toContain('rel="alternate" href="https://stance.example.org/feeds/changes.json" type="application/feed+json"');
+    expect(xml).toContain('<link rel="alternate" href="https://stance.example.org/" type="text/html" title="Stance board"/>');
     expect(xml).not.toMatch(/[\u0001\u0007]/);
     // The title is HTML-escaped text inside CDATA: a reader shows "<b>", never bold.
     expect(xml).toContain('Quote &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;');
@@ -75,7 +77,7 @@ describe('renderJsonFeed', () => {
     const older = { atom: 'https://stance.example.org/feeds/changes.atom?before=7', json: 'https://stance.example.org/feeds/changes.json?before=7' };
     const feed = JSON.parse(renderJsonFeed(document({ paging: { older, current: null } }))) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(checkJsonFeed(feed)).toEqual([]);
-    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', language: 'en', next_url: older.json, authors: [{ name: 'stance monitor' }] });
+    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', language: 'en', next_url: older.json, home_page_url: 'https://stance.example.org/', authors: [{ name: 'stance monitor' }] });
     expect(feed.items[0]!.title).toBe('Russia: neither → confirm Quote <b>bold</b> & "quoted" ]]> with  control and a lone  surrogate');
     expect(feed.items[0]!.date_modified).toBe('2026-01-01T00:00:00.000Z');
   });

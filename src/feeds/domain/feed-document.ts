@@ -48,6 +48,8 @@ export interface FeedDocument {
   urls: { atom: string; json: string };
   /** The same data in the JSON API. */
   api: string;
+  /** The same data as a page for people: the board, or the actor's page (the HTML alternate). */
+  page: string;
   author: { name: string; url: string };
   paging: FeedPaging;
   entries: FeedEntry[];

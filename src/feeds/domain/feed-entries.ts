@@ -187,17 +187,7 @@ function relatedLinks(claim: ClaimRecord, actor: string, stance: Stance | null, 
   ];
 }
 
-/**
- * Where "read the article" goes: the claim's source when a reader can open it; our stored copy
- * when the address is one no reader can (a `.invalid` host, RFC 2606, as on the fixtures); the
- * `why` API for an analyst's claim without a usable URL. Never a broken link.
- */
+/** Where "read the article" goes (PublicLinks.article), or the `why` API for a claim with neither. */
 function articleLink(claim: ClaimRecord, ctx: EntryContext, fallback: string): string {
-  try {
-    const url = new URL(claim.url);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && !/\.invalid\.?$/i.test(url.hostname)) return url.toString();
-  } catch {
-    // an analyst's note without a URL
-  }
-  return claim.document ? ctx.links.document(claim.documentId!) : fallback;
+  return ctx.links.article({ url: claim.url, documentId: claim.document ? claim.documentId : null }, fallback);
 }

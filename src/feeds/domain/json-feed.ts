@@ -8,6 +8,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: cleanText(doc.title),
+    home_page_url: doc.page,
     description: cleanText(doc.subtitle),
     feed_url: doc.urls.json,
     ...(doc.paging.older ? { next_url: doc.paging.older.json } : {}),

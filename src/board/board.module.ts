@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources/sources.module.js';
+import { StanceModule } from '../stance/stance.module.js';
+import { BoardAssets } from './board-assets.js';
+import { BoardController } from './board.controller.js';
+
+/** The pages people read: the stance board, actor pages and source health. */
+@Module({
+  imports: [StanceModule, SourcesModule],
+  providers: [BoardAssets],
+  controllers: [BoardController],
+})
+export class BoardModule {}

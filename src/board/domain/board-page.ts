@@ -1,0 +1,95 @@
+// The stance board (`/`): per watch, a row per actor with the stance now (colour, symbol and
+// word), the day it took effect, the quote that set it with speaker, outlet and a link to the
+// article, and the actor's timeline on an axis the watch's rows share. Pure.
+import { escapeHtml } from '../../domain/escape.js';
+import type { PublicLinks } from '../../domain/public-links.js';
+import { STANCES, type SaidOn, type Stance } from '../../domain/vocabulary.js';
+import { attributionHtml, humanDay, quoteHtml, saidOnHtml, stanceBadge, type BoardClaim } from './format.js';
+import { legendHtml } from './layout.js';
+import { chartDomain, stancePeriods, timelineChart, type ChartHistory } from './timeline-chart.js';
+
+/** An actor's row as the stance API answers it (StanceQueries.stances). */
+export interface ActorStance {
+  actor: string;
+  name: string;
+  stance: Stance | null;
+  since: { from: Stance | null; to: Stance; effectiveOn: SaidOn; claim: BoardClaim } | null;
+}
+
+export interface BoardWatch {
+  id: string;
+  proposition: string;
+  stances: ActorStance[];
+  /** Each actor's history, by actor id, for its timeline. */
+  histories: Map<string, ChartHistory>;
+}
+
+export function boardMain(watches: readonly BoardWatch[], links: PublicLinks): string {
+  const intro = `<div class="intro">
+<h1>The stance board</h1>
+<p>Who denies, who confirms, and since when. Each stance links to the quote behind it; the page updates by itself when a new claim arrives.</p>
+</div>`;
+  if (watches.length === 0) return `${intro}<p class="empty-state">No watch is configured (WATCHES_DIR).</p>`;
+  return intro + watches.map((watch) => watchSection(watch, links)).join('\n');
+}
+
+function watchSection(watch: BoardWatch, links: PublicLinks): string {
+  const headingId = `watch-${watch.id}-title`;
+  const domain = chartDomain([...watch.histories.values()]);
+  const rows = watch.stances.map((row) => actorRow(watch, row, domain, links)).join('\n');
+  const watchFeed = links.feed({ kind: 'watch-changes', watchId: watch.id });
+  return `<section class="watch" id="watch-${escapeHtml(watch.id)}" aria-labelledby="${escapeHtml(headingId)}" data-watch="${escapeHtml(watch.id)}">
+<div class="watch-head">
+<p class="eyebrow">Watch <code>${escapeHtml(watch.id)}</code> · <a href="${escapeHtml(watchFeed)}.atom">Atom</a> · <a href="${escapeHtml(watchFeed)}.json">JSON Feed</a></p>
+<h2 id="${escapeHtml(headingId)}">“${escapeHtml(watch.proposition)}”</h2>
+${tally(watch.stances)}
+</div>
+${legendHtml()}
+<table class="board">
+<caption class="visually-hidden">Each actor’s stance on “${escapeHtml(watch.proposition)}”, since when, the quote behind it, and its timeline</caption>
+<thead><tr><th scope="col">Actor</th><th scope="col">Stance now</th><th scope="col">The quote behind it</th><th scope="col">Timeline</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+}
+
+/** "3 confirm · 1 neither · 2 deny", in the order of the stance scale, naming only what occurs. */
+function tally(stances: readonly ActorStance[]): string {
+  const counts = [...STANCES].reverse().map((stance) => [stance, stances.filter((s) => s.stance === stance).length] as const);
+  const none = stances.filter((s) => s.stance === null).length;
+  const parts = counts.filter(([, count]) => count > 0).map(([stance, count]) => `<li class="count stance-${stance}"><strong>${count}</strong> ${stance}</li>`);
+  if (none > 0) parts.push(`<li class="count stance-none"><strong>${none}</strong> no claim yet</li>`);
+  return `<ul class="tally" aria-label="Actors by stance">${parts.join('')}</ul>`;
+}
+
+function actorRow(watch: BoardWatch, row: ActorStance, domain: ReturnType<typeof chartDomain>, links: PublicLinks): string {
+  const page = links.actorPage(watch.id, row.actor);
+  const history = watch.histories.get(row.actor);
+  const claims = history?.claims.length ?? 0;
+  const since = row.since
+    ? `<p class="since"><span class="since-label">Since</span>${saidOnHtml(row.since.effectiveOn)}<span class="was">${row.since.from === null ? 'its first stance' : `before: ${row.since.from}`}</span></p>`
+    : '';
+  const evidence = row.since
+    ? quoteHtml(row.since.claim) + attributionHtml(row.since.claim, links, page)
+    : '<p class="none">No claim recorded yet.</p>';
+  const chart =
+    history && domain && claims > 0
+      ? `${timelineChart(history, { size: 'compact', domain, id: `tl-${watch.id}-${row.actor}`, links, fallback: page })}${stancePath(history)}<a class="chart-link" href="${escapeHtml(page)}">Full history<span class="visually-hidden"> of ${escapeHtml(row.name)}</span> ›</a>`
+      : '<span class="none">no claim yet</span>';
+  return `<tr data-actor="${escapeHtml(row.actor)}" data-stance="${row.stance ?? 'none'}" data-claims="${claims}">
+<th scope="row"><a class="actor" href="${escapeHtml(page)}">${escapeHtml(row.name)}</a><span class="claim-count">${claims} claim${claims === 1 ? '' : 's'}</span></th>
+<td class="cell-stance" data-label="Stance now">${stanceBadge(row.stance)}${since}</td>
+<td class="cell-evidence" data-label="The quote behind it">${evidence}</td>
+<td class="cell-chart" data-label="Timeline">${chart}</td>
+</tr>`;
+}
+
+/** The chart's periods in words, under it: "deny 22 Oct 2024 → neither 24 Oct 2024 → confirm 26 Apr 2025". */
+function stancePath(history: ChartHistory): string {
+  const steps = stancePeriods(history).map(
+    (p) => `<li class="stance-${p.stance}"><span class="swatch" aria-hidden="true"></span>${p.stance} <time datetime="${escapeHtml(p.from)}">${humanDay(p.from)}</time></li>`,
+  );
+  return `<ol class="path" aria-label="Stance changes">${steps.join('')}</ol>`;
+}
