@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Report } from './report.js';
 
-const WATCH = 'dprk-troops-russia';
+export const WATCH = 'dprk-troops-russia';
 const FEED_PATH = `/feeds/watches/${WATCH}/changes.atom`;
 /** FEED_PAGE_SIZE's default, which the service is started with. */
 const PAGE_SIZE = 50;
@@ -184,14 +184,14 @@ export async function benchFeeds(report: Report, { serverUrl, quick }: FeedsBenc
 
 // ---- the database ----
 
-interface Store {
+export interface Store {
   label: string;
   env: Record<string, string>;
   dispose(): Promise<void>;
 }
 
-async function scratchStore(serverUrl: string): Promise<Store> {
-  const name = `bench_feeds_${process.pid}`;
+export async function scratchStore(serverUrl: string, prefix = 'bench_feeds'): Promise<Store> {
+  const name = `${prefix}_${process.pid}`;
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const admin = async (query: string) => {
@@ -223,7 +223,7 @@ async function scratchStore(serverUrl: string): Promise<Store> {
 // ---- processes ----
 
 /** Every process started here: stopped at the end, killed if this process exits or is interrupted. */
-class Children {
+export class Children {
   private readonly live = new Set<ChildProcess>();
   private readonly onExit = () => {
     for (const child of this.live) if (running(child)) child.kill('SIGKILL');
@@ -283,7 +283,7 @@ function running(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }
 
-interface Service {
+export interface Service {
   url: string;
   proc: ChildProcess;
   output(): string;
@@ -321,7 +321,7 @@ function profilerPreload(dir: string): string {
   return `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
 }
 
-async function startService(children: Children, env: Record<string, string>, profileDir: string | null): Promise<Service> {
+export async function startService(children: Children, env: Record<string, string>, profileDir: string | null): Promise<Service> {
   const port = await freePort();
   let profiles = 0;
   const args = [...(profileDir ? ['--import', profilerPreload(profileDir)] : []), CLI, 'serve'];
@@ -430,7 +430,7 @@ interface ClaimBody {
 }
 
 /** Claims that each change the actor's stance: alternating stances on increasing days, actors in turn. */
-class ClaimMaker {
+export class ClaimMaker {
   private readonly days = new Map<string, number>();
   private count = 0;
   constructor(private readonly actors: string[]) {}
@@ -451,7 +451,7 @@ class ClaimMaker {
   }
 }
 
-class AdminApi {
+export class AdminApi {
   constructor(readonly url: string) {}
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -484,7 +484,7 @@ interface Fetched {
 }
 
 /** GET on a connection of its own, no Accept-Encoding: identity bytes. */
-function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
+export function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((done, fail) => {
     const req = http.get(url, { agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -790,7 +790,7 @@ function generateLoad(c: LoadCase, share: number, control: NodeJS.Process): void
 }
 
 /** User + system CPU seconds of a process, from /proc (Linux; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number | null {
+export function cpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -801,7 +801,7 @@ function cpuSeconds(pid: number): number | null {
 }
 
 /** Busy CPU seconds of the whole host, all cores, from /proc/stat (ticks of 1/100 s). */
-function hostBusySeconds(): number | null {
+export function hostBusySeconds(): number | null {
   try {
     const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
     return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
@@ -870,7 +870,7 @@ async function webhookLatency(api: AdminApi, claims: ClaimMaker, count: number) 
 // ---- helpers ----
 
 /** The q-quantile of sorted values (nearest rank; q = 1 is the max). */
-function quantile(sorted: Float64Array, q: number): number {
+export function quantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
@@ -879,7 +879,7 @@ function percent(fraction: number | null): string {
   return fraction === null ? 'n/a' : `${Math.round(fraction * 100)}%`;
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AdminModule } from './admin/admin.module.js';
+import { BoardModule } from './board/board.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -7,6 +9,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { FeedsModule } from './feeds/feeds.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { StanceModule } from './stance/stance.module.js';
 import { StreamModule } from './stream/stream.module.js';
@@ -25,14 +28,17 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        AdminModule,
         EventStoreModule,
         HealthModule,
+        MetricsModule,
         SourcesModule,
         ExtractionModule,
         StanceModule,
         WebhooksModule,
         FeedsModule,
         StreamModule,
+        BoardModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
       ],
     };

@@ -4,8 +4,10 @@
 // dies, Postgres frees the lock and another instance takes over.
 //
 // PGlite is one process's private database: leadership is decided within the process.
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
 
@@ -24,8 +26,16 @@ export interface LeaderLease {
 export class LeaderLockRepository implements OnApplicationShutdown {
   private readonly logger = new Logger(LeaderLockRepository.name);
   private readonly leases = new Map<string, LeaderLease>();
+  /** Who this instance is, in the log lines and in the lock connections' application_name. */
+  private readonly instance: string;
 
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    // Optional so that a test can stand up several "instances" in one process without a config.
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.instance = config?.instanceId ?? `pid ${process.pid}`;
+  }
 
   /** Takes the lock if nobody holds it; null when another instance (or lease) has it. */
   async tryAcquire(name: string): Promise<LeaderLease | null> {
@@ -33,13 +43,24 @@ export class LeaderLockRepository implements OnApplicationShutdown {
     if (existing?.held) return null;
     const lease = this.database.serverUrl
       ? await this.acquireOnServer(name, this.database.serverUrl)
-      : InProcessLease.tryAcquire(this.database, name);
-    if (lease) this.leases.set(name, lease);
+      : InProcessLease.tryAcquire(this.database, name, this.logger, this.instance);
+    if (lease) {
+      this.leases.set(name, lease);
+      this.logger.log(`${this.instance} now leads ${name}`);
+    }
     return lease;
   }
 
+  /** The roles this instance leads now, by name (for /health: which instance runs what). */
+  leads(): string[] {
+    return [...this.leases.values()]
+      .filter((lease) => lease.held)
+      .map((lease) => lease.name)
+      .sort();
+  }
+
   private async acquireOnServer(name: string, url: string): Promise<LeaderLease | null> {
-    const client = new pg.Client({ connectionString: url, application_name: `stance-monitor leader:${name}`.slice(0, 63) });
+    const client = new pg.Client({ connectionString: url, application_name: `stance-monitor leader:${name} ${this.instance}`.slice(0, 63) });
     client.on('error', () => undefined); // reported through the keepalive below
     await client.connect();
     const { rows } = await client.query<{ acquired: boolean }>(
@@ -50,7 +71,7 @@ export class LeaderLockRepository implements OnApplicationShutdown {
       await client.end();
       return null;
     }
-    return new ServerLease(name, client, this.logger);
+    return new ServerLease(name, client, this.logger, this.instance);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -68,20 +89,23 @@ class InProcessLease implements LeaderLease {
   private constructor(
     readonly name: string,
     private readonly holders: Set<string>,
+    private readonly logger: Logger,
+    private readonly instance: string,
   ) {
     holders.add(name);
   }
 
-  static tryAcquire(database: Database, name: string): InProcessLease | null {
+  static tryAcquire(database: Database, name: string, logger: Logger, instance: string): InProcessLease | null {
     let holders = inProcessHolders.get(database);
     if (!holders) inProcessHolders.set(database, (holders = new Set()));
-    return holders.has(name) ? null : new InProcessLease(name, holders);
+    return holders.has(name) ? null : new InProcessLease(name, holders, logger, instance);
   }
 
   async release(): Promise<void> {
     if (!this.held) return;
     this.held = false;
     this.holders.delete(this.name);
+    this.logger.log(`${this.instance} released ${this.name}`);
   }
 }
 
@@ -93,12 +117,13 @@ class ServerLease implements LeaderLease {
     readonly name: string,
     private readonly client: pg.Client,
     private readonly logger: Logger,
+    private readonly instance: string,
   ) {
     // A connection can die silently (server restart, network): find out, and stop acting as leader.
     this.keepalive = setInterval(() => {
       client.query('select 1').catch((error: Error) => {
         if (!this.held) return;
-        this.logger.warn(`lost leadership of ${name}: ${error.message}`);
+        this.logger.warn(`${instance} no longer leads ${name}: its connection failed (${error.message})`);
         this.held = false;
         clearInterval(this.keepalive);
         client.end().catch(() => undefined);
@@ -113,5 +138,6 @@ class ServerLease implements LeaderLease {
     clearInterval(this.keepalive);
     // Closing the session frees its advisory locks.
     await this.client.end().catch(() => undefined);
+    this.logger.log(`${this.instance} released ${this.name}`);
   }
 }

@@ -26,6 +26,9 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/** How often an instance that does not lead a subscriber tries to take it over, unless told otherwise. */
+export const SUBSCRIPTION_LEADER_RETRY_MS = 2_000;
+
 export interface RunnerOptions {
   /** How often a subscriber looks for new events when nothing woke it. */
   pollIntervalMs?: number;
@@ -115,7 +118,7 @@ export class SubscriptionRunner implements OnApplicationShutdown {
   /** Starts one background loop per subscriber; each runs while this instance leads it. */
   start(options: RunnerOptions = {}): void {
     const pollMs = options.pollIntervalMs ?? 500;
-    const leaderRetryMs = options.leaderRetryMs ?? 2_000;
+    const leaderRetryMs = options.leaderRetryMs ?? SUBSCRIPTION_LEADER_RETRY_MS;
     this.stopWaking = this.eventStore.onAppended(() => this.wakeAll());
     this.loops.push(...this.registered().map((s) => this.runWhileLeader(s, pollMs, leaderRetryMs)));
   }
