@@ -77,7 +77,8 @@ describe('stance-monitor command line', () => {
   });
 });
 
-describe.each(serverBackends)('/health on %s', (kind) => {
+// A plain loop: describe.each refuses the empty table of a run without a server.
+for (const kind of serverBackends) describe(`/health on ${kind}`, () => {
   it('answers 503 while the database refuses connections, and 200 again after', async () => {
     const database = await createTestDatabase(kind);
     const name = new URL(database.url!).pathname.slice(1);
