@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../src/database/database.js';
 import { startLocalHttpServer, type LocalHttpServer } from '../src/sources/http/testing/local-http-server.js';
 import { startService } from './support/cli.js';
 import { createTestDatabase, serverBackends, type TestDatabase } from './support/test-database.js';
+import { until } from './support/until.js';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const WATCH = 'dprk-troops-russia';
@@ -71,15 +72,6 @@ function rss(name: string, items: number): string {
 const feedAnswer = (name: string) => (res: ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(name, 3));
 const hookAnswer = (res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Resolves once a new connection to `port` is refused: the service has stopped listening. */
 function refusesConnections(port: number): Promise<boolean> {

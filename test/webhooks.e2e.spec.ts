@@ -11,6 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { startLocalHttpServer, type LocalHttpServer } from '../src/sources/http/testing/local-http-server.js';
 import { startService } from './support/cli.js';
 import { createTestDatabase, serverBackends, type TestDatabase } from './support/test-database.js';
+import { until } from './support/until.js';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const WATCH = 'dprk-troops-russia';
@@ -92,15 +93,6 @@ class Receiver {
 
 const alertOf = (delivery: Delivery) => JSON.parse(delivery.body) as AlertBody;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Checks what a receiver got from one webhook: signed, keyed, attempts counted, in alert order. */
 function expectWellFormed(deliveries: Delivery[], webhookId: string, secret: string): void {

@@ -5,7 +5,6 @@
 // claim and drop rows logged at or before N (timelineFromRecords): the rows carry their log
 // positions, so the projection as it stood then is recomputed exactly, without replaying the log.
 import { Injectable } from '@nestjs/common';
-import type { SaidOn, Stance } from '../domain/vocabulary.js';
 import { EventStoreRepository, type Executor } from '../event-store/event-store.repository.js';
 import type { Watch } from '../watches/domain/watch.js';
 import { WatchesService } from '../watches/watches.service.js';
@@ -24,43 +23,10 @@ import {
 } from './domain/timeline.js';
 import { explainStance } from './domain/why.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
+import type { ActorStanceView, ChangeView, ClaimView } from './domain/stance-views.js';
 import { StanceRepository, type DocumentRef, type TimelineRecords } from './stance.repository.js';
 
 export class UnknownWatchError extends Error {}
-
-export interface ClaimView {
-  claimId: string;
-  stance: Stance;
-  speaker: string | null;
-  quote: string;
-  saidOn: SaidOn;
-  url: string;
-  documentId: string | null;
-  /** Outlet, title and publication date of the article, for a claim read from one. */
-  document: Omit<DocumentRef, 'documentId'> | null;
-  reportedAt: string | null;
-  /** Log position of the ClaimRecorded event. */
-  position: number;
-}
-
-export interface ChangeView {
-  from: Stance | null;
-  to: Stance;
-  effectiveOn: SaidOn;
-  /** The log position from which the service has shown this change. */
-  knownAtPosition: number;
-  claim: ClaimView;
-}
-
-export interface ActorStanceView {
-  actor: string;
-  name: string;
-  stance: Stance | null;
-  /** The change that put the actor at this stance. */
-  since: ChangeView | null;
-  /** The latest claim counted (it may only repeat the stance). */
-  latestClaim: ClaimView | null;
-}
 
 /** What an actor's stance rests on: the latest claim counted, and the change that set the stance. */
 interface ClaimsBehind {

@@ -4,19 +4,10 @@
 import { escapeHtml } from '../../domain/escape.js';
 import type { PublicLinks } from '../../domain/public-links.js';
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';
+import type { ClaimView } from '../../stance/domain/stance-views.js';
 
-/** A claim as the stance API answers it (StanceQueries' ClaimView). */
-export interface BoardClaim {
-  claimId: string;
-  stance: Stance;
-  speaker: string | null;
-  quote: string;
-  saidOn: SaidOn;
-  url: string;
-  documentId: string | null;
-  document: { outlet: string; title: string; published: string; language: string } | null;
-  position: number;
-}
+/** A claim as the stance API answers it (its publication time is not shown). */
+export type BoardClaim = Omit<ClaimView, 'reportedAt'>;
 
 /** Why a claim no longer counts (history's drops). */
 export interface BoardDrop {

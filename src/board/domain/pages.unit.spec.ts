@@ -21,7 +21,7 @@ function claim(overrides: Partial<BoardClaim> = {}): BoardClaim {
     saidOn,
     url: 'https://fixtures.stance-monitor.invalid/articles/001',
     documentId: 'doc-1',
-    document: { outlet: `Outlet ${HOSTILE}`, title: 'T', published: '2025-04-28', language: 'id' },
+    document: { outlet: `Outlet ${HOSTILE}`, title: 'T', published: '2025-04-28', language: 'id', url: 'https://fixtures.stance-monitor.invalid/articles/001' },
     position: 12,
     ...overrides,
   };

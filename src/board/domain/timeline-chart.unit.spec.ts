@@ -18,7 +18,7 @@ function history(claims: ClaimInput[]): ChartHistory {
     saidOn: c.saidOn,
     url: `https://fixtures.example.invalid/${c.id}`,
     documentId: `doc-${c.id}`,
-    document: { outlet: 'RT', title: 't', published: c.saidOn.to, language: 'id' },
+    document: { outlet: 'RT', title: 't', published: c.saidOn.to, language: 'id', url: `https://example.org/${c.id}` },
     position: i + 1,
     status: c.status ?? 'active',
     drops: c.status && c.status !== 'active' ? [{ kind: c.status, reason: 'garbled', by: 'analyst:ana' }] : [],

@@ -1,0 +1,38 @@
+// What the stance API answers about claims, changes and current stances: the shapes the JSON
+// API returns and the board renders. Pure types.
+import type { SaidOn, Stance } from '../../domain/vocabulary.js';
+import type { DocumentRef } from './document-page.js';
+
+export interface ClaimView {
+  claimId: string;
+  stance: Stance;
+  speaker: string | null;
+  quote: string;
+  saidOn: SaidOn;
+  url: string;
+  documentId: string | null;
+  /** Outlet, title and publication date of the article, for a claim read from one. */
+  document: Omit<DocumentRef, 'documentId'> | null;
+  reportedAt: string | null;
+  /** Log position of the ClaimRecorded event. */
+  position: number;
+}
+
+export interface ChangeView {
+  from: Stance | null;
+  to: Stance;
+  effectiveOn: SaidOn;
+  /** The log position from which the service has shown this change. */
+  knownAtPosition: number;
+  claim: ClaimView;
+}
+
+export interface ActorStanceView {
+  actor: string;
+  name: string;
+  stance: Stance | null;
+  /** The change that put the actor at this stance. */
+  since: ChangeView | null;
+  /** The latest claim counted (it may only repeat the stance). */
+  latestClaim: ClaimView | null;
+}
