@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -30,6 +30,11 @@ describe('stance-monitor command line', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown command "frobnicate"');
     expect(result.stderr).toContain('verify [--expect-head P:HASH]');
+    // Every variable the configuration reads is named in the usage and in the README's table.
+    const variables = [...(await readFile('src/config/config.ts', 'utf8')).matchAll(/\(env, '([A-Z_]+)'/g)].map((m) => m[1]!);
+    expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'INSTANCE_ID', 'ADMIN_RATE_LIMIT', 'SHUTDOWN_TIMEOUT_MS']));
+    const readme = await readFile('README.md', 'utf8');
+    expect([...new Set(variables)].filter((name) => !result.stderr.includes(name) || !readme.includes(`| \`${name}\` |`))).toEqual([]);
   });
 
   it('migrates once and then reports the schema up to date', async () => {
