@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { driveClosedLoop, type LoopControl } from './closed-loop.js';
 import { Report } from './report.js';
 
 export const WATCH = 'dprk-troops-russia';
@@ -608,7 +609,7 @@ interface GeneratorResult {
   cpuSeconds: number;
 }
 
-type GeneratorMessage = { kind: 'start'; loadCase: LoadCase; share: number } | { kind: 'measure' } | { kind: 'stop' };
+type GeneratorMessage = { kind: 'start'; loadCase: LoadCase; share: number } | LoopControl;
 
 /**
  * One node:http client can keep ~1 core busy well before a bare server is: on a machine with
@@ -731,62 +732,41 @@ function generateLoad(c: LoadCase, share: number, control: NodeJS.Process): void
   const target = new URL(c.url);
   const options: http.RequestOptions = { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, headers: c.headers };
   const latencies: number[] = [];
-  let measuring = false;
-  let stopping = false;
+  const keep = (ms: number) => latencies.push(ms);
   let errors = 0;
   let unexpected = 0;
   let firstProblem: string | null = null;
-  let inFlight = 0;
-  let cpu0 = process.cpuUsage();
-  let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
 
-  const report = () => {
-    agent.destroy();
-    const result: GeneratorResult = { latencies, errors, unexpected, firstProblem, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
-    control.send!(result, () => process.exit(0));
-  };
-  const finish = (start: number) => {
-    if (measuring) latencies.push(performance.now() - start);
-    inFlight--;
-    if (!stopping) send();
-    else if (inFlight === 0) report();
-  };
-  const send = () => {
-    inFlight++;
-    const start = performance.now();
-    const req = http.request(options, (res) => {
-      let length = 0;
-      res.on('data', (chunk: Buffer) => (length += chunk.length));
-      res.on('end', () => {
-        if (res.statusCode !== c.status || length !== c.length || res.headers.etag !== c.etag) {
-          unexpected++;
-          firstProblem ??= `status ${res.statusCode}, ${length} bytes, etag ${res.headers.etag}`;
-        }
-        finish(start);
+  driveClosedLoop({
+    control,
+    slots: share,
+    issue(done) {
+      const req = http.request(options, (res) => {
+        let length = 0;
+        res.on('data', (chunk: Buffer) => (length += chunk.length));
+        res.on('end', () => {
+          if (res.statusCode !== c.status || length !== c.length || res.headers.etag !== c.etag) {
+            unexpected++;
+            firstProblem ??= `status ${res.statusCode}, ${length} bytes, etag ${res.headers.etag}`;
+          }
+          done(keep);
+        });
+        res.on('error', () => undefined); // the request's error handler counts it
       });
-      res.on('error', () => undefined); // the request's error handler counts it
-    });
-    req.on('error', (error) => {
-      errors++;
-      firstProblem ??= error.message;
-      // A server that is gone would make this spin: pause a little.
-      setTimeout(() => finish(start), 10);
-    });
-    req.end();
-  };
-
-  control.on('message', (message: GeneratorMessage) => {
-    if (message.kind === 'measure') {
-      measuring = true;
-      cpu0 = process.cpuUsage();
-    } else if (message.kind === 'stop') {
-      measuring = false;
-      cpu = process.cpuUsage(cpu0);
-      stopping = true;
-      if (inFlight === 0) report();
-    }
+      req.on('error', (error) => {
+        errors++;
+        firstProblem ??= error.message;
+        // A server that is gone would make this spin: pause a little.
+        setTimeout(() => done(keep), 10);
+      });
+      req.end();
+    },
+    report(cpuSeconds) {
+      agent.destroy();
+      const result: GeneratorResult = { latencies, errors, unexpected, firstProblem, cpuSeconds };
+      control.send!(result, () => process.exit(0));
+    },
   });
-  for (let i = 0; i < share; i++) send();
 }
 
 /** User + system CPU seconds of a process, from /proc (Linux; clock ticks of 1/100 s). */

@@ -48,6 +48,7 @@ import {
   WATCH,
   type Service,
 } from './feeds.bench.js';
+import { driveClosedLoop, type LoopControl } from './closed-loop.js';
 import { Report } from './report.js';
 
 const CONCURRENCY = 32;
@@ -396,7 +397,7 @@ interface Read {
   url: string;
 }
 
-type GeneratorMessage = { kind: 'start'; reads: Read[]; concurrency: number } | { kind: 'measure' } | { kind: 'stop' };
+type GeneratorMessage = { kind: 'start'; reads: Read[]; concurrency: number } | LoopControl;
 
 interface GeneratorResult {
   /** Latencies (ms) of the responses completed between 'measure' and 'stop', by kind. */
@@ -488,62 +489,41 @@ function generateLoad(reads: Read[], concurrency: number, control: NodeJS.Proces
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: Record<Kind, number[]> = { feed: [], stances: [], history: [] };
   let next = 0;
-  let measuring = false;
-  let stopping = false;
-  let inFlight = 0;
   let errors = 0;
   let firstProblem: string | null = null;
-  let cpu0 = process.cpuUsage();
-  let cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
-
-  const report = () => {
-    agent.destroy();
-    const result: GeneratorResult = { latencies, errors, firstProblem, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
-    control.send!(result, () => process.exit(0));
-  };
   const problem = (read: Read, what: string) => {
     errors++;
     firstProblem ??= `GET ${read.url}: ${what}`;
   };
-  const finish = (read: Read, start: number, ok: boolean) => {
-    if (measuring && ok) latencies[read.kind].push(performance.now() - start);
-    inFlight--;
-    if (!stopping) send();
-    else if (inFlight === 0) report();
-  };
-  const send = () => {
-    const read = reads[next++ % reads.length]!;
-    inFlight++;
-    const start = performance.now();
-    const req = http.get(read.url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      let length = 0;
-      res.on('data', (chunk: Buffer) => (length += chunk.length));
-      res.on('end', () => {
-        const ok = res.statusCode === 200 && length > 0;
-        if (!ok) problem(read, `status ${res.statusCode}, ${length} bytes`);
-        finish(read, start, ok);
-      });
-      res.on('error', () => undefined); // the request's error handler counts it
-    });
-    req.on('error', (error) => {
-      problem(read, error.message);
-      // A server that is gone would make this spin: pause a little.
-      setTimeout(() => finish(read, start, false), 10);
-    });
-  };
 
-  control.on('message', (message: GeneratorMessage) => {
-    if (message.kind === 'measure') {
-      measuring = true;
-      cpu0 = process.cpuUsage();
-    } else if (message.kind === 'stop') {
-      measuring = false;
-      cpu = process.cpuUsage(cpu0);
-      stopping = true;
-      if (inFlight === 0) report();
-    }
+  driveClosedLoop({
+    control,
+    slots: concurrency,
+    issue(done) {
+      const read = reads[next++ % reads.length]!;
+      const keep = (ms: number) => latencies[read.kind].push(ms);
+      const req = http.get(read.url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let length = 0;
+        res.on('data', (chunk: Buffer) => (length += chunk.length));
+        res.on('end', () => {
+          const ok = res.statusCode === 200 && length > 0;
+          if (!ok) problem(read, `status ${res.statusCode}, ${length} bytes`);
+          done(ok ? keep : null);
+        });
+        res.on('error', () => undefined); // the request's error handler counts it
+      });
+      req.on('error', (error) => {
+        problem(read, error.message);
+        // A server that is gone would make this spin: pause a little.
+        setTimeout(() => done(null), 10);
+      });
+    },
+    report(cpuSeconds) {
+      agent.destroy();
+      const result: GeneratorResult = { latencies, errors, firstProblem, cpuSeconds };
+      control.send!(result, () => process.exit(0));
+    },
   });
-  for (let i = 0; i < concurrency; i++) send();
 }
 
 // ---- entry points: the generator child, and a run of this bench alone ----
