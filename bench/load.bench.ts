@@ -17,9 +17,9 @@
 //   instance (a non-leader: it only serves) while the other two still run and the writes go on.
 //   Not a bare node:http server (feeds.serve already compares the feed path with one): the
 //   question here is what serving from three instances buys over one.
-// - Projection lag, sampled from the database every LAG_SAMPLE_MS: the events appended after the
-//   `stance` subscription's checkpoint (every event type in the log is one it handles) and how old
-//   the oldest of them is.
+// - Projection lag, sampled from the database every LAG_SAMPLE_MS with the query behind /metrics'
+//   gauges (MetricsRepository): the events the `stance` subscription has not handled yet and how
+//   old the oldest of them is.
 //
 // Every response must be a 200 and every write must succeed: the run fails after its report otherwise.
 //
@@ -30,9 +30,11 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../src/database/database.js';
+import { MetricsRepository } from '../src/metrics/metrics.repository.js';
 import { SCHEDULER_LEADER_LOCK } from '../src/sources/sources.scheduler.js';
-import { STANCE_SUBSCRIPTION } from '../src/stance/stance-projection.js';
+import { STANCE_EVENT_TYPES, STANCE_SUBSCRIPTION } from '../src/stance/stance-projection.js';
 import { DISPATCH_LEADER_LOCK } from '../src/webhooks/webhook-dispatcher.js';
 import {
   AdminApi,
@@ -191,7 +193,7 @@ export async function benchLoad(report: Report, { serverUrl, quick }: LoadBenchO
         `(${after.documents - before.documents} documents), ${writes.errors} failed writes${writes.firstProblem ? ` (first: ${writes.firstProblem})` : ''}`,
     );
     const worst = lag.worst();
-    report.note(`  projection lag of the stance subscription (log head - checkpoint; age of the oldest event not yet projected), sampled every ${LAG_SAMPLE_MS} ms:`);
+    report.note(`  projection lag of the stance subscription (events it has not handled; age of the oldest), as /metrics reports it, sampled every ${LAG_SAMPLE_MS} ms:`);
     report.add({ name: 'load.lag.max', value: worst.events, unit: 'events' });
     report.add({ name: 'load.lag.max.seconds', value: worst.seconds, unit: 's' });
     report.add({ name: 'load.lag.end', value: atEnd.events, unit: 'events' });
@@ -328,23 +330,21 @@ function startWriters(apis: AdminApi[], claims: ClaimMaker, wire: Wire): Writers
 
 // ---- projection lag, from the database ----
 
-interface Lag {
-  events: number;
-  seconds: number;
-}
+type Lag = Awaited<ReturnType<MetricsRepository['projectionLag']>>;
 
 class LagMonitor {
   private timer: NodeJS.Timeout | null = null;
   private measuring = false;
   private worstSeen: Lag = { events: 0, seconds: 0 };
   private pending: Promise<unknown> = Promise.resolve();
+  private readonly metrics: MetricsRepository;
 
-  private constructor(private readonly client: pg.Client) {}
+  private constructor(private readonly database: Database) {
+    this.metrics = new MetricsRepository(database);
+  }
 
   static async start(databaseUrl: string): Promise<LagMonitor> {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'bench load: projection lag' });
-    await client.connect();
-    const monitor = new LagMonitor(client);
+    const monitor = new LagMonitor(await openDatabase({ databaseUrl, dataDir: '', maxConnections: 1 }));
     monitor.timer = setInterval(() => {
       monitor.pending = monitor.sample().catch(() => undefined);
     }, LAG_SAMPLE_MS);
@@ -353,14 +353,7 @@ class LagMonitor {
 
   /** The stance subscription's lag now; kept for the maximum while the window is open. */
   async sample(): Promise<Lag> {
-    const { rows } = await this.client.query<{ events: number; seconds: number }>(
-      `with checkpoint as (select coalesce((select position from subscription_checkpoints where subscription = $1), 0) as position)
-       select (select coalesce(max(position), 0) from events) - checkpoint.position as events,
-              coalesce(extract(epoch from clock_timestamp() - (select recorded_at from events where position = checkpoint.position + 1)), 0) as seconds
-       from checkpoint`,
-      [STANCE_SUBSCRIPTION],
-    );
-    const lag = { events: Number(rows[0]!.events), seconds: Number(rows[0]!.seconds) };
+    const lag = await this.metrics.projectionLag(STANCE_SUBSCRIPTION, STANCE_EVENT_TYPES);
     if (this.measuring) {
       this.worstSeen = { events: Math.max(this.worstSeen.events, lag.events), seconds: Math.max(this.worstSeen.seconds, lag.seconds) };
     }
@@ -369,9 +362,9 @@ class LagMonitor {
 
   /** Events and documents in the log. */
   async counts(): Promise<{ events: number; documents: number }> {
-    const { rows } = await this.client.query<{ events: number; documents: number }>(
-      `select count(*)::int as events, (count(*) filter (where type = 'DocumentIngested'))::int as documents from events`,
-    );
+    const { rows } = await sql<{ events: number; documents: number }>`
+      select count(*)::int as events, (count(*) filter (where type = 'DocumentIngested'))::int as documents from events
+    `.execute(this.database.db);
     return rows[0]!;
   }
 
@@ -386,7 +379,7 @@ class LagMonitor {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.pending;
-    await this.client.end().catch(() => undefined);
+    await this.database.close().catch(() => undefined);
   }
 }
 

@@ -18,6 +18,8 @@ import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelin
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
+/** The events the stance projection reads. */
+export const STANCE_EVENT_TYPES = ['DocumentIngested', 'ClaimRecorded', 'ClaimRejected', 'ClaimSuperseded'] as const;
 
 /** Log positions copied per statement in a rebuild: bounds the size of one INSERT ... SELECT. */
 const REBUILD_CHUNK = 50_000;
@@ -39,7 +41,7 @@ export interface RebuildResult {
 @Injectable()
 export class StanceProjection implements EventSubscriber, OnModuleInit {
   readonly subscriptionName = STANCE_SUBSCRIPTION;
-  readonly eventTypes = ['DocumentIngested', 'ClaimRecorded', 'ClaimRejected', 'ClaimSuperseded'] as const;
+  readonly eventTypes = STANCE_EVENT_TYPES;
   readonly batchSize = 1000;
 
   constructor(
