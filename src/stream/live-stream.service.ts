@@ -22,8 +22,8 @@ import { WatchesService } from '../watches/watches.service.js';
 import { formatEvent, type StreamEvent } from './domain/server-sent-events.js';
 import { StreamSlots } from './domain/stream-slots.js';
 
-/** Rows read per query while catching a client up. */
-const PAGE = 500;
+/** Rows read per query while catching a client up: what a replay holds in memory at a time. */
+const PAGE = 200;
 /** A comment line this often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
