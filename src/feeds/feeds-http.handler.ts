@@ -4,7 +4,7 @@
 // included. Everything else goes on to Express and Nest as usual.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
-import { FeedRequestError, feedRoute, parseBefore } from './domain/feed-request.js';
+import { FeedRequestError, feedRoute, parsePage } from './domain/feed-request.js';
 import { FeedsService } from './feeds.service.js';
 
 @Injectable()
@@ -31,7 +31,7 @@ export class FeedsHttpHandler {
         query[key] = values.length === 1 ? values[0] : values;
       }
       const answer = await this.feeds.respond(
-        { scope, format: route.format, before: parseBefore(query) },
+        { scope, format: route.format, page: parsePage(query) },
         {
           ifNoneMatch: req.headers['if-none-match'],
           ifModifiedSince: req.headers['if-modified-since'],
