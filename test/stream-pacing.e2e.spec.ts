@@ -189,7 +189,7 @@ for (const kind of backends) {
         const pid = service.proc.pid!;
         const before = await rssKb(pid);
         const port = new URL(service.url).port;
-        const client = spawn('python3', ['-c', SILENT_CLIENT, '127.0.0.1', port, String((STALL_TIMEOUT_MS * 4) / 1000)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const client = spawn('/usr/bin/python3', ['-c', SILENT_CLIENT, '127.0.0.1', port, String((STALL_TIMEOUT_MS * 4) / 1000)], { stdio: ['ignore', 'pipe', 'inherit'] });
         let printed = '';
         client.stdout.on('data', (chunk) => (printed += chunk));
         const exited = new Promise<number | null>((resolve) => client.once('exit', resolve));

@@ -217,7 +217,7 @@ function sourceHtml(claim: ClaimRecord): string {
   const by = claim.speaker ? ` by ${escapeHtml(claim.speaker)}` : '';
   const doc = claim.document;
   if (!doc) return `${by}, recorded by ${claim.origin === 'analyst' ? 'analyst ' : ''}${escapeHtml(claim.recordedBy)}`;
-  return `${by}, reported by ${escapeHtml(doc.outlet)} in “${escapeHtml(doc.title)}” (published ${escapeHtml(doc.published)})`;
+  return `${by}, reported by ${escapeHtml(doc.outlet)} in “${escapeHtml(doc.title)}” (published ${escapeHtml(/^\d{4}-\d{2}-\d{2}/.test(doc.published) ? humanDay(doc.published.slice(0, 10)) : doc.published)})`;
 }
 
 function summaryOf(claim: ClaimRecord, actor: string): string {
