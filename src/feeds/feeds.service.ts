@@ -88,14 +88,8 @@ export class FeedsService implements OnModuleInit {
     const gzipped = acceptsGzip(headers.acceptEncoding);
     if (request.page !== null) return this.respondArchive(request, request.page, headers, gzipped);
     const validators = await this.validatorsOf(request.scope);
-    const etag = etagOf(validators, this.digest, gzipped);
-    const common: Record<string, string> = {
-      etag,
-      'last-modified': validators.lastModified.toUTCString(),
-      'cache-control': 'public, max-age=60',
-      vary: 'Accept-Encoding',
-    };
-    if (isNotModified(headers, etag, validators.lastModified)) return { status: 304, headers: common, body: null };
+    const common = validatorHeaders(etagOf(validators, this.digest, gzipped), validators.lastModified, 'public, max-age=60');
+    if (isNotModified(headers, common.etag!, validators.lastModified)) return { status: 304, headers: common, body: null };
     const key = `${JSON.stringify(request.scope)}|${request.format}`;
     let page = this.pages.get(key);
     if (!page || page.position !== validators.position) {
@@ -128,14 +122,8 @@ export class FeedsService implements OnModuleInit {
       page = await this.render(request, entries, { page: number, prevArchive: number > 1 ? number - 1 : null, nextArchive: number + 1 }, 0);
       this.remember(this.archives, key, page);
     }
-    const etag = `"a${number}-${this.digest}${gzipped ? '-gz' : ''}"`;
-    const common: Record<string, string> = {
-      etag,
-      'last-modified': page.updated.toUTCString(),
-      'cache-control': 'public, max-age=31536000, immutable',
-      vary: 'Accept-Encoding',
-    };
-    if (isNotModified(headers, etag, page.updated)) return { status: 304, headers: common, body: null };
+    const common = validatorHeaders(`"a${number}-${this.digest}${gzipped ? '-gz' : ''}"`, page.updated, 'public, max-age=31536000, immutable');
+    if (isNotModified(headers, common.etag!, page.updated)) return { status: 304, headers: common, body: null };
     return this.answer(200, common, request.format, page, gzipped);
   }
 
@@ -239,4 +227,9 @@ export class FeedsService implements OnModuleInit {
       actorName: (watchId, actorId) => this.watches.actorName(watchId, actorId),
     };
   }
+}
+
+/** The headers of a 200 and of a 304 alike. */
+function validatorHeaders(etag: string, lastModified: Date, cacheControl: string): Record<string, string> {
+  return { etag, 'last-modified': lastModified.toUTCString(), 'cache-control': cacheControl, vary: 'Accept-Encoding' };
 }
