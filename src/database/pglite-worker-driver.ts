@@ -7,9 +7,6 @@
 // the worker runs a session's queries inside that session's open transaction. PGlite has one
 // connection, so a transaction excludes every other query until it ends, as it does on the main
 // thread (a query from outside waits; it never runs inside someone else's transaction).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   CompiledQuery,
@@ -23,7 +20,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { packageRoot } from './migrations.js';
+import { compiledScript } from '../common/off-thread.js';
 import type { WorkerQueryResult, WorkerReply, WorkerRequest, WorkerStart } from './pglite-worker-protocol.js';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
@@ -42,7 +39,7 @@ class PGliteWorker {
   }
 
   static async start(dataDir: string): Promise<PGliteWorker> {
-    const worker = new Worker(workerScript(), { workerData: { dataDir } satisfies WorkerStart });
+    const worker = new Worker(compiledScript(new URL('./pglite-worker.js', import.meta.url)), { workerData: { dataDir } satisfies WorkerStart });
     const started = new PGliteWorker(worker);
     await new Promise<unknown>((resolve, reject) => started.pending.set(0, { resolve, reject }));
     return started;
@@ -77,12 +74,6 @@ class PGliteWorker {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
-}
-
-/** dist/src/database/pglite-worker.js: the worker runs compiled JavaScript, also under the tests (which build first). */
-function workerScript(): string {
-  const beside = fileURLToPath(new URL('./pglite-worker.js', import.meta.url));
-  return existsSync(beside) ? beside : join(packageRoot(), 'dist', 'src', 'database', 'pglite-worker.js');
 }
 
 class WorkerConnection implements DatabaseConnection {
