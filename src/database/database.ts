@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { releaseDataFolder } from './data-folder-lock.js';
 import { PGliteWorkerDialect } from './pglite-worker-driver.js';
 import type { Tables } from './schema.js';
 
@@ -65,7 +66,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
     // Opened now, not at the first query, so that a folder PGlite cannot open fails here.
     await sql`select 1`.execute(db);
-    return { db, kind: 'pglite', serverUrl: null, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'pglite',
+      serverUrl: null,
+      close: async () => {
+        await db.destroy();
+        releaseDataFolder(options.dataDir);
+      },
+    };
   }
   const pglite = await PGlite.create(options.dataDir);
   const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
