@@ -4,11 +4,15 @@
 // test asserts a bound with room for a loaded machine, far below the 25 s stall of PGlite on the
 // main thread.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalHttpServer, type LocalHttpServer } from '../src/sources/http/testing/local-http-server.js';
-import { startService } from './support/cli.js';
+import { LOCK_FILE } from '../src/database/data-folder-lock.js';
+import { runCli, startService } from './support/cli.js';
 
 const FEED_BYTES = 9.5 * 1024 * 1024;
 /** Generous against the 250 ms target: eight engineers' tests share two cores here. */
@@ -106,4 +110,61 @@ describe('the embedded database in a worker thread', () => {
       await service.stop();
     }
   }, 300_000);
+});
+
+describe('one process per embedded data folder', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'stance-lock-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a second process with exit 2, naming the one that holds the folder and what to do instead', async () => {
+    const service = await startService({ DATA_DIR: dataDir, FIXTURES_DIR: 'off' });
+    try {
+      for (const command of [['ingest'], ['migrate'], ['verify']]) {
+        const second = await runCli(command, { DATA_DIR: dataDir, FIXTURES_DIR: 'off' });
+        expect(second.code).toBe(2);
+        expect(second.stderr).toContain(`process ${service.proc.pid} on ${hostname()}`);
+        expect(second.stderr).toContain('stance-monitor serve');
+        expect(second.stderr).toContain('POST /api/admin/sources');
+        expect(second.stderr).toContain('stop the\nservice first');
+      }
+      // The service was not disturbed.
+      expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    } finally {
+      await service.stop();
+    }
+    // Stopped, it frees the folder.
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    const after = await runCli(['verify'], { DATA_DIR: dataDir, FIXTURES_DIR: 'off' });
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+  });
+
+  it('takes over a lock left by a process that was killed', async () => {
+    const victim = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    const victimPid = victim.pid!;
+    await new Promise((resolve) => {
+      victim.once('exit', resolve);
+      victim.kill('SIGKILL');
+    });
+    const stale = { pid: victimPid, hostname: hostname(), command: 'stance-monitor serve', startedAt: new Date(Date.now() - 60_000).toISOString() };
+    await writeFile(join(dataDir, LOCK_FILE), JSON.stringify(stale));
+    const result = await runCli(['migrate'], { DATA_DIR: dataDir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+
+    // A live holder, by contrast, is respected (this test's own process stands in for one).
+    const live = { ...stale, pid: process.pid, startedAt: new Date().toISOString() };
+    await writeFile(join(dataDir, LOCK_FILE), JSON.stringify(live));
+    const refused = await runCli(['migrate'], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8'))).toEqual(live);
+    await rm(join(dataDir, LOCK_FILE));
+  });
 });
