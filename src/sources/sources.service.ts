@@ -74,10 +74,13 @@ export class SourcesService {
     return { source: row, created };
   }
 
-  /** Polls the sources that are due, at most POLL_CONCURRENCY at a time. */
-  async pollDue(now = new Date()): Promise<PollReport[]> {
-    const due = await this.repository.due(now, 1000);
-    return this.pollAll(due.filter((s) => !this.polling.has(s.source_id)));
+  /**
+   * Polls the sources that are due, at most POLL_CONCURRENCY at a time. `stillLeading` is asked
+   * before each source: a scheduler that lost its leader lock stops the round there.
+   */
+  async pollDue(stillLeading: () => Promise<boolean> = async () => true): Promise<PollReport[]> {
+    const due = await this.repository.due(new Date(), 1000);
+    return this.pollAll(due.filter((s) => !this.polling.has(s.source_id)), stillLeading);
   }
 
   /** Polls every enabled source once, due or not (`stance-monitor ingest`). */
@@ -85,11 +88,14 @@ export class SourcesService {
     return this.pollAll(await this.repository.enabled());
   }
 
-  private async pollAll(sources: SourceRow[]): Promise<PollReport[]> {
+  private async pollAll(sources: SourceRow[], stillLeading?: () => Promise<boolean>): Promise<PollReport[]> {
     const reports: PollReport[] = [];
     const queue = [...sources];
     const workers = Array.from({ length: Math.min(this.config.pollConcurrency, queue.length) }, async () => {
-      for (let source = queue.shift(); source; source = queue.shift()) reports.push(await this.poll(source));
+      for (let source = queue.shift(); source; source = queue.shift()) {
+        if (stillLeading && !(await stillLeading())) return;
+        reports.push(await this.poll(source));
+      }
     });
     await Promise.all(workers);
     return reports;
