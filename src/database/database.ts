@@ -62,29 +62,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
+  let db: Kysely<Tables>;
   if (options.pgliteInWorker ?? !inMemory) {
-    const db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
+    db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
     // Opened now, not at the first query, so that a folder PGlite cannot open fails here.
     await sql`select 1`.execute(db);
-    return {
-      db,
-      kind: 'pglite',
-      serverUrl: null,
-      close: async () => {
-        await db.destroy();
-        releaseDataFolder(options.dataDir);
-      },
-    };
+  } else {
+    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: await PGlite.create(options.dataDir) }) });
   }
-  const pglite = await PGlite.create(options.dataDir);
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
     kind: 'pglite',
     serverUrl: null,
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      await db.destroy(); // closes PGlite (its files flushed), and its worker if it has one
+      if (!inMemory) releaseDataFolder(options.dataDir);
     },
   };
 }
