@@ -632,15 +632,19 @@ async function runSlice(loadCase: LoadCase, warmupMs: number, durationMs: number
   const server1 = cpuSeconds(loadCase.serverPid);
   const host1 = hostBusySeconds();
   // wrk counts statuses outside 2xx/3xx only: one response is checked in full after each slice.
-  const check = await get(loadCase.url, loadCase.headers);
-  const asExpected =
-    check.status === loadCase.status && check.body.length === loadCase.length && (loadCase.etag === undefined || check.headers.etag === loadCase.etag);
+  const check = await get(loadCase.url, loadCase.headers, 60_000).catch((error: Error) => error);
+  const problem =
+    check instanceof Error
+      ? check.message
+      : check.status === loadCase.status && check.body.length === loadCase.length && (loadCase.etag === undefined || check.headers.etag === loadCase.etag)
+        ? null
+        : `status ${check.status}, ${check.body.length} bytes, etag ${check.headers.etag}`;
   return {
     ...measured,
     serverCpuSeconds: server0 !== null && server1 !== null ? server1 - server0 : null,
     hostBusySeconds: host0 !== null && host1 !== null ? host1 - host0 : null,
-    unexpected: asExpected ? 0 : 1,
-    firstProblem: asExpected ? null : `status ${check.status}, ${check.body.length} bytes, etag ${check.headers.etag}`,
+    unexpected: problem === null ? 0 : 1,
+    firstProblem: problem,
   };
 }
 
