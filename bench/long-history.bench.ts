@@ -228,11 +228,12 @@ async function cacheMisses(api: AdminApi, url: string, count: number, names: Pag
   const probe = `${url}/feeds/watches/${WATCH}/claims.atom`;
   const timed: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = 0; i < count; i++) {
-    const before = (await get(probe)).headers.etag;
+    const etag = async () => (await get(probe, {}, 60_000)).headers.etag;
+    const before = await etag();
     await api.recordClaim({ ...claims.next(), quote: `a claim that moves the projection (${i})` });
-    const deadline = Date.now() + 30_000;
-    while ((await get(probe)).headers.etag === before) {
-      if (Date.now() > deadline) throw new Error('the projection did not move within 30 s of a new claim');
+    const deadline = Date.now() + 60_000;
+    while ((await etag()) === before) {
+      if (Date.now() > deadline) throw new Error('the projection did not move within 60 s of a new claim');
       await sleep(20);
     }
     for (const name of names) {
