@@ -38,7 +38,8 @@ commands:
                                 project, and score against a gold file (shared/eval/README.md);
                                 exits non-zero on unreadable input, not on low scores
   verify [--expect-head P:HASH] check the event log's hash chain and that positions are unique,
-                                gapless and in commit order; exits 1 naming the first bad position. --expect-head checks against a head recorded earlier
+                                gapless and in commit order; exits 1 naming the first bad
+                                position. --expect-head checks against a head recorded earlier
                                 (from /health), which also catches events removed at the end.
   rebuild                       rebuild the stance projection from position 0 in one transaction
                                 (readers see the old rows until it commits)

@@ -18,7 +18,7 @@ import { SourcesRepository, type SourceRow } from './sources.repository.js';
 
 /** Parsing a large feed takes seconds of CPU (1.5 s for 10 MB): off the thread that serves HTTP. */
 const feedParser = new OffThread<Parameters<typeof parseFeed>, Awaited<ReturnType<typeof parseFeed>>>(
-  new URL('./domain/parse-feed.worker.js', import.meta.url),
+  new URL('./parse-feed.worker.js', import.meta.url),
 );
 
 export interface PollReport {
