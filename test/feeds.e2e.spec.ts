@@ -101,7 +101,7 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     expect(atom.lang).toBe('en');
     expect(atom.links.find((l) => l.rel === 'self')?.href).toBe(`${PUBLIC_BASE_URL}${path}.atom`);
     expect(atom.entries.length).toBeGreaterThan(0);
-    for (const entry of atom.entries) expect(entry.id).toMatch(/^tag:stance\.example\.org,2026:(change|claim)\/[0-9a-f-]{36}$/);
+    for (const entry of atom.entries) expect(entry.id).toMatch(/^tag:stance\.example\.org,2026:((change|claim|claim-dropped)\/[0-9a-f-]{36}|(correction|withdrawal)\/\d+)$/);
     // `updated` is unique and decreasing down the document (newest first).
     const updated = atom.entries.map((e) => Date.parse(e.updated));
     for (let i = 1; i < updated.length; i++) expect(updated[i]!).toBeLessThan(updated[i - 1]!);
@@ -140,16 +140,19 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     const json = (await (await fetchFeed(`/feeds/watches/${WATCH}/actors/russia.json`)).json()) as JsonFeed;
     const changes = await history('russia');
     // Every change of the history API, titled "Actor: from → to", backdated ones labelled as history.
-    const base = (title: string) => title.replace(/ \(history: said [^;]+; now \w+\)$/, '');
-    expect(json.items.map((i) => base(i.title)).sort()).toEqual(changes.map((c) => `Russia: ${c.from ?? 'no stance'} → ${c.to}`).sort());
-    const confirm = json.items.find((i) => base(i.title) === 'Russia: neither → confirm')!;
+    // Seeds that arrive in separate batches may re-attribute a change to an earlier statement: that
+    // is announced as a correction, so compare what the entries say holds now.
+    const base = (title: string) => title.replace(/ \(history: said [^;]+; now \w+\)$/, '').replace(/^Correction: (.*?)(, now on other evidence| \(announced as [^)]*\))$/, '$1');
+    const holding = [...new Set(json.items.filter((i) => !i.title.startsWith('Withdrawn:')).map((i) => base(i.title)))];
+    expect(holding.sort()).toEqual(changes.map((c) => `Russia: ${c.from ?? 'no stance'} → ${c.to}`).sort());
+    const confirm = json.items.filter((i) => base(i.title) === 'Russia: neither → confirm').at(-1)!;
     const change = changes.find((c) => c.to === 'confirm')!;
     // The seeds were said in 2024 and 2025 and learned now: history, and the entry says what the stance is now.
-    expect(confirm.title).toMatch(/^Russia: neither → confirm \(history: said \d+ \w{3} 2025; now confirm\)$/);
+    expect(confirm.title).toMatch(/^(Correction: )?Russia: neither → confirm.* \(history: said \d+ \w{3} 2025; now confirm\)$/);
     expect(confirm.content_html).toMatch(/The service learned it on \d+ \w{3} \d{4}, \d\d:\d\d UTC/);
     expect(confirm.summary).toContain(change.claim.quote);
     expect(confirm.content_html).toContain(`<blockquote lang="id"><p>${change.claim.quote.split(/[<>&"']/)[0]}`);
-    expect(confirm._stance).toMatchObject({ kind: 'change', from: 'neither', to: 'confirm', claim_id: change.claim.claimId, current_stance: 'confirm', changed_current_stance: true });
+    expect(confirm._stance).toMatchObject({ from: 'neither', to: 'confirm', claim_id: change.claim.claimId, current_stance: 'confirm', changed_current_stance: true });
     // The seeds carry no reachable URL: the entry links our stored copy, which marks the quote.
     const page = await fetch(local(confirm.url));
     expect(page.status).toBe(200);
@@ -356,7 +359,7 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     expect(correction.content).toContain(original.id);
     // The withdrawn entry stays (entries are never removed) and an RFC 6721 tombstone names it.
     const tombstones = doc.root.children.filter((c) => c.local === 'deleted-entry');
-    expect(tombstones.map((t) => t.attributes.find((a) => a.name === 'ref')?.value)).toEqual([original.id]);
+    expect(tombstones.map((t) => t.attributes.find((a) => a.name === 'ref')?.value)).toContain(original.id);
 
     // Readers see one correction and no second entry with the original's title.
     const fp = await parseWithFeedparser(xml);
