@@ -53,7 +53,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
       lastSpeaker: memory.lastSpeaker,
       topicInContext: onTopic || memory.topicWithin(index),
     });
-    const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index));
+    const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
     memory.remember(index, onTopic, lastSpeaker, statements, dated);
     claims.push(...claimDrafts(watch.id, view, statements, dated));
   });
