@@ -10,8 +10,7 @@ import type { Watch } from '../watches/domain/watch.js';
 import { WatchesService } from '../watches/watches.service.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import type { TimeQuery } from './domain/time-query.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf, type PageRequest } from './domain/claim-page.js';
-import type { Stance } from '../domain/vocabulary.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf, type HistoryFilter, type PageCursor, type PageRequest } from './domain/claim-page.js';
 import {
   changeMadeBy,
   claimHistory,
@@ -25,26 +24,10 @@ import {
 } from './domain/timeline.js';
 import { explainStance } from './domain/why.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
-import type { ActorStanceView, ChangeView, ClaimView } from './domain/stance-views.js';
+import { claimView, documentOf, type ActorStanceView, type ChangeView } from './domain/stance-views.js';
 import { StanceRepository, type DocumentRef, type TimelineRecords } from './stance.repository.js';
 
 export class UnknownWatchError extends Error {}
-
-/** Which of an actor's claims a history page lists. */
-export interface HistoryFilter {
-  /** `active`: those that count; `dropped`: rejected or superseded ones. */
-  status?: 'active' | 'dropped';
-  stances?: readonly Stance[];
-}
-
-/**
- * Where a list continues: the history query (filter and cursor) that gives its next or previous
- * page. The controllers turn it into a link.
- */
-export interface PageCursor extends HistoryFilter {
-  after?: string;
-  before?: string;
-}
 
 /** What an actor's stance rests on: the latest claim counted, and the change that set the stance. */
 interface ClaimsBehind {
@@ -265,28 +248,6 @@ export class StanceQueries {
 
 function fold(records: TimelineRecords): ActorTimeline {
   return timelineFromRecords(records.watchId, records.actorId, records.claims, records.drops);
-}
-
-function documentOf(documentId: string | null, documents: Map<string, DocumentRef>) {
-  const doc = documentId ? documents.get(documentId) : undefined;
-  if (!doc) return null;
-  const { documentId: _id, ...rest } = doc;
-  return rest;
-}
-
-function claimView(claim: TimelineEntry, documents: Map<string, DocumentRef>): ClaimView {
-  return {
-    claimId: claim.claimId,
-    stance: claim.stance,
-    speaker: claim.speaker,
-    quote: claim.quote,
-    saidOn: claim.saidOn,
-    url: claim.url,
-    documentId: claim.documentId,
-    document: documentOf(claim.documentId, documents),
-    reportedAt: claim.reportedAt,
-    position: claim.position,
-  };
 }
 
 function changeView(change: StanceChange, claim: TimelineEntry, documents: Map<string, DocumentRef>): ChangeView {

@@ -20,13 +20,13 @@ import { ApiActorParam, ApiAdmin, ApiBadRequest, ApiNotFound, ApiTimeQuery, ApiW
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { PublicLinks } from '../domain/public-links.js';
-import { STANCES, type Stance } from '../domain/vocabulary.js';
+import { STANCES } from '../domain/vocabulary.js';
 import { AnswerCache, type RenderedAnswer, type ServedAnswer } from './answer-cache.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequestError, parsePageRequest, type PageRequest } from './domain/claim-page.js';
+import { cursorQuery, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequestError, parseHistoryFilter, parsePageRequest, type HistoryFilter, type PageCursor, type PageRequest } from './domain/claim-page.js';
 import { ClaimCorrections, UnknownClaimError, type CorrectionResult } from './claim-corrections.service.js';
 import { ClaimInputError } from './domain/analyst-claim.js';
 import { parseTimeQuery, TimeQueryError, type TimeQuery } from './domain/time-query.js';
-import { StanceQueries, UnknownWatchError, type HistoryFilter, type PageCursor } from './stance-queries.service.js';
+import { StanceQueries, UnknownWatchError } from './stance-queries.service.js';
 
 const DAY: SchemaObject = { type: 'string', format: 'date', example: '2025-04-26' };
 
@@ -224,15 +224,18 @@ export class StanceController {
 
   /** The history page a cursor names, with the time asked kept. */
   private historyLink(watch: string, actor: string, query: Record<string, unknown>, cursor: PageCursor, limit: number): string {
-    const params = new URLSearchParams();
-    for (const name of ['as_of', 'known_at', 'known_at_position']) if (typeof query[name] === 'string') params.set(name, query[name]);
-    if (limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(limit));
-    if (cursor.status) params.set('status', cursor.status);
-    if (cursor.stances) params.set('stance', cursor.stances.join(','));
-    if (cursor.after) params.set('after', cursor.after);
-    if (cursor.before) params.set('before', cursor.before);
-    return `${this.links.history(watch, actor)}?${params}`;
+    return `${this.links.history(watch, actor)}?${cursorQuery(cursor, limit, timeParams(query))}`;
   }
+}
+
+/** The time a request asked for, to carry into the links of its pages. */
+function timeParams(query: Record<string, unknown>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['as_of', 'known_at', 'known_at_position']) {
+    const value = query[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
 }
 
 function send(res: Response, served: ServedAnswer): void {
@@ -242,30 +245,20 @@ function send(res: Response, served: ServedAnswer): void {
 }
 
 function pageRequest(query: Record<string, unknown>): PageRequest {
+  return badRequestOn(() => parsePageRequest(query));
+}
+
+function historyFilter(query: Record<string, unknown>): HistoryFilter {
+  return badRequestOn(() => parseHistoryFilter(query));
+}
+
+function badRequestOn<T>(parse: () => T): T {
   try {
-    return parsePageRequest(query);
+    return parse();
   } catch (error) {
     if (error instanceof PageRequestError) throw new BadRequestException(error.message);
     throw error;
   }
-}
-
-/** `status` and `stance` of a history request. */
-export function historyFilter(query: Record<string, unknown>): HistoryFilter {
-  const filter: HistoryFilter = {};
-  const { status, stance } = query;
-  if (status !== undefined) {
-    if (status !== 'active' && status !== 'dropped') throw new BadRequestException(`status must be active or dropped, got "${String(status)}"`);
-    filter.status = status;
-  }
-  if (stance !== undefined) {
-    const stances = typeof stance === 'string' ? stance.split(',').map((s) => s.trim()) : [];
-    if (stances.length === 0 || !stances.every((s): s is Stance => (STANCES as readonly string[]).includes(s))) {
-      throw new BadRequestException(`stance must be one or more of ${STANCES.join(', ')}, separated by commas, got "${String(stance)}"`);
-    }
-    filter.stances = stances;
-  }
-  return filter;
 }
 
 function timeQuery(query: Record<string, unknown>): TimeQuery {

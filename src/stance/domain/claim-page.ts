@@ -4,6 +4,7 @@
 // changes the pages with it and nothing here. Claims are never removed from a history (a dropped
 // one stays, marked), so a cursor stays valid as the log grows: new claims land in their place
 // and a reader paging on sees each claim once, with no gap and no repeat. Pure.
+import { STANCES, type Stance } from '../../domain/vocabulary.js';
 
 /** The most claims one page holds, whatever `limit` asks: what bounds every history answer. */
 export const MAX_PAGE_SIZE = 100;
@@ -29,6 +30,33 @@ export interface Page<T> {
 }
 
 export class PageRequestError extends Error {}
+
+/** Which of an actor's claims a history page lists. */
+export interface HistoryFilter {
+  /** `active`: those that count; `dropped`: rejected or superseded ones. */
+  status?: 'active' | 'dropped';
+  stances?: readonly Stance[];
+}
+
+/** Where a list continues: the filter and cursor of its next or previous history page. */
+export interface PageCursor extends HistoryFilter {
+  after?: string;
+  before?: string;
+}
+
+/**
+ * The query string of the page a cursor names (`status`, `stance`, `after`, `before`, and `limit`
+ * when not the default), after the parameters to keep from the request (the time asked).
+ */
+export function cursorQuery(cursor: PageCursor, limit: number, keep: Record<string, string> = {}): string {
+  const params = new URLSearchParams(keep);
+  if (limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(limit));
+  if (cursor.status) params.set('status', cursor.status);
+  if (cursor.stances) params.set('stance', cursor.stances.join(','));
+  if (cursor.after) params.set('after', cursor.after);
+  if (cursor.before) params.set('before', cursor.before);
+  return params.toString();
+}
 
 /**
  * One page of `sorted` (in claim order), counting only the items `keep` accepts. `idOf` names an
@@ -116,4 +144,22 @@ export function parsePageRequest(query: Record<string, unknown>): PageRequest {
   if ([after, before, from].filter((v) => v !== undefined).length > 1) throw new PageRequestError('give at most one of after, before and from');
   if (from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new PageRequestError(`from must be a date (YYYY-MM-DD), got "${from}"`);
   return { limit, ...(after !== undefined ? { after } : {}), ...(before !== undefined ? { before } : {}), ...(from !== undefined ? { from } : {}) };
+}
+
+/** `status` and `stance` of a history request, with a message naming what is wrong. */
+export function parseHistoryFilter(query: Record<string, unknown>): HistoryFilter {
+  const filter: HistoryFilter = {};
+  const { status, stance } = query;
+  if (status !== undefined) {
+    if (status !== 'active' && status !== 'dropped') throw new PageRequestError(`status must be active or dropped, got "${String(status)}"`);
+    filter.status = status;
+  }
+  if (stance !== undefined) {
+    const stances = typeof stance === 'string' ? stance.split(',').map((s) => s.trim()) : [];
+    if (stances.length === 0 || !stances.every((s): s is Stance => (STANCES as readonly string[]).includes(s))) {
+      throw new PageRequestError(`stance must be one or more of ${STANCES.join(', ')}, separated by commas, got "${String(stance)}"`);
+    }
+    filter.stances = stances;
+  }
+  return filter;
 }
