@@ -102,7 +102,7 @@ function latestClaims(claims: readonly (BoardClaim & { dropped: boolean })[], li
     (c) =>
       `<li class="stance-${c.stance}${c.dropped ? ' is-dropped' : ''}"><span class="swatch" aria-hidden="true"></span><span class="latest-when">${escapeHtml(saidOnText(c.saidOn))}, ${c.stance}${c.dropped ? ' (no longer counted)' : ''}:</span> <a href="${escapeHtml(links.article(c, page))}">“${escapeHtml(shorten(c.quote, 110))}”</a></li>`,
   );
-  return `<details class="latest"><summary>Latest claims</summary><ol class="latest-list">${items.join('')}</ol></details>`;
+  return `<details class="latest" open><summary>Latest claims</summary><ol class="latest-list">${items.join('')}</ol></details>`;
 }
 
 /** The chart's periods in words, under it: "deny 22 Oct 2024 → neither 24 Oct 2024 → confirm 26 Apr 2025". */
