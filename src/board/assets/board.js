@@ -20,7 +20,7 @@
       tip.setAttribute('aria-hidden', 'true'); // the mark's aria-label already says it
       document.body.appendChild(tip);
     }
-    tip.textContent = mark.getAttribute('data-tip') || '';
+    tip.textContent = mark.getAttribute('aria-label') || '';
     tip.hidden = false;
     var box = mark.getBoundingClientRect();
     var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);

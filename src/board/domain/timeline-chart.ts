@@ -262,7 +262,7 @@ export function timelineChart(chart: ChartData, options: ChartOptions): string {
       const count = !single && options.size === 'large' ? `<text class="mark-count" x="${n(cx)}" y="${n(cy)}" text-anchor="middle" dominant-baseline="central">${mark.claims > 99 ? '99+' : mark.claims}</text>` : '';
       const words = markWords(chart, mark, stancesInBucket.get(mark.bucket) ?? []);
       const href = options.links.actorClaimsFrom(options.watchId, options.actorId, mark.firstDay);
-      return `<a class="claim-mark" href="${escapeHtml(href)}" aria-label="${escapeHtml(words)}" data-tip="${escapeHtml(words)}"${single ? ` data-claim-id="${escapeHtml(single.claimId)}"` : ` data-claims="${mark.claims}"`}>${whisker}${ring}<circle class="${classes}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"/>${count}</a>`;
+      return `<a class="claim-mark" href="${escapeHtml(href)}" aria-label="${escapeHtml(words)}"${single ? ` data-claim-id="${escapeHtml(single.claimId)}"` : ` data-claims="${mark.claims}"`}>${whisker}${ring}<circle class="${classes}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"/>${count}</a>`;
     })
     .join('');
 
