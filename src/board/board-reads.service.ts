@@ -29,7 +29,7 @@ export class BoardReads {
     const span = await this.repository.saidOnSpan(watchId);
     const unit = bucketUnitFor(span ? dayNumber(span.last) - dayNumber(span.first) : 0, CHART_BUCKETS.compact);
     const marks = await this.repository.chartMarks(watchId, unit);
-    const periods = await this.repository.chartPeriods(watchId, unit);
+    const periods = await this.repository.chartPeriods(watchId, unit, CHART_BUCKETS.compact);
     const latest = await this.repository.latestClaims(watchId, BOARD_LATEST_CLAIMS);
     const singles = await this.repository.claims(marks.flatMap((m) => (m.claimId ? [m.claimId] : [])));
     const documents = await this.repository.documents([...singles.values(), ...latest].flatMap((c) => (c.documentId ? [c.documentId] : [])));
@@ -72,7 +72,7 @@ export class BoardReads {
     const span = await this.repository.saidOnSpan(watchId, actorId);
     const unit = bucketUnitFor(span ? dayNumber(span.last) - dayNumber(span.first) : 0, CHART_BUCKETS.large);
     const marks = await this.repository.chartMarks(watchId, unit, actorId);
-    const periods = await this.repository.chartPeriods(watchId, unit, actorId);
+    const periods = await this.repository.chartPeriods(watchId, unit, CHART_BUCKETS.large, actorId);
     const singles = await this.repository.claims(marks.flatMap((m) => (m.claimId ? [m.claimId] : [])));
     const documents = await this.repository.documents([...singles.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
     const here = (cursor: PageCursor | null) => cursor && `${links.actorPage(watchId, actorId)}?${cursorQuery(cursor, page.limit)}#claims`;

@@ -386,16 +386,24 @@ export class StanceRepository {
     }));
   }
 
-  /** Per actor and chart bucket holding a stance change: the stance the bucket ends with, in bucket order. */
-  async chartPeriods(watchId: string, unit: BucketUnit, actorId?: string, executor: Executor = this.db): Promise<ChartPeriodRow[]> {
+  /**
+   * The stance each actor's changes end a span of valid time with, in order: per said-on day when
+   * the actor has at most `dayLevelUpTo` changes (every change then has its own period), else
+   * per chart bucket (several changes in one bucket draw as the stance the bucket ends with).
+   * Bounded either way: by `dayLevelUpTo`, or by the number of buckets.
+   */
+  async chartPeriods(watchId: string, unit: BucketUnit, dayLevelUpTo: number, actorId?: string, executor: Executor = this.db): Promise<ChartPeriodRow[]> {
     const bucket = bucketStartSql('c', unit);
+    // A literal, not a parameter: DISTINCT ON and ORDER BY must repeat the same expression.
+    const span = sql`case when n.changes <= ${sql.lit(Math.floor(dayLevelUpTo))} then c.said_on->>'to' else ${bucket} end`;
     const rows = await sql<{ actor_id: string; bucket: string; stance: Stance; day: string; changes: number }>`
-      select distinct on (ch.actor_id, ${bucket}) ch.actor_id, ${bucket} as bucket, ch.to_stance as stance,
-             c.said_on->>'to' as day, (count(*) over (partition by ch.actor_id, ${bucket}))::int as changes
+      select distinct on (ch.actor_id, ${span}) ch.actor_id, ${span} as bucket, ch.to_stance as stance,
+             c.said_on->>'to' as day, (count(*) over (partition by ch.actor_id, ${span}))::int as changes
       from stance_changes ch
       join stance_claims c on c.claim_id = ch.claim_id
+      join (select actor_id, count(*) as changes from stance_changes where watch_id = ${watchId} group by actor_id) n on n.actor_id = ch.actor_id
       where ch.watch_id = ${watchId} ${actorId === undefined ? sql`` : sql`and ch.actor_id = ${actorId}`}
-      order by ch.actor_id, ${bucket}, ${claimOrder('c', 'desc')}`.execute(executor);
+      order by ch.actor_id, ${span}, ${claimOrder('c', 'desc')}`.execute(executor);
     return rows.rows.map((r) => ({ actorId: r.actor_id, bucket: r.bucket, stance: r.stance, day: r.day, changes: r.changes }));
   }
 
