@@ -51,7 +51,8 @@
   });
   document.addEventListener('mouseover', function (event) {
     var mark = markOf(event);
-    if (mark) showTip(mark);
+    // A tap sends a mouseover too: the click after it decides.
+    if (mark && lastPointer !== 'touch') showTip(mark);
   });
   document.addEventListener('mouseout', function (event) {
     if (markOf(event) && lastPointer === 'mouse') hideTip();
