@@ -11,7 +11,7 @@ import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/
 import type { ClaimRecorded, SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
 import type { AlertRecord, StanceAlert } from './domain/alerts.js';
-import type { BucketUnit } from './domain/claim-buckets.js';
+import type { BucketClaims, BucketUnit } from './domain/claim-buckets.js';
 import type { DocumentRef } from './domain/document-page.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
@@ -47,20 +47,9 @@ const WRITE_BATCH = 2000;
 export type { DocumentRef };
 
 /** Claims of one actor in one chart bucket with one stance (chartMarks). */
-export interface ChartMarkRow {
+export interface ChartMarkRow extends BucketClaims {
   actorId: string;
-  /** First day of the bucket. */
-  bucket: string;
-  stance: Stance;
-  claims: number;
-  /** How many of them no longer count. */
-  dropped: number;
-  /** How many of them changed the stance. */
-  changes: number;
-  /** The earliest and latest said-on upper bound among them. */
-  firstDay: string;
-  lastDay: string;
-  /** The claim, when the mark stands for one. */
+  /** The claim, when the row stands for one. */
   claimId: string | null;
 }
 

@@ -11,21 +11,11 @@
 import { escapeHtml } from '../../domain/escape.js';
 import type { PublicLinks } from '../../domain/public-links.js';
 import type { Stance } from '../../domain/vocabulary.js';
-import { bucketEnd, type BucketUnit } from '../../stance/domain/claim-buckets.js';
+import { bucketEnd, type BucketClaims, type BucketUnit } from '../../stance/domain/claim-buckets.js';
 import { humanDay, humanMonth, saidOnText, shorten, type BoardClaim } from './format.js';
 
-/** The claims of one bucket with one stance. */
-export interface ChartMark {
-  /** First day of the bucket. */
-  bucket: string;
-  stance: Stance;
-  claims: number;
-  dropped: number;
-  changes: number;
-  /** The earliest and latest said-on day among them. */
-  firstDay: string;
-  lastDay: string;
-  /** The claim, when the mark stands for one. */
+/** The claims of one bucket with one stance, and the claim when it stands for one. */
+export interface ChartMark extends BucketClaims {
   claim: BoardClaim | null;
 }
 

@@ -4,8 +4,25 @@
 // chart has room for. The repository groups by the same buckets in SQL (bucketStartSql there);
 // bucketStart is the same rule in JS. Pure.
 
+import type { Stance } from '../../domain/vocabulary.js';
+
 export const BUCKET_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type BucketUnit = (typeof BUCKET_UNITS)[number];
+
+/** The claims of one bucket with one stance, counted. */
+export interface BucketClaims {
+  /** First day of the bucket. */
+  bucket: string;
+  stance: Stance;
+  claims: number;
+  /** How many of them no longer count. */
+  dropped: number;
+  /** How many of them changed the stance. */
+  changes: number;
+  /** The earliest and latest said-on upper bound among them. */
+  firstDay: string;
+  lastDay: string;
+}
 
 /** Roughly how many days one bucket spans, for choosing a unit. */
 const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
