@@ -134,7 +134,10 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
   it('documents the time query, the stream and delivery filters, and the request bodies', async () => {
     const queryOf = (path: string) => doc.paths[path]!.get!.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort();
     expect(queryOf('/api/watches/{watch}/stances')).toEqual(['as_of', 'known_at', 'known_at_position']);
-    expect(queryOf('/api/watches/{watch}/actors/{actor}/why')).toEqual(['known_at', 'known_at_position']);
+    expect(queryOf('/api/watches/{watch}/actors/{actor}/why')).toEqual(['known_at', 'known_at_position', 'limit']);
+    expect(queryOf('/api/watches/{watch}/actors/{actor}/history')).toEqual(['after', 'as_of', 'before', 'from', 'known_at', 'known_at_position', 'limit', 'stance', 'status']);
+    const limit = doc.paths['/api/watches/{watch}/actors/{actor}/history']!.get!.parameters!.find((p) => p.name === 'limit') as { schema?: { maximum?: number } };
+    expect(limit.schema?.maximum).toBe(100);
     expect(queryOf('/api/stream')).toEqual(['actor', 'since', 'watch']);
     expect(queryOf('/api/admin/webhooks/{id}/deliveries')).toEqual(['limit', 'status']);
     expect(Object.keys(doc.paths['/api/stream']!.get!.responses['200']!.content!)).toEqual(['text/event-stream']);

@@ -2,8 +2,9 @@
 // built service on the seeds: the stances and timelines a person sees, the click through to the
 // evidence, a claim arriving live, hostile text shown as text, and a phone-width layout.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -15,6 +16,16 @@ const WATCH = 'dprk-troops-russia';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BROWSER_REQUIRED = Boolean(process.env.CI) || process.env.REQUIRE_BROWSER === '1';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** axe-core's browser build, injected into each page checked. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
 /** Live updates arrive within a projection batch; this only bounds a test that would hang. */
 const LIVE_TIMEOUT_MS = 20_000;
 
@@ -84,10 +95,56 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await missing.text()).toContain('has no actor');
     expect((await fetch(`${service.url}/watches/atlantis/actors/russia`)).status).toBe(404);
+    const badCursor = await fetch(`${service.url}/watches/${WATCH}/actors/russia?limit=0`);
+    expect(badCursor.status).toBe(400);
     const script = /<script src="([^"]+)"/.exec(html)![1]!;
     const asset = await fetch(`${service.url}${script}`);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers pages and stance answers with a strong ETag, and 304 to a client that has them', async () => {
+    const stancesPath = `/api/watches/${WATCH}/stances`;
+    for (const path of ['/', `/watches/${WATCH}/actors/russia`, stancesPath, `/api/watches/${WATCH}/actors/russia/history?limit=2`, `/api/watches/${WATCH}/actors/russia/why`]) {
+      const first = await fetch(`${service.url}${path}`);
+      expect({ path, status: first.status }).toEqual({ path, status: 200 });
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[^"]+"$/); // strong
+      const body = await first.text();
+      const again = await fetch(`${service.url}${path}`, { headers: { 'If-None-Match': etag! } });
+      // The projection may have moved in between (seeds still arriving): then a new answer.
+      if (again.status === 200) expect(again.headers.get('etag')).not.toBe(etag);
+      else expect({ path, status: again.status, body: await again.text() }).toEqual({ path, status: 304, body: '' });
+      expect(body.length).toBeGreaterThan(0);
+    }
+    // The stored copy has the board's headers.
+    const russia = (await stances()).stances.find((s) => s.actor === 'russia')!;
+    const boardResponse = await fetch(`${service.url}/`);
+    const page = await boardResponse.text();
+    const documentPath = /href="(\/documents\/[^"]+)"/.exec(page)![1]!;
+    const stored = await fetch(`${service.url}${documentPath}`);
+    expect(stored.headers.get('content-security-policy')).toBe(boardResponse.headers.get('content-security-policy'));
+    expect(stored.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await stored.text()).toContain('<a href="/">Board</a>');
+    expect(russia.stance).toBe('confirm');
+  });
+
+  it('pages the history with next links, each page at most its limit, none repeated', async () => {
+    const seen: string[] = [];
+    let next: string | null = `${service.url}/api/watches/${WATCH}/actors/russia/history?limit=2`;
+    let total = 0;
+    for (let guard = 0; next && guard < 50; guard++) {
+      const body = (await (await fetch(next)).json()) as { claims: { claimId: string }[]; counts: { claims: number }; page: { next: string | null } };
+      expect(body.claims.length).toBeLessThanOrEqual(2);
+      seen.push(...body.claims.map((c) => c.claimId));
+      total = body.counts.claims;
+      next = body.page.next;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    const tooMany = await fetch(`${service.url}/api/watches/${WATCH}/actors/russia/history?limit=101`);
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { message: string }).message).toMatch(/limit/);
   });
 
   describeWithBrowser('in Chromium', () => {
@@ -189,6 +246,46 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
         expect({ path, scrollWidth }).toEqual({ path, scrollWidth: clientWidth });
         await page.close();
       }
+    });
+
+    it('has no serious or critical accessibility violation on any page (axe-core)', async () => {
+      const board = await (await fetch(`${service.url}/`)).text();
+      const documentPath = /href="(\/documents\/[^"]+)"/.exec(board)![1]!;
+      // The pages forbid inline scripts: this context lets the test inject axe.
+      const axeContext = await browser.newContext({ bypassCSP: true });
+      for (const path of ['/', `/watches/${WATCH}/actors/russia`, '/sources', documentPath]) {
+        const page = await axeContext.newPage();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`${service.url}${path}`);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const violations = (await page.evaluate('axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))')) as AxeViolation[];
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect({ path, serious }).toEqual({ path, serious: [] });
+        await page.close();
+      }
+      await axeContext.close();
+    });
+
+    it('shows a timeline mark’s quote on keyboard focus and on a first tap, not only on hover', async () => {
+      const page = await openPage(`/watches/${WATCH}/actors/russia`);
+      const label = (await page.locator('svg.timeline a.claim-mark[data-claim-id]').first().getAttribute('aria-label'))!;
+      expect(label).toMatch(/“.+”/);
+      // Tab reaches the marks: focus the link before the chart, then Tab into it.
+      await page.locator('.crumbs a').focus();
+      const onSingleMark = 'Boolean(document.activeElement?.matches?.("a.claim-mark[data-claim-id]"))';
+      for (let i = 0; i < 40 && !(await page.evaluate(onSingleMark)); i++) await page.keyboard.press('Tab');
+      await expect(page.evaluate('document.activeElement.getAttribute("aria-label")')).resolves.toMatch(/“.+”/);
+      await expect(page.locator('.mark-tip').isVisible()).resolves.toBe(true);
+      await page.close();
+      // A phone: the first tap shows the words and stays on the page.
+      const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+      const touchPage = await phone.newPage();
+      await touchPage.goto(`${service.url}/watches/${WATCH}/actors/russia`);
+      const url = touchPage.url();
+      await touchPage.locator('svg.timeline a.claim-mark[data-claim-id]').first().tap();
+      await expect(touchPage.locator('.mark-tip').innerText()).resolves.toBe(label);
+      expect(touchPage.url()).toBe(url);
+      await phone.close();
     });
 
     it('lists each source with its state, as the sources API reports it', async () => {

@@ -25,6 +25,11 @@ export class PublicLinks {
     return `${this.baseUrl}/watches/${segment(watchId)}/actors/${segment(actorId)}`;
   }
 
+  /** An actor's page with its list of claims starting at the first said on or after `day`. */
+  actorClaimsFrom(watchId: string, actorId: string, day: string): string {
+    return `${this.actorPage(watchId, actorId)}?from=${segment(day)}#claims`;
+  }
+
   /** Source health as a page. */
   sourcesPage(): string {
     return `${this.baseUrl}/sources`;

@@ -1,18 +1,13 @@
-// Stored documents: the article text as ingested, with the claims read from it. JSON for tools,
-// a page for people (feed entries link to it).
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+// Stored documents: the article text as ingested, with the claims read from it, as JSON for
+// tools (the page for people is the board's: BoardController).
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiNotFound } from '../api-docs/api-docs.decorators.js';
-import { WatchesService } from '../watches/watches.service.js';
-import { renderDocumentPage } from './domain/document-page.js';
 import { StanceRepository } from './stance.repository.js';
 
 @Controller()
 export class DocumentsController {
-  constructor(
-    private readonly stances: StanceRepository,
-    private readonly watches: WatchesService,
-  ) {}
+  constructor(private readonly stances: StanceRepository) {}
 
   @Get('api/documents/:id')
   @ApiTags('documents')
@@ -26,14 +21,6 @@ export class DocumentsController {
       ...found.document,
       claims: found.claims.map((c) => ({ claimId: c.claimId, watch: c.watchId, actor: c.actorId, stance: c.stance, speaker: c.speaker, quote: c.quote, saidOn: c.saidOn, position: c.position })),
     };
-  }
-
-  @Get('documents/:id')
-  @ApiExcludeEndpoint() // a page for people, not part of the API
-  @Header('content-type', 'text/html; charset=utf-8')
-  async page(@Param('id') id: string) {
-    const { document, claims } = await this.find(id);
-    return renderDocumentPage(document, claims, (c) => this.watches.actorName(c.watchId, c.actorId));
   }
 
   private async find(id: string) {

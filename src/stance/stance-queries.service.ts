@@ -10,6 +10,7 @@ import type { Watch } from '../watches/domain/watch.js';
 import { WatchesService } from '../watches/watches.service.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import type { TimeQuery } from './domain/time-query.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageOf, type HistoryFilter, type PageCursor, type PageRequest } from './domain/claim-page.js';
 import {
   changeMadeBy,
   claimHistory,
@@ -23,7 +24,7 @@ import {
 } from './domain/timeline.js';
 import { explainStance } from './domain/why.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
-import type { ActorStanceView, ChangeView, ClaimView } from './domain/stance-views.js';
+import { claimView, documentOf, type ActorStanceView, type ChangeView } from './domain/stance-views.js';
 import { StanceRepository, type DocumentRef, type TimelineRecords } from './stance.repository.js';
 
 export class UnknownWatchError extends Error {}
@@ -82,7 +83,8 @@ export class StanceQueries {
       rows.flatMap((r) => [r.latestClaimId, r.sinceClaimId].filter((id): id is string => id !== null)),
       executor,
     );
-    const changes = new Map((await this.repository.changes(watch.id, undefined, executor)).map((c) => [c.claimId, c]));
+    const sinceIds = rows.flatMap((r) => (r.sinceClaimId ? [r.sinceClaimId] : []));
+    const changes = await this.repository.changesMadeBy(watch.id, sinceIds, executor);
     const behind = new Map(
       rows.map((row) => {
         const since = row.sinceClaimId ? claims.get(row.sinceClaimId) : undefined;
@@ -108,36 +110,72 @@ export class StanceQueries {
     return { watch: watch.id, proposition: watch.proposition, ...time, stances };
   }
 
-  /** An actor's claims (with why any no longer counts) and stance changes, in claim order. */
-  async history(watchId: string, actorId: string, query: TimeQuery = {}, executor: Executor = this.repository.db) {
+  /**
+   * One page of an actor's claims in claim order (with why any no longer counts), and the stance
+   * changes those claims made. Bounded by the page size, however long the history.
+   */
+  async history(
+    watchId: string,
+    actorId: string,
+    query: TimeQuery = {},
+    page: PageRequest = { limit: DEFAULT_PAGE_SIZE },
+    filter: HistoryFilter = {},
+    executor: Executor = this.repository.db,
+  ) {
     const watch = this.watch(watchId);
     const time = await this.answerTime(query, executor);
     const t = await this.timeline(watch, actorId, time, executor);
     const day = time.asOf;
-    const said = (claim: TimelineEntry) => day === null || claim.saidOn.to <= day;
-    const claims = claimHistory(t).filter((h) => said(h.claim));
-    const changes = stanceChanges(t).filter((c) => day === null || c.effectiveOn.to <= day);
+    const claims = claimHistory(t).filter((h) => day === null || h.claim.saidOn.to <= day);
+    const keep = (h: (typeof claims)[number]) =>
+      (filter.status === undefined || (filter.status === 'active') === (h.status === 'active')) &&
+      (filter.stances === undefined || filter.stances.includes(h.claim.stance));
+    const shown = pageOf(claims, page, (h) => h.claim.claimId, (h) => h.claim.saidOn.to, keep);
+    const onPage = new Set(shown.items.map((h) => h.claim.claimId));
+    const allChanges = stanceChanges(t).filter((c) => day === null || c.effectiveOn.to <= day);
+    const changes = allChanges.filter((c) => onPage.has(c.claimId));
     const byId = new Map(t.active.map((c) => [c.claimId, c]));
-    const documents = await this.documentsOf(claims.map((h) => h.claim), executor);
+    const documents = await this.documentsOf(shown.items.map((h) => h.claim), executor);
     return {
       watch: watch.id,
       actor: actorId,
       name: this.watches.actorName(watch.id, actorId),
       ...time,
       stance: latestClaim(t, day ?? undefined)?.stance ?? null,
+      /** Totals over the whole history, so a reader knows how far the pages go. */
+      counts: { claims: claims.filter(keep).length, changes: allChanges.length },
       changes: changes.map((c) => changeView(c, byId.get(c.claimId)!, documents)),
-      claims: claims.map((h) => ({ ...claimView(h.claim, documents), status: h.status, drops: h.drops.map(dropView) })),
+      claims: shown.items.map((h) => ({ ...claimView(h.claim, documents), status: h.status, drops: h.drops.map(dropView) })),
+      page: {
+        limit: Math.min(page.limit, MAX_PAGE_SIZE),
+        next: shown.next === null ? null : ({ ...filter, after: shown.next } satisfies PageCursor),
+        prev: shown.prev === null ? null : ({ ...filter, before: shown.prev } satisfies PageCursor),
+      },
     };
   }
 
-  /** The chain of claims that produce the actor's stance, with the claims it overrode. */
-  async why(watchId: string, actorId: string, query: TimeQuery = {}, executor: Executor = this.repository.db) {
+  /**
+   * The chain of claims that produce the actor's stance, with the claims it overrode. Each list
+   * holds at most `limit` claims (the nearest to the claim that set the stance); `more` says
+   * which history page continues it.
+   */
+  async why(watchId: string, actorId: string, query: TimeQuery = {}, limit = DEFAULT_PAGE_SIZE, executor: Executor = this.repository.db) {
     const watch = this.watch(watchId);
     const time = await this.answerTime({ knownAt: query.knownAt }, executor);
     const t = await this.timeline(watch, actorId, time, executor);
     const explanation = explainStance(t);
-    const documents = await this.documentsOf(t.active.concat([...t.dropped.values()].map((d) => d.entry)), executor);
+    const size = Math.min(Math.max(limit, 1), MAX_PAGE_SIZE);
+    const reaffirmedBy = explanation.reaffirmedBy.slice(0, size);
+    const overrode = explanation.overrode.slice(-size);
+    const dropped = explanation.dropped.slice(0, size);
+    const documents = await this.documentsOf([explanation.producedBy, ...reaffirmedBy, ...overrode, ...dropped], executor);
     const withDocument = <T extends { documentId: string | null }>(ref: T) => ({ ...ref, document: documentOf(ref.documentId, documents) });
+    const others = explanation.stance === null ? undefined : (['deny', 'neither', 'confirm'] as const).filter((s) => s !== explanation.stance);
+    const more: Record<'reaffirmedBy' | 'overrode' | 'dropped', PageCursor | null> = {
+      reaffirmedBy: explanation.reaffirmedBy.length > size ? { status: 'active', after: reaffirmedBy.at(-1)!.claimId } : null,
+      overrode: explanation.overrode.length > size ? { status: 'active', stances: others, before: overrode[0]!.claimId } : null,
+      dropped: explanation.dropped.length > size ? { status: 'dropped', after: dropped.at(-1)!.claimId } : null,
+    };
     return {
       watch: watch.id,
       actor: actorId,
@@ -146,9 +184,11 @@ export class StanceQueries {
       stance: explanation.stance,
       producedBy: explanation.producedBy && withDocument(explanation.producedBy),
       changeKnownAtPosition: explanation.knownAtPosition,
-      reaffirmedBy: explanation.reaffirmedBy.map(withDocument),
-      overrode: explanation.overrode.map(withDocument),
-      dropped: explanation.dropped.map((d) => ({ ...withDocument(d), drops: d.drops.map(dropView) })),
+      counts: { reaffirmedBy: explanation.reaffirmedBy.length, overrode: explanation.overrode.length, dropped: explanation.dropped.length },
+      reaffirmedBy: reaffirmedBy.map(withDocument),
+      overrode: overrode.map(withDocument),
+      dropped: dropped.map((d) => ({ ...withDocument(d), drops: d.drops.map(dropView) })),
+      more,
     };
   }
 
@@ -198,7 +238,7 @@ export class StanceQueries {
     return fold(records);
   }
 
-  private documentsOf(claims: (TimelineEntry | undefined)[], executor: Executor) {
+  private documentsOf(claims: ({ documentId: string | null } | null | undefined)[], executor: Executor) {
     return this.repository.documents(
       claims.flatMap((c) => (c?.documentId ? [c.documentId] : [])),
       executor,
@@ -208,28 +248,6 @@ export class StanceQueries {
 
 function fold(records: TimelineRecords): ActorTimeline {
   return timelineFromRecords(records.watchId, records.actorId, records.claims, records.drops);
-}
-
-function documentOf(documentId: string | null, documents: Map<string, DocumentRef>) {
-  const doc = documentId ? documents.get(documentId) : undefined;
-  if (!doc) return null;
-  const { documentId: _id, ...rest } = doc;
-  return rest;
-}
-
-function claimView(claim: TimelineEntry, documents: Map<string, DocumentRef>): ClaimView {
-  return {
-    claimId: claim.claimId,
-    stance: claim.stance,
-    speaker: claim.speaker,
-    quote: claim.quote,
-    saidOn: claim.saidOn,
-    url: claim.url,
-    documentId: claim.documentId,
-    document: documentOf(claim.documentId, documents),
-    reportedAt: claim.reportedAt,
-    position: claim.position,
-  };
 }
 
 function changeView(change: StanceChange, claim: TimelineEntry, documents: Map<string, DocumentRef>): ChangeView {

@@ -4,18 +4,25 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   Post,
   Query,
+  Req,
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, type SchemaObject } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
 import { ApiActorParam, ApiAdmin, ApiBadRequest, ApiNotFound, ApiTimeQuery, ApiWatchParam } from '../api-docs/api-docs.decorators.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { PublicLinks } from '../domain/public-links.js';
 import { STANCES } from '../domain/vocabulary.js';
+import { AnswerCache, type RenderedAnswer, type ServedAnswer } from './answer-cache.js';
+import { cursorQuery, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequestError, parseHistoryFilter, parsePageRequest, type HistoryFilter, type PageCursor, type PageRequest } from './domain/claim-page.js';
 import { ClaimCorrections, UnknownClaimError, type CorrectionResult } from './claim-corrections.service.js';
 import { ClaimInputError } from './domain/analyst-claim.js';
 import { parseTimeQuery, TimeQueryError, type TimeQuery } from './domain/time-query.js';
@@ -61,12 +68,40 @@ const CORRECTION_RESULT: SchemaObject = {
   },
 };
 
+/** Read answers: served from the answer cache, revalidated by their strong ETag. */
+function ApiCachedRead() {
+  return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'an ETag of an earlier answer: 304 when the answer is still the same' })(target, key, descriptor);
+    ApiNotModifiedResponse({ description: 'the answer is the one the ETag names (no body)' })(target, key, descriptor);
+  };
+}
+
+/** `limit`, `after`, `before`, `from` (claim-page.ts) in the OpenAPI description. */
+function ApiPageQuery() {
+  return (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
+    for (const query of [
+      { name: 'limit', description: `claims per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}): the most any page holds`, schema: { type: 'integer' as const, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+      { name: 'after', description: 'cursor: the claims after this claimId in the claim order (`page.next` links carry it)', schema: { type: 'string' as const } },
+      { name: 'before', description: 'cursor: the claims before this claimId in the claim order (`page.prev` links carry it)', schema: { type: 'string' as const } },
+      { name: 'from', description: 'start at the first claim said on or after this day (YYYY-MM-DD); not with after or before', schema: { type: 'string' as const, format: 'date' } },
+    ]) {
+      ApiQuery({ ...query, required: false })(target, key, descriptor);
+    }
+  };
+}
+
 @Controller()
 export class StanceController {
+  private readonly links: PublicLinks;
+
   constructor(
     private readonly queries: StanceQueries,
     private readonly corrections: ClaimCorrections,
-  ) {}
+    private readonly cache: AnswerCache,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.links = new PublicLinks(config.publicBaseUrl);
+  }
 
   @Get('api/watches')
   @ApiTags('stances')
@@ -82,9 +117,11 @@ export class StanceController {
   @ApiWatchParam()
   @ApiTimeQuery({ asOf: true })
   @ApiOkResponse({ description: 'the watch, the time asked (`asOf`, `knownAtPosition`) and one stance per actor' })
+  @ApiCachedRead()
   @ApiNotFound('no such watch')
-  stances(@Param('watch') watch: string, @Query() query: Record<string, unknown>) {
-    return answer(() => this.queries.stances(watch, timeQuery(query)));
+  async stances(@Param('watch') watch: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const time = timeQuery(query);
+    send(res, await this.cached(req, () => this.queries.stances(watch, time)));
   }
 
   @Get('api/watches/:watch/actors/:actor/history')
@@ -93,10 +130,29 @@ export class StanceController {
   @ApiWatchParam()
   @ApiActorParam()
   @ApiTimeQuery({ asOf: true })
-  @ApiOkResponse({ description: 'the changes in valid-time order, and the stance on `as_of` when given' })
+  @ApiPageQuery()
+  @ApiQuery({ name: 'status', required: false, description: '`active`: only the claims that count; `dropped`: only rejected or superseded ones', schema: { type: 'string', enum: ['active', 'dropped'] } })
+  @ApiQuery({ name: 'stance', required: false, description: 'only claims of these stances, separated by commas', schema: { type: 'string', example: 'deny,neither' } })
+  @ApiOkResponse({
+    description:
+      'one page of the claims in claim order (`claims`, with why any no longer counts), the stance changes those claims made (`changes`), ' +
+      'the totals (`counts`), the stance on `as_of` when given, and `page.next` / `page.prev`: links to the neighbouring pages, null at either end',
+  })
+  @ApiCachedRead()
+  @ApiBadRequest('a malformed time, limit, cursor, status or stance; a cursor that names no claim of this history')
   @ApiNotFound('no such watch')
-  history(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>) {
-    return answer(() => this.queries.history(watch, actor, timeQuery(query)));
+  async history(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    const time = timeQuery(query);
+    const page = pageRequest(query);
+    const filter = historyFilter(query);
+    send(
+      res,
+      await this.cached(req, async () => {
+        const history = await this.queries.history(watch, actor, time, page, filter);
+        const link = (cursor: PageCursor | null) => cursor && this.historyLink(watch, actor, query, cursor, page.limit);
+        return { ...history, page: { limit: history.page.limit, next: link(history.page.next), prev: link(history.page.prev) } };
+      }),
+    );
   }
 
   @Get('api/watches/:watch/actors/:actor/why')
@@ -105,12 +161,27 @@ export class StanceController {
   @ApiWatchParam()
   @ApiActorParam()
   @ApiTimeQuery({ asOf: false })
-  @ApiOkResponse({ description: 'the stance and the chain of claims behind it (`as_of` is refused: see history)' })
+  @ApiQuery({ name: 'limit', required: false, description: `claims per list, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } })
+  @ApiOkResponse({
+    description:
+      'the stance and the chain of claims behind it (`as_of` is refused: see history). Each list holds at most `limit` claims, ' +
+      'those nearest the claim that set the stance; `counts` gives their full lengths and `more` the history page that continues each (null when it is complete)',
+  })
+  @ApiCachedRead()
+  @ApiBadRequest('a malformed known_at or limit, or as_of (not supported here)')
   @ApiNotFound('no such watch')
-  why(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>) {
+  async why(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const time = timeQuery(query);
     if (time.asOf) throw new BadRequestException('why explains the stance now (or known_at); as_of is not supported here, see history?as_of=');
-    return answer(() => this.queries.why(watch, actor, time));
+    const { limit } = pageRequest({ limit: query.limit });
+    send(
+      res,
+      await this.cached(req, async () => {
+        const why = await this.queries.why(watch, actor, time, limit);
+        const link = (cursor: PageCursor | null) => cursor && this.historyLink(watch, actor, query, cursor, limit);
+        return { ...why, more: { reaffirmedBy: link(why.more.reaffirmedBy), overrode: link(why.more.overrode), dropped: link(why.more.dropped) } };
+      }),
+    );
   }
 
   @Post('api/admin/claims/:id/reject')
@@ -142,6 +213,52 @@ export class StanceController {
   record(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     return correction(res, () => this.corrections.record(body));
   }
+
+  /** The JSON answer from the answer cache; an error answer is thrown, not cached. */
+  private cached(req: Request, read: () => Promise<unknown>): Promise<ServedAnswer> {
+    return this.cache.serve(req.originalUrl, req.headers['if-none-match'], async (): Promise<RenderedAnswer> => {
+      const body = await answer(read);
+      return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
+    });
+  }
+
+  /** The history page a cursor names, with the time asked kept. */
+  private historyLink(watch: string, actor: string, query: Record<string, unknown>, cursor: PageCursor, limit: number): string {
+    return `${this.links.history(watch, actor)}?${cursorQuery(cursor, limit, timeParams(query))}`;
+  }
+}
+
+/** The time a request asked for, to carry into the links of its pages. */
+function timeParams(query: Record<string, unknown>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['as_of', 'known_at', 'known_at_position']) {
+    const value = query[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
+}
+
+function send(res: Response, served: ServedAnswer): void {
+  res.status(served.status).set(served.headers);
+  if (served.body === null) res.end();
+  else res.send(served.body);
+}
+
+function pageRequest(query: Record<string, unknown>): PageRequest {
+  return badRequestOn(() => parsePageRequest(query));
+}
+
+function historyFilter(query: Record<string, unknown>): HistoryFilter {
+  return badRequestOn(() => parseHistoryFilter(query));
+}
+
+function badRequestOn<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof PageRequestError) throw new BadRequestException(error.message);
+    throw error;
+  }
 }
 
 function timeQuery(query: Record<string, unknown>): TimeQuery {
@@ -158,6 +275,7 @@ async function answer<T>(query: () => Promise<T>): Promise<T> {
     return await query();
   } catch (error) {
     if (error instanceof UnknownWatchError) throw new NotFoundException(error.message);
+    if (error instanceof PageRequestError) throw new BadRequestException(error.message);
     throw error;
   }
 }

@@ -9,11 +9,12 @@ import { StanceQueries } from './stance-queries.service.js';
 import { StanceController } from './stance.controller.js';
 import { StanceRepository } from './stance.repository.js';
 import { StanceUpdates } from './stance-updates.js';
+import { AnswerCache } from './answer-cache.js';
 
 @Module({
   imports: [EventStoreModule, WatchesModule],
-  providers: [StanceRepository, AnnouncementsRepository, StanceProjection, StanceQueries, ClaimCorrections, StanceUpdates],
+  providers: [StanceRepository, AnnouncementsRepository, StanceProjection, StanceQueries, ClaimCorrections, StanceUpdates, AnswerCache],
   controllers: [StanceController, DocumentsController],
-  exports: [StanceRepository, StanceProjection, StanceQueries, StanceUpdates],
+  exports: [StanceRepository, StanceProjection, StanceQueries, StanceUpdates, AnswerCache],
 })
 export class StanceModule {}

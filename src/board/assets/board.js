@@ -6,6 +6,70 @@
 (function () {
   'use strict';
 
+  // The words of a chart mark (its quote, or what a group of claims holds) in a box beside it, on
+  // hover, on keyboard focus, and on a first tap: touch screens have no hover, so a tap shows the
+  // words and a second tap on the same mark follows its link.
+  var tip = null;
+  var tipFor = null;
+  var lastPointer = 'mouse';
+
+  function showTip(mark) {
+    if (!tip) {
+      tip = document.createElement('div');
+      tip.className = 'mark-tip';
+      tip.setAttribute('aria-hidden', 'true'); // the mark's aria-label already says it
+      document.body.appendChild(tip);
+    }
+    tip.textContent = mark.getAttribute('aria-label') || '';
+    tip.hidden = false;
+    var box = mark.getBoundingClientRect();
+    var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(window.scrollX + 8, left) + 'px';
+    tip.style.top = window.scrollY + box.bottom + 6 + 'px';
+    tipFor = mark;
+  }
+
+  function hideTip() {
+    if (tip) tip.hidden = true;
+    tipFor = null;
+  }
+
+  function markOf(event) {
+    return event.target && event.target.closest ? event.target.closest('.claim-mark') : null;
+  }
+
+  document.addEventListener('pointerdown', function (event) {
+    lastPointer = event.pointerType || 'mouse';
+  });
+  document.addEventListener('focusin', function (event) {
+    var mark = markOf(event);
+    // A tap focuses the mark too: the click after it decides.
+    if (mark && lastPointer !== 'touch') showTip(mark);
+  });
+  document.addEventListener('focusout', function (event) {
+    if (markOf(event)) hideTip();
+  });
+  document.addEventListener('mouseover', function (event) {
+    var mark = markOf(event);
+    // A tap sends a mouseover too: the click after it decides.
+    if (mark && lastPointer !== 'touch') showTip(mark);
+  });
+  document.addEventListener('mouseout', function (event) {
+    if (markOf(event) && lastPointer === 'mouse') hideTip();
+  });
+  document.addEventListener('click', function (event) {
+    var mark = markOf(event);
+    if (!mark || lastPointer !== 'touch') return;
+    if (tipFor !== mark || (tip && tip.hidden)) {
+      event.preventDefault();
+      showTip(mark);
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    lastPointer = 'keyboard';
+    if (event.key === 'Escape') hideTip();
+  });
+
   var body = document.body;
   var indicator = document.querySelector('[data-live-status]');
   var announcer = document.getElementById('announcer');

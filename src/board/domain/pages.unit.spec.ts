@@ -36,10 +36,12 @@ function watch(overrides: Partial<BoardWatch> = {}): BoardWatch {
       { actor: 'russia', name: 'Russia', stance: 'confirm', since: { from: 'neither', to: 'confirm', effectiveOn: saidOn, claim: c } },
       { actor: 'nato', name: `NATO ${HOSTILE}`, stance: null, since: null },
     ],
-    histories: new Map([
-      ['russia', { name: 'Russia', changes: [{ from: null, to: 'confirm', effectiveOn: saidOn, claim: c }], claims: [{ ...c, status: 'active' as const, drops: [] }] }],
-      ['nato', { name: 'NATO', changes: [], claims: [] }],
+    span: { first: saidOn.to, last: saidOn.to },
+    charts: new Map([
+      ['russia', { name: 'Russia', unit: 'day' as const, claims: 1, periodEnds: [{ bucket: saidOn.to, stance: 'confirm' as const, day: saidOn.to, changes: 1 }], marks: [{ bucket: saidOn.to, stance: 'confirm' as const, claims: 1, dropped: 0, changes: 1, firstDay: saidOn.to, lastDay: saidOn.to, claim: c }] }],
+      ['nato', { name: 'NATO', unit: 'day' as const, claims: 0, periodEnds: [], marks: [] }],
     ]),
+    latest: new Map([['russia', [{ ...c, dropped: false }]]]),
     ...overrides,
   };
 }
@@ -90,14 +92,26 @@ describe('the actor page', () => {
     actor: 'russia',
     name: 'Russia',
     stance: 'confirm',
+    counts: { claims: 2, changes: 1 },
+    page: { next: '/watches/w/actors/russia?after=claim-1#claims', prev: null },
     changes: [{ from: null, to: 'confirm', effectiveOn: saidOn, knownAtPosition: 12, claim: c }],
     claims: [
       { ...rejected, status: 'rejected', drops: [{ kind: 'rejected', reason: `garbled ${HOSTILE}`, by: 'analyst:ana' }] },
       { ...c, status: 'active', drops: [] },
     ],
   };
-  const why = { stance: 'confirm' as const, producedBy: c, reaffirmedBy: [], overrode: [], dropped: [{ ...rejected, drops: history.claims[0]!.drops }] };
-  const html = actorMain({ id: 'w', proposition: 'P' }, history, why, links);
+  const why = {
+    stance: 'confirm' as const,
+    producedBy: c,
+    reaffirmedBy: [],
+    overrode: [],
+    dropped: [{ ...rejected, drops: history.claims[0]!.drops }],
+    counts: { reaffirmedBy: 0, overrode: 0, dropped: 1 },
+    more: { reaffirmedBy: null, overrode: null, dropped: null },
+    since: { from: null, effectiveOn: saidOn },
+  };
+  const chart = watch().charts.get('russia')!;
+  const html = actorMain({ watch: { id: 'w', proposition: 'P' }, history, why, chart, span: { first: saidOn.to, last: saidOn.to } }, links);
 
   it('lists every claim, a rejected one with its reason, escaped', () => {
     expect(html.match(/<article class="claim-card/g)?.length).toBe(history.claims.length + 1 + why.dropped.length);
@@ -109,6 +123,12 @@ describe('the actor page', () => {
   it('explains the stance with the claim that produced it, and draws the timeline', () => {
     expect(html).toContain('Why Russia is at confirm');
     expect(html).toContain('<svg class="timeline timeline-large"');
+  });
+
+  it('marks the claim that changed the stance, and links to the next page of claims', () => {
+    expect(html).toContain('changed the stance: none → confirm');
+    expect(html).toContain(`<a rel="next" href="${history.page.next}">`);
+    expect(html).not.toContain('rel="prev"');
   });
 });
 

@@ -1,20 +1,41 @@
 // An actor's stance over valid time as an SVG step chart: three lanes (confirm, neither, deny),
 // one bar per stance period in the lane and colour of its stance, a vertical rule where the
-// stance changed, and one mark per claim at its said-on day (a whisker over the interval when the
-// text fixed only a span or an upper bound; hollow when the claim no longer counts). The lanes
-// are labelled with the stance words, so the colour is never the only signal, and the chart has a
-// text alternative (`<desc>`). Pure: it draws what the stance API answered and computes nothing
-// about stances itself.
+// stance changed, and the claims as marks at their said-on day. However long the history, the
+// chart has a bounded number of marks: claims are counted per bucket (day, week, month, quarter or
+// year, the finest the span allows: claim-buckets.ts) and stance, one mark each, and several
+// changes in one bucket draw as the stance the bucket ends with. A mark for one claim carries its
+// quote; a mark for several says how many and which stances, and links to the page listing them.
+// Every mark is a link, reachable by keyboard and touch, labelled in words; the lanes are
+// labelled with the stance words, so the colour is never the only signal, and the chart has a
+// text alternative (`<desc>`). Pure: it draws what the stance reads answered.
 import { escapeHtml } from '../../domain/escape.js';
 import type { PublicLinks } from '../../domain/public-links.js';
-import type { SaidOn, Stance } from '../../domain/vocabulary.js';
-import { humanDay, humanMonth, saidOnText, shorten, type BoardClaim, type BoardDrop } from './format.js';
+import type { Stance } from '../../domain/vocabulary.js';
+import { bucketEnd, type BucketClaims, type BucketUnit } from '../../stance/domain/claim-buckets.js';
+import { humanDay, humanMonth, saidOnText, shorten, type BoardClaim } from './format.js';
 
-/** An actor's history as the stance API answers it (changes and claims in claim order). */
-export interface ChartHistory {
+/** The claims of one bucket with one stance, and the claim when it stands for one. */
+export interface ChartMark extends BucketClaims {
+  claim: BoardClaim | null;
+}
+
+/** The stance a bucket holding a change ends with, and the day of that change. */
+export interface ChartPeriodEnd {
+  bucket: string;
+  stance: Stance;
+  day: string;
+  changes: number;
+}
+
+/** What a chart draws of an actor's history: bounded by the number of buckets, not of claims. */
+export interface ChartData {
   name: string;
-  changes: { from: Stance | null; to: Stance; effectiveOn: SaidOn; claim: { claimId: string } }[];
-  claims: (BoardClaim & { status: 'active' | 'rejected' | 'superseded'; drops: BoardDrop[] })[];
+  unit: BucketUnit;
+  marks: ChartMark[];
+  /** In bucket order. */
+  periodEnds: ChartPeriodEnd[];
+  /** Claims in the whole history. */
+  claims: number;
 }
 
 /** Days since 1970-01-01 (UTC) of a said-on calendar day. */
@@ -34,17 +55,19 @@ export interface DayRange {
 }
 
 /**
- * The span that holds every claim of these histories, with a margin, so the charts of one watch
- * share an axis and can be compared row by row. Null when no actor has a claim.
+ * The span that holds every claim of a watch (its said-on span), with a margin, so the charts of
+ * one watch share an axis and can be compared row by row. Null when no actor has a claim.
  */
-export function chartDomain(histories: readonly ChartHistory[]): DayRange | null {
-  const days = histories.flatMap((h) => h.claims.flatMap((c) => [dayNumber(c.saidOn.from ?? c.saidOn.to), dayNumber(c.saidOn.to)]));
-  if (days.length === 0) return null;
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+export function chartDomain(span: { first: string; last: string } | null): DayRange | null {
+  if (!span) return null;
+  const first = dayNumber(span.first);
+  const last = dayNumber(span.last);
   const margin = Math.max(3, Math.round((last - first) * 0.04));
   return { start: first - margin, end: last + margin };
 }
+
+/** How many marks fit side by side in a lane of each chart size without overlapping. */
+export const CHART_BUCKETS: Record<'compact' | 'large', number> = { compact: 32, large: 64 };
 
 /** A stretch of valid time with one stance: from the change's said-on day to the next change's. */
 export interface StancePeriod {
@@ -52,17 +75,18 @@ export interface StancePeriod {
   from: string;
   /** null: still the stance. */
   until: string | null;
-  claimId: string;
 }
 
-/** The periods the changes make, in order (a change takes effect on its said-on upper bound). */
-export function stancePeriods(history: Pick<ChartHistory, 'changes'>): StancePeriod[] {
-  return history.changes.map((change, i) => ({
-    stance: change.to,
-    from: change.effectiveOn.to,
-    until: history.changes[i + 1]?.effectiveOn.to ?? null,
-    claimId: change.claim.claimId,
-  }));
+/** The periods the changes make, in order; buckets ending with the stance they began with add none. */
+export function stancePeriods(chart: Pick<ChartData, 'periodEnds'>): StancePeriod[] {
+  const periods: StancePeriod[] = [];
+  for (const end of chart.periodEnds) {
+    const last = periods.at(-1);
+    if (last?.stance === end.stance) continue;
+    if (last) last.until = end.day;
+    periods.push({ stance: end.stance, from: end.day, until: null });
+  }
+  return periods;
 }
 
 export interface AxisTick {
@@ -134,18 +158,20 @@ export interface ChartOptions {
   /** Unique on the page: prefixes the ids the text alternative is referenced by. */
   id: string;
   links: PublicLinks;
-  /** Where a claim without a readable source links (the actor's page). */
-  fallback: string;
+  /** Whose chart: marks link to the list of this actor's claims. */
+  watchId: string;
+  actorId: string;
 }
 
-export function timelineChart(history: ChartHistory, options: ChartOptions): string {
+export function timelineChart(chart: ChartData, options: ChartOptions): string {
   const g = GEOMETRY[options.size];
   const { domain } = options;
   const plotRight = g.width - g.right;
   const bottom = g.top + LANES.length * g.laneHeight;
   const height = bottom + (options.size === 'large' ? 28 : 18);
   const span = Math.max(domain.end - domain.start, 1);
-  const x = (isoDay: string) => g.left + ((dayNumber(isoDay) - domain.start) / span) * (plotRight - g.left);
+  const xOfDay = (dayNo: number) => g.left + ((Math.min(Math.max(dayNo, domain.start), domain.end) - domain.start) / span) * (plotRight - g.left);
+  const x = (isoDay: string) => xOfDay(dayNumber(isoDay));
   const laneTop = (stance: Stance) => g.top + LANES.indexOf(stance) * g.laneHeight;
   const laneMiddle = (stance: Stance) => laneTop(stance) + g.laneHeight / 2;
   const id = options.id.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -162,7 +188,7 @@ export function timelineChart(history: ChartHistory, options: ChartOptions): str
     `<line class="axis" x1="${g.left}" y1="${bottom}" x2="${plotRight}" y2="${bottom}"/>` +
     ticks
       .map((tick) => {
-        const tx = g.left + ((tick.day - domain.start) / span) * (plotRight - g.left);
+        const tx = xOfDay(tick.day);
         const anchor = tx - g.left < 24 ? 'start' : plotRight - tx < 24 ? 'end' : 'middle';
         return (
           `<line class="grid" x1="${n(tx)}" y1="${g.top}" x2="${n(tx)}" y2="${bottom + 4}"/>` +
@@ -171,32 +197,29 @@ export function timelineChart(history: ChartHistory, options: ChartOptions): str
       })
       .join('');
 
-  const periods = stancePeriods(history);
+  const periods = stancePeriods(chart);
   const segments = periods
     .map((period) => {
       const x1 = x(period.from);
       const x2 = period.until === null ? plotRight : x(period.until);
       const y = laneTop(period.stance) + (g.laneHeight - g.barHeight) / 2;
-      const words = `${period.stance} from ${humanDay(period.from)}${period.until === null ? ', still current' : ` until ${humanDay(period.until)}`}`;
       const arrow =
         period.until === null
           ? `<polygon class="segment-end stance-${period.stance}" points="${n(plotRight)},${n(y - 3)} ${n(plotRight + 8)},${n(y + g.barHeight / 2)} ${n(plotRight)},${n(y + g.barHeight + 3)}"/>`
           : '';
-      return `<rect class="segment stance-${period.stance}" data-stance="${period.stance}" x="${n(x1)}" y="${n(y)}" width="${n(Math.max(x2 - x1, g.barHeight))}" height="${g.barHeight}" rx="${g.barHeight / 2}"><title>${words}</title></rect>${arrow}`;
+      return `<rect class="segment stance-${period.stance}" data-stance="${period.stance}" x="${n(x1)}" y="${n(y)}" width="${n(Math.max(x2 - x1, g.barHeight))}" height="${g.barHeight}" rx="${g.barHeight / 2}"/>${arrow}`;
     })
     .join('');
 
   const changeLabelRows: number[][] = [[], []];
-  const changes = history.changes
-    .map((change) => {
-      const cx = x(change.effectiveOn.to);
-      const rule =
-        change.from === null
-          ? ''
-          : `<line class="change-rule stance-${change.to}" x1="${n(cx)}" y1="${n(laneMiddle(change.from))}" x2="${n(cx)}" y2="${n(laneMiddle(change.to))}"/>`;
+  const changes = periods
+    .map((period, i) => {
+      const cx = x(period.from);
+      const before = periods[i - 1];
+      const rule = before ? `<line class="change-rule stance-${period.stance}" x1="${n(cx)}" y1="${n(laneMiddle(before.stance))}" x2="${n(cx)}" y2="${n(laneMiddle(period.stance))}"/>` : '';
       if (!g.changeLabels) return rule;
       // Date labels above the plot, on the first of two rows with room for them.
-      const label = humanDay(change.effectiveOn.to);
+      const label = humanDay(period.from);
       const half = label.length * 3.4;
       const row = changeLabelRows.findIndex((placed) => placed.every((px) => Math.abs(px - cx) > 2 * half + 6));
       const guide = `<line class="change-guide" x1="${n(cx)}" y1="${row === 1 ? 26 : 14}" x2="${n(cx)}" y2="${bottom}"/>`;
@@ -207,49 +230,71 @@ export function timelineChart(history: ChartHistory, options: ChartOptions): str
     })
     .join('');
 
-  const changeIds = new Set(history.changes.map((c) => c.claim.claimId));
-  const placed = new Map<string, { x: number; slot: number }[]>();
-  const marks = history.claims
-    .map((claim) => {
-      const cx = x(claim.saidOn.to);
-      // Claims a few days apart would hide each other: step aside within the lane.
-      const inLane = placed.get(claim.stance) ?? [];
-      placed.set(claim.stance, inLane);
-      const slots = options.size === 'large' ? [0, -1, 1, -2, 2] : [0, -1, 1];
-      const slot = slots.find((s) => inLane.every((p) => p.slot !== s || Math.abs(p.x - cx) > 2 * g.markRadius + 1)) ?? 0;
-      inLane.push({ x: cx, slot });
-      const cy = laneMiddle(claim.stance) + slot * (g.markRadius * 1.5);
-      const dropped = claim.status !== 'active';
-      const change = changeIds.has(claim.claimId);
-      const classes = ['claim', `stance-${claim.stance}`, ...(change ? ['is-change'] : []), ...(dropped ? ['is-dropped'] : [])].join(' ');
-      const whisker = claim.saidOn.from === null
-        ? `<line class="whisker whisker-open" x1="${n(cx - g.openWhisker)}" y1="${n(cy)}" x2="${n(cx)}" y2="${n(cy)}"/>`
-        : claim.saidOn.from !== claim.saidOn.to
-          ? `<line class="whisker" x1="${n(x(claim.saidOn.from))}" y1="${n(cy)}" x2="${n(cx)}" y2="${n(cy)}"/>`
-          : '';
-      const ring = change ? `<circle class="change-ring stance-${claim.stance}" cx="${n(cx)}" cy="${n(cy)}" r="${g.markRadius + 3}"/>` : '';
-      const status = dropped ? ` (${claim.status}: ${claim.drops[0]?.reason ?? ''}; no longer counted)` : change ? ' (stance change)' : '';
-      const tooltip = `${saidOnText(claim.saidOn)} · ${claim.stance}${status}\n${claim.speaker ?? history.name}, in ${claim.document?.outlet ?? 'an analyst’s entry'}:\n“${shorten(claim.quote, 240)}”`;
-      const href = options.links.article(claim, options.fallback);
-      return `<a class="claim-mark" href="${escapeHtml(href)}" tabindex="-1" data-claim-id="${escapeHtml(claim.claimId)}"><title>${escapeHtml(tooltip)}</title>${whisker}${ring}<circle class="${classes}" cx="${n(cx)}" cy="${n(cy)}" r="${g.markRadius}"/></a>`;
+  const stancesInBucket = new Map<string, ChartMark[]>();
+  for (const mark of chart.marks) stancesInBucket.set(mark.bucket, [...(stancesInBucket.get(mark.bucket) ?? []), mark]);
+  const marks = chart.marks
+    .map((mark) => {
+      const single = mark.claim;
+      // One claim sits on its day; several on the middle of their bucket.
+      const cx = single ? x(single.saidOn.to) : xOfDay((dayNumber(mark.bucket) + dayNumber(bucketEnd(mark.bucket, chart.unit))) / 2);
+      const cy = laneMiddle(mark.stance);
+      const r = single ? g.markRadius : g.markRadius * 1.35;
+      const dropped = mark.dropped === mark.claims;
+      const classes = ['claim', `stance-${mark.stance}`, ...(mark.changes > 0 ? ['is-change'] : []), ...(dropped ? ['is-dropped'] : []), ...(single ? [] : ['is-group'])].join(' ');
+      const whisker = !single
+        ? ''
+        : single.saidOn.from === null
+          ? `<line class="whisker whisker-open" x1="${n(cx - g.openWhisker)}" y1="${n(cy)}" x2="${n(cx)}" y2="${n(cy)}"/>`
+          : single.saidOn.from !== single.saidOn.to
+            ? `<line class="whisker" x1="${n(x(single.saidOn.from))}" y1="${n(cy)}" x2="${n(cx)}" y2="${n(cy)}"/>`
+            : '';
+      const ring = mark.changes > 0 ? `<circle class="change-ring stance-${mark.stance}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r + 3)}"/>` : '';
+      const count = !single && options.size === 'large' ? `<text class="mark-count" x="${n(cx)}" y="${n(cy)}" text-anchor="middle" dominant-baseline="central">${mark.claims > 99 ? '99+' : mark.claims}</text>` : '';
+      const words = markWords(chart, mark, stancesInBucket.get(mark.bucket) ?? []);
+      const href = options.links.actorClaimsFrom(options.watchId, options.actorId, mark.firstDay);
+      return `<a class="claim-mark" href="${escapeHtml(href)}" aria-label="${escapeHtml(words)}"${single ? ` data-claim-id="${escapeHtml(single.claimId)}"` : ` data-claims="${mark.claims}"`}>${whisker}${ring}<circle class="${classes}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}"/>${count}</a>`;
     })
     .join('');
 
-  const empty = history.claims.length === 0 ? `<text class="empty" x="${n((g.left + plotRight) / 2)}" y="${n(g.top + g.laneHeight * 1.5)}" text-anchor="middle" dominant-baseline="central">no claim yet</text>` : '';
+  const empty = chart.claims === 0 ? `<text class="empty" x="${n((g.left + plotRight) / 2)}" y="${n(g.top + g.laneHeight * 1.5)}" text-anchor="middle" dominant-baseline="central">no claim yet</text>` : '';
+  // A group, not an image: the marks inside are links, which an image's children cannot be.
   return (
-    `<svg class="timeline timeline-${options.size}" viewBox="0 0 ${g.width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" data-periods="${periods.length}">` +
-    `<title id="${id}-title">${escapeHtml(history.name)}: stance over time</title>` +
-    `<desc id="${id}-desc">${escapeHtml(describeTimeline(history))}</desc>` +
-    `<g class="lanes">${lanes}</g><g class="axis-ticks">${axis}</g><g class="segments">${segments}</g><g class="changes">${changes}</g><g class="claims">${marks}</g>${empty}</svg>`
+    `<svg class="timeline timeline-${options.size}" viewBox="0 0 ${g.width} ${height}" role="group" aria-labelledby="${id}-title ${id}-desc" data-periods="${periods.length}" data-unit="${chart.unit}">` +
+    `<title id="${id}-title">${escapeHtml(chart.name)}: stance over time</title>` +
+    `<desc id="${id}-desc">${escapeHtml(describeTimeline(chart))}</desc>` +
+    `<g class="lanes" aria-hidden="true">${lanes}</g><g class="axis-ticks" aria-hidden="true">${axis}</g><g class="segments" aria-hidden="true">${segments}</g><g class="changes" aria-hidden="true">${changes}</g><g class="claims">${marks}</g>${empty}</svg>`
   );
 }
 
+const UNIT_WORDS: Record<BucketUnit, (start: string) => string> = {
+  day: (start) => `on ${humanDay(start)}`,
+  week: (start) => `in the week of ${humanDay(start)}`,
+  month: (start) => `in ${humanMonth(start)}`,
+  quarter: (start) => `in the quarter from ${humanMonth(start)}`,
+  year: (start) => `in ${start.slice(0, 4)}`,
+};
+
+/** A mark in words: the quote of one claim, or how many claims of which stances a bucket holds. */
+function markWords(chart: ChartData, mark: ChartMark, bucket: readonly ChartMark[]): string {
+  if (mark.claim) {
+    const c = mark.claim;
+    const status = mark.dropped > 0 ? ' (no longer counted)' : mark.changes > 0 ? ' (stance change)' : '';
+    return `${saidOnText(c.saidOn)} · ${c.stance}${status}. ${c.speaker ?? chart.name}, in ${c.document?.outlet ?? 'an analyst’s entry'}: “${shorten(c.quote, 240)}”`;
+  }
+  const others = bucket.filter((m) => m !== mark).map((m) => `${m.claims} ${m.stance}`);
+  const notes = [
+    ...(mark.changes > 0 ? [`${mark.changes} changed the stance`] : []),
+    ...(mark.dropped > 0 ? [`${mark.dropped} no longer counted`] : []),
+  ];
+  return `${mark.claims} ${mark.stance} claims ${UNIT_WORDS[chart.unit](mark.bucket)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${others.length > 0 ? `; also ${others.join(', ')}` : ''}. Open the list of them.`;
+}
+
 /** The chart in words: the text alternative. */
-export function describeTimeline(history: ChartHistory): string {
-  const periods = stancePeriods(history);
-  if (periods.length === 0) return `${history.name} has no claim yet.`;
+export function describeTimeline(chart: ChartData): string {
+  const periods = stancePeriods(chart);
+  if (periods.length === 0) return `${chart.name} has no claim yet.`;
   const steps = periods.map((p) => `${p.stance} from ${humanDay(p.from)}${p.until === null ? ' (current)' : ''}`).join('; ');
-  const dropped = history.claims.filter((c) => c.status !== 'active').length;
-  const claims = `${history.claims.length} claim${history.claims.length === 1 ? '' : 's'}${dropped > 0 ? `, ${dropped} no longer counted` : ''}`;
-  return `${history.name}: no claim before ${humanDay(periods[0]!.from)}; ${steps}. ${claims}.`;
+  const dropped = chart.marks.reduce((sum, m) => sum + m.dropped, 0);
+  const claims = `${chart.claims} claim${chart.claims === 1 ? '' : 's'}${dropped > 0 ? `, ${dropped} no longer counted` : ''}`;
+  return `${chart.name}: no claim before ${humanDay(periods[0]!.from)}; ${steps}. ${claims}.`;
 }

@@ -1,6 +1,7 @@
 // What the stance API answers about claims, changes and current stances: the shapes the JSON
 // API returns and the board renders. Pure types.
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';
+import type { TimelineEntry } from './claim-order.js';
 import type { DocumentRef } from './document-page.js';
 
 export interface ClaimView {
@@ -36,3 +37,28 @@ export interface ActorStanceView {
   /** The latest claim counted (it may only repeat the stance). */
   latestClaim: ClaimView | null;
 }
+
+/** The article of a claim, as the views show it (without its id, which the claim has). */
+export function documentOf(documentId: string | null, documents: Map<string, DocumentRef>) {
+  const doc = documentId ? documents.get(documentId) : undefined;
+  if (!doc) return null;
+  const { documentId: _id, ...rest } = doc;
+  return rest;
+}
+
+/** A claim as the API answers it, with its article from `documents`. */
+export function claimView(claim: TimelineEntry, documents: Map<string, DocumentRef>): ClaimView {
+  return {
+    claimId: claim.claimId,
+    stance: claim.stance,
+    speaker: claim.speaker,
+    quote: claim.quote,
+    saidOn: claim.saidOn,
+    url: claim.url,
+    documentId: claim.documentId,
+    document: documentOf(claim.documentId, documents),
+    reportedAt: claim.reportedAt,
+    position: claim.position,
+  };
+}
+
