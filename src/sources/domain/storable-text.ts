@@ -1,0 +1,23 @@
+// Text as Postgres can store it. Postgres refuses NUL in text and jsonb, and jsonb refuses the
+// `\ud800` escape that JSON.stringify writes for an unpaired UTF-16 surrogate ("unsupported
+// Unicode escape sequence"); a JSON Feed can carry either (JSON.parse accepts both escapes). Each
+// becomes U+FFFD, the replacement character a decoder writes for invalid bytes, so one hostile
+// entry never makes the whole append fail.
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+export function storableText(text: string): string {
+  return text.replace(UNSTORABLE, REPLACEMENT_CHARACTER);
+}
+
+/** The same value with every string in it, at any depth, made storable. */
+export function withStorableText<T>(value: T): T {
+  if (typeof value === 'string') return storableText(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withStorableText(item)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [storableText(key), withStorableText(item)])) as T;
+  }
+  return value;
+}
