@@ -163,7 +163,7 @@ export class EventStoreRepository {
       .selectFrom('events')
       .selectAll()
       .distinctOn('stream_id')
-      .where('stream_id', 'in', [...new Set(streamIds)])
+      .where(sql<boolean>`stream_id = any(${[...new Set(streamIds)]}::text[])`)
       .orderBy('stream_id')
       .orderBy('stream_version', 'desc')
       .execute();
@@ -178,7 +178,9 @@ export class EventStoreRepository {
         .selectFrom('events')
         .select('idempotency_key')
         .distinct()
-        .where('idempotency_key', 'in', keys.slice(i, i + 5000))
+        // One array parameter, not 5,000: the statement stays small to build, send and plan.
+        .where(sql<boolean>`idempotency_key = any(${keys.slice(i, i + 5000)}::text[])`)
+        .where('idempotency_key', 'is not', null)
         .execute();
       for (const row of rows) known.add(row.idempotency_key!);
     }
