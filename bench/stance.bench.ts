@@ -154,7 +154,7 @@ async function measure(serverUrl: string, pass: Pass): Promise<RawRead | Rebuilt
 }
 
 /** The baseline: the raw read of the whole log (keyset pages, JSON parsed by pg). */
-async function rawReadPass(database: Database): Promise<RawRead> {
+export async function rawReadPass(database: Database): Promise<RawRead> {
   const db = database.db;
   let read = 0;
   const rawRead = await timed(async () => {
@@ -211,7 +211,7 @@ async function rebuildPass(database: Database): Promise<Rebuilt> {
 }
 
 /** Appends the claim log through the event store's own append (trigger: positions, hash chain). */
-async function fillLog(repository: EventStoreRepository, claims: number): Promise<{ rejections: number }> {
+export async function fillLog(repository: EventStoreRepository, claims: number): Promise<{ rejections: number }> {
   const plan = planClaims(claims);
   let rejections = 0;
   let pendingRejections: string[] = [];
