@@ -4,15 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import type { ArticleDocument } from '../domain/vocabulary.js';
-import { EventStoreRepository } from '../event-store/event-store.repository.js';
-import { EventStore } from '../event-store/event-store.service.js';
 import { LogVerifier } from '../event-store/log-verifier.service.js';
+import { startSourcesInstance } from '../../test/support/sources-instance.js';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
-import { DocumentIngestion } from './document-ingestion.service.js';
 import { startLocalHttpServer, type LocalHttpServer } from './http/testing/local-http-server.js';
 import { sourceHealth } from './sources.controller.js';
-import { SourcesRepository } from './sources.repository.js';
-import { SourcesService } from './sources.service.js';
 
 const R = '\uFFFD';
 
@@ -47,12 +43,6 @@ const HOSTILE: Item[] = [
   { id: 'emoji-ok', title: 'judul 😀 utuh', text: 'teks 𝕏 utuh' },
 ];
 
-function startInstance(database: TestDatabase, config: AppConfig) {
-  const events = new EventStoreRepository(database);
-  const repository = new SourcesRepository(database);
-  return { events, repository, sources: new SourcesService(config, repository, new DocumentIngestion(new EventStore(events))) };
-}
-
 describe.each(backends)('poison-proof ingestion on %s', (kind) => {
   let database: TestDatabase;
   let server: LocalHttpServer;
@@ -78,7 +68,7 @@ describe.each(backends)('poison-proof ingestion on %s', (kind) => {
     feed = jsonFeed(items);
     expect(feed).toContain('\\ud800');
     expect(feed).toContain('\\u0000');
-    const { sources, repository, events } = startInstance(database, config);
+    const { sources, repository, events } = startSourcesInstance(database, config);
     const { source } = await sources.addFeed(server.url('/hostile.json'), null, 'test');
     const report = await sources.poll(source);
     expect(report).toMatchObject({ ok: true, entries: items.length, count: { ingested: items.length, revisions: 0, alreadyStored: 0 } });
@@ -116,7 +106,7 @@ describe.each(backends)('poison-proof ingestion on %s', (kind) => {
       const refused = { id: 'refused-entry', title: 'ditolak', text: 'teks yang ditolak basis data' };
       const items = [...plainItems(10_000, 260), refused, ...plainItems(10_260, 40)];
       feed = jsonFeed(items);
-      const { sources, repository, events } = startInstance(database, config);
+      const { sources, repository, events } = startSourcesInstance(database, config);
       const headBefore = (await events.head()).position;
       const { source } = await sources.addFeed(server.url('/refusal.json'), null, 'test');
       const report = await sources.poll(source);
@@ -139,7 +129,7 @@ describe.each(backends)('poison-proof ingestion on %s', (kind) => {
         raise exception 'the database is shutting down (test)' using errcode = '57P01';
       end $$`);
     await database.superuser('create trigger refuse_everything before insert on events for each row execute function refuse_everything()');
-    const { sources, repository } = startInstance(database, config);
+    const { sources, repository } = startSourcesInstance(database, config);
     const { source } = await sources.addFeed(server.url('/outage.json'), null, 'test');
     try {
       feed = jsonFeed(plainItems(20_000, 30));
