@@ -1,7 +1,7 @@
 // Three `rebuild`s of the stance projection in a row over one log on the Postgres server, each
 // next to the raw read rate of the same log: a rebuild must not leave anything behind that makes
 // the next one slower (DELETE did: dead tuples; 21, 30 and 38 s for three rebuilds of 1M events).
-// The log is stance.bench's generator at the long-history size (100,000 claims).
+// The log is the long history's (bench/long-history.ts): 100,000 claims, two watches, six actors.
 import { sql } from 'kysely';
 import type { Database } from '../src/database/database.js';
 import { EventStoreRepository } from '../src/event-store/event-store.repository.js';
@@ -11,13 +11,14 @@ import { SubscriptionRunner } from '../src/event-store/subscription-runner.js';
 import { StanceProjection } from '../src/stance/stance-projection.js';
 import { StanceRepository } from '../src/stance/stance.repository.js';
 import type { Report } from './report.js';
-import { fillLog, rawReadPass } from './stance.bench.js';
+import { fillClaimLog, syntheticTimelines } from './long-history.js';
+import { rawReadPass } from './stance.bench.js';
 
 const REBUILDS = 3;
 
 export async function benchRepeatedRebuilds(database: Database, report: Report, { claims }: { claims: number }) {
   const repository = new EventStoreRepository(database);
-  await fillLog(repository, claims);
+  await fillClaimLog(repository, claims, syntheticTimelines(2, 6));
   await sql`vacuum (analyze) events`.execute(database.db);
   const logLength = (await repository.head()).position;
   const { read, rawRead } = await rawReadPass(database);

@@ -33,8 +33,15 @@ interface IdentifiedDocument {
 
 type Outcome = keyof IngestionCount;
 
-/** Documents per transaction: one commit (and fsync) and three statements for each chunk. */
-const CHUNK = 500;
+/** Most documents per transaction: one commit (and fsync) and three statements for each chunk. */
+const MAX_CHUNK = 500;
+/**
+ * How long one chunk's transaction should take: on the embedded database every reader (/health,
+ * the API) waits for an open write transaction, so its length bounds their latency. Chunks are
+ * sized from the last one's rate to fit it.
+ */
+const CHUNK_MS = 50;
+const FIRST_CHUNK = 50;
 
 @Injectable()
 export class DocumentIngestion {
@@ -62,10 +69,14 @@ export class DocumentIngestion {
       else fresh.set(key, item);
     }
     const pending = [...fresh.values()];
-    for (let i = 0; i < pending.length; i += CHUNK) {
-      const chunk = pending.slice(i, i + CHUNK);
+    for (let i = 0, size = FIRST_CHUNK; i < pending.length; ) {
+      const chunk = pending.slice(i, i + size);
+      i += chunk.length;
       const rejectedBefore = result.rejected.length;
+      const startedAt = performance.now();
       const outcomes = await this.appendIsolatingRefusals(chunk, result.rejected);
+      const elapsedMs = Math.max(performance.now() - startedAt, 1);
+      size = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk.length * CHUNK_MS) / elapsedMs)));
       if (chunk.length > 1 && result.rejected.length - rejectedBefore === chunk.length) {
         // Every document refused one by one: the fault is the database's (a trigger, a full
         // disk), not theirs; the poll is to be retried, not the documents written off.
@@ -79,7 +90,7 @@ export class DocumentIngestion {
 
   /**
    * Appends a chunk; when the database refuses it, halves it and tries each half, down to the one
-   * document it refuses. A refused document costs about log2(CHUNK) extra transactions and never
+   * document it refuses. A refused document costs about log2(chunk size) extra transactions and never
    * blocks its neighbours, now or on the next poll.
    */
   private async appendIsolatingRefusals(chunk: IdentifiedDocument[], rejected: RejectedDocument[]): Promise<Outcome[]> {

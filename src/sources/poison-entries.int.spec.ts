@@ -142,11 +142,11 @@ describe.each(backends)('poison-proof ingestion on %s', (kind) => {
       expect(row).toMatchObject({ consecutive_failures: 0, last_error: null, last_status: null, etag: null });
       expect(sourceHealth(row).state).toBe('pending');
       // Not due again for DATABASE_RETRY_MS (in memory), then due as before: no backoff was recorded.
-      expect(await sources.pollDue(new Date(polledAt.getTime() + 1000))).toEqual([]);
+      expect(await sources.pollDue(undefined, new Date(polledAt.getTime() + 1000))).toEqual([]);
     } finally {
       await database.superuser('drop trigger refuse_everything on events');
     }
-    const later = await sources.pollDue(new Date(Date.now() + 31_000));
+    const later = await sources.pollDue(undefined, new Date(Date.now() + 31_000));
     expect(later.find((r) => r.sourceId === source.source_id)).toMatchObject({ ok: true, count: { ingested: 30 } });
   });
 });
