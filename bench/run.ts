@@ -17,6 +17,7 @@ import { benchLoad } from './load.bench.js';
 import { benchLongHistory } from './long-history.bench.js';
 import { benchSources } from './sources.bench.js';
 import { benchStanceProjection } from './stance.bench.js';
+import { benchRepeatedRebuilds } from './rebuilds.bench.js';
 import { Report } from './report.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
@@ -71,6 +72,14 @@ async function main() {
     await migrateToLatest(database.db);
     report.note('\nstance projection on the Postgres server:');
     await benchStanceProjection(database, report, { claims: quick ? 50_000 : 1_000_000 });
+    await database.close();
+  });
+
+  await withScratchDatabase(async (url) => {
+    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+    await migrateToLatest(database.db);
+    report.note('\nthree rebuilds in a row on the Postgres server:');
+    await benchRepeatedRebuilds(database, report, { claims: quick ? 20_000 : 100_000 });
     await database.close();
   });
 

@@ -1,5 +1,5 @@
 // Ingestion of one 10,000-item feed served on loopback, end to end (fetch, parse, identity,
-// one append per new document), next to parsing the same bytes alone.
+// one transaction and one INSERT per chunk of new documents), next to parsing the same bytes alone.
 import { loadConfig } from '../src/config/config.js';
 import type { Database } from '../src/database/database.js';
 import { EventStoreRepository } from '../src/event-store/event-store.repository.js';
@@ -44,7 +44,7 @@ export async function benchSources(database: Database, report: Report, label: st
     const result = await sources.poll(source);
     const seconds = (performance.now() - start) / 1000;
     if (!result.ok || result.count?.ingested !== items) throw new Error(`benchmark poll failed: ${result.status}`);
-    report.add({ name: `${prefix}ingest.feed`, value: items / seconds, unit: 'documents/s', baseline: items / parseSeconds, target: `${items}-item feed, baseline = parsing alone` });
+    report.add({ name: `${prefix}ingest.feed`, value: items / seconds, unit: 'documents/s', baseline: items / parseSeconds, target: `>= 0.5; ${items}-item feed, baseline = parsing alone` });
 
     const again = performance.now();
     await sources.poll((await repository.find(source.source_id))!);

@@ -136,7 +136,7 @@ async function measure(serverUrl: string, pass: Pass): Promise<RawRead | Rebuilt
 }
 
 /** The baseline: the raw read of the whole log (keyset pages, JSON parsed by pg). */
-async function rawReadPass(database: Database): Promise<RawRead> {
+export async function rawReadPass(database: Database): Promise<RawRead> {
   const db = database.db;
   let read = 0;
   const rawRead = await timed(async () => {

@@ -1,12 +1,15 @@
 // `stance-monitor eval`: runs the real pipeline (fixture folder -> DocumentIngested ->
-// extraction subscriber -> ClaimRecorded -> stance projection -> its queries) on a fresh
-// in-memory database once per ingestion order, and scores it with the rules of
-// shared/eval/README.md.
+// extraction subscriber -> ClaimRecorded -> stance projection -> its queries) once per ingestion
+// order, and scores it with the rules of shared/eval/README.md. One application on one migrated
+// in-memory database serves every order, emptied between them: starting PGlite was 90 % of a run.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/config.js';
+import type { Database } from '../database/database.js';
+import { DATABASE } from '../database/database.tokens.js';
 import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner } from '../event-store/subscription-runner.js';
@@ -14,6 +17,7 @@ import { documentFromFixture } from '../sources/domain/article-document.js';
 import { DocumentIngestion } from '../sources/document-ingestion.service.js';
 import { readFixtureFolder } from '../sources/fixture-folder.reader.js';
 import { StanceQueries } from '../stance/stance-queries.service.js';
+import { EvalDatabaseRepository } from './eval-database.repository.js';
 import { asOfAccuracy, finalAccuracy, scoreExtraction, type GoldFile, type ScoredClaim } from './domain/score.js';
 
 export interface EvalOptions {
@@ -45,8 +49,20 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
 
   const random = seededRandom(options.seed);
   const orders = [fixtures, ...Array.from({ length: options.orders }, () => shuffle(fixtures, random))];
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }),
+    { logger: ['error'] },
+  );
   const runs = [];
-  for (const order of orders) runs.push(await runPipeline(config, options, order, gold));
+  try {
+    const database = new EvalDatabaseRepository(app.get<Database>(DATABASE));
+    for (const order of orders) {
+      await database.emptyAllTables();
+      runs.push(await runPipeline(app, order, gold));
+    }
+  } finally {
+    await app.close();
+  }
 
   const first = runs[0]!;
   const extraction = scoreExtraction(gold, first.claimsByFixture);
@@ -80,56 +96,48 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
   };
 }
 
+/** One ingestion order through the pipeline of `app`, whose database is empty. */
 async function runPipeline(
-  config: AppConfig,
-  options: EvalOptions,
+  app: INestApplicationContext,
   order: { id: string; article: Parameters<typeof documentFromFixture>[2] }[],
   gold: GoldFile,
 ) {
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }),
-    { logger: ['error'] },
-  );
-  try {
-    const ingestion = app.get(DocumentIngestion);
-    const fixtureOf = new Map<string, string>();
-    for (const { id, article } of order) {
-      const doc = documentFromFixture('eval', id, article);
-      fixtureOf.set(doc.documentId, id);
-      await ingestion.ingest([doc]); // one at a time: the order is the point
-    }
-    await app.get(SubscriptionRunner).catchUp();
-
-    const events = await readEverything(app.get(EventStoreRepository));
-    const claimsByFixture = new Map<string, ScoredClaim[]>();
-    for (const event of events) {
-      if (event.type !== 'ClaimRecorded') continue;
-      const claim = (event as unknown as ClaimRecorded).data;
-      if (claim.watchId !== gold.watch) continue;
-      const fixture = fixtureOf.get(claim.documentId ?? '');
-      if (fixture) claimsByFixture.set(fixture, [...(claimsByFixture.get(fixture) ?? []), claim]);
-    }
-    const queries = app.get(StanceQueries);
-    const stanceOf = (answer: Awaited<ReturnType<StanceQueries['stances']>>, actor: string) =>
-      answer.stances.find((s) => s.actor === actor)?.stance ?? null;
-    const now = await queries.stances(gold.watch);
-    const asOf = [];
-    for (const { actor, on } of gold.as_of) asOf.push({ actor, on, stance: stanceOf(await queries.stances(gold.watch, { asOf: on }), actor) });
-    const changes = [];
-    for (const { actor } of [...now.stances].sort((a, b) => a.actor.localeCompare(b.actor))) {
-      for (const c of (await queries.history(gold.watch, actor)).changes) {
-        changes.push(`${actor}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`);
-      }
-    }
-    const projection: Projection = {
-      final: Object.fromEntries(Object.keys(gold.final).map((actor) => [actor, stanceOf(now, actor)])),
-      asOf,
-      changes,
-    };
-    return { claimsByFixture, projection };
-  } finally {
-    await app.close();
+  const ingestion = app.get(DocumentIngestion);
+  const fixtureOf = new Map<string, string>();
+  for (const { id, article } of order) {
+    const doc = documentFromFixture('eval', id, article);
+    fixtureOf.set(doc.documentId, id);
+    await ingestion.ingest([doc]); // one at a time: the order is the point
   }
+  await app.get(SubscriptionRunner).catchUp();
+
+  const events = await readEverything(app.get(EventStoreRepository));
+  const claimsByFixture = new Map<string, ScoredClaim[]>();
+  for (const event of events) {
+    if (event.type !== 'ClaimRecorded') continue;
+    const claim = (event as unknown as ClaimRecorded).data;
+    if (claim.watchId !== gold.watch) continue;
+    const fixture = fixtureOf.get(claim.documentId ?? '');
+    if (fixture) claimsByFixture.set(fixture, [...(claimsByFixture.get(fixture) ?? []), claim]);
+  }
+  const queries = app.get(StanceQueries);
+  const stanceOf = (answer: Awaited<ReturnType<StanceQueries['stances']>>, actor: string) =>
+    answer.stances.find((s) => s.actor === actor)?.stance ?? null;
+  const now = await queries.stances(gold.watch);
+  const asOf = [];
+  for (const { actor, on } of gold.as_of) asOf.push({ actor, on, stance: stanceOf(await queries.stances(gold.watch, { asOf: on }), actor) });
+  const changes = [];
+  for (const { actor } of [...now.stances].sort((a, b) => a.actor.localeCompare(b.actor))) {
+    for (const c of (await queries.history(gold.watch, actor)).changes) {
+      changes.push(`${actor}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`);
+    }
+  }
+  const projection: Projection = {
+    final: Object.fromEntries(Object.keys(gold.final).map((actor) => [actor, stanceOf(now, actor)])),
+    asOf,
+    changes,
+  };
+  return { claimsByFixture, projection };
 }
 
 async function readEverything(repository: EventStoreRepository) {

@@ -2,8 +2,10 @@
 // was appended in this process, so subscribers here need not wait for their next poll.
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from 'kysely';
+import type { Tables } from '../database/schema.js';
 import type { AppendOptions, AppendResult, NewEvent } from './domain/event.js';
-import { EventStoreRepository, type Executor } from './event-store.repository.js';
+import { EventStoreRepository, type Executor, type VersionedAppend } from './event-store.repository.js';
 
 @Injectable()
 export class EventStore {
@@ -22,6 +24,13 @@ export class EventStore {
     const result = await this.repository.append(streamId, events, options, executor);
     if (!result.duplicate) this.appended.emit('appended', result.positions.at(-1));
     return result;
+  }
+
+  /** Many streams at once, at versions read under the append lock (EventStoreRepository.appendAtVersions). */
+  async appendAtVersions(trx: Transaction<Tables>, appends: readonly VersionedAppend[]): Promise<number[]> {
+    const positions = await this.repository.appendAtVersions(trx, appends);
+    if (positions.length) this.appended.emit('appended', positions.at(-1));
+    return positions;
   }
 
   /** Calls back after each append in this process; returns the unsubscribe function. */

@@ -4,13 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import type { ArticleDocument } from '../domain/vocabulary.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
-import { EventStore } from '../event-store/event-store.service.js';
 import { LogVerifier } from '../event-store/log-verifier.service.js';
+import { startSourcesInstance } from '../../test/support/sources-instance.js';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
-import { DocumentIngestion } from './document-ingestion.service.js';
 import { startLocalHttpServer, type LocalHttpServer } from './http/testing/local-http-server.js';
-import { SourcesRepository } from './sources.repository.js';
-import { SourcesService } from './sources.service.js';
 
 const SEED_IDS = ['000_e68d0cf41b667b35', '001_8a6b6d78dd98debe', '002_3a6185e6ec486ff6', '003_f459e879273e22e6', '004_3a2ed5cd9f139673'];
 
@@ -24,13 +21,6 @@ ${items
   )
   .join('\n')}
 </channel></rss>`;
-}
-
-/** Builds the service as the app does, on its own instance state: a "restart" is a new one. */
-function startInstance(database: TestDatabase, config: AppConfig) {
-  const events = new EventStoreRepository(database);
-  const repository = new SourcesRepository(database);
-  return { events, repository, sources: new SourcesService(config, repository, new DocumentIngestion(new EventStore(events))) };
 }
 
 describe.each(backends)('sources on %s', (kind) => {
@@ -73,7 +63,7 @@ describe.each(backends)('sources on %s', (kind) => {
 
   it('ingests the five seed fixtures exactly once, however often the folder is read or the service restarts', async () => {
     for (let restart = 0; restart < 3; restart++) {
-      const { sources } = startInstance(database, config);
+      const { sources } = startSourcesInstance(database, config);
       await sources.registerConfiguredSources();
       const reports = await sources.pollEverySource();
       expect(reports).toEqual([expect.objectContaining({ sourceId: 'fixtures', ok: true, entries: 5 })]);
@@ -97,12 +87,12 @@ describe.each(backends)('sources on %s', (kind) => {
       { guid: 'a-1', link: 'https://kabar.example/a/1?utm_source=rss', title: 'Kremlin membantah laporan', body: 'Kremlin membantah laporan pengerahan pasukan.' },
       { guid: 'a-2', link: 'https://kabar.example/a/2', title: 'NATO mengonfirmasi', body: 'NATO mengonfirmasi pasukan Korea Utara di Kursk.' },
     ]);
-    const first = startInstance(database, config);
+    const first = startSourcesInstance(database, config);
     const { source } = await first.sources.addFeed(server.url('/kabar.xml'), 'Kabar', 'test');
     let report = await first.sources.poll(source);
     expect(report).toMatchObject({ ok: true, entries: 2, count: { ingested: 2, revisions: 0, alreadyStored: 0 } });
 
-    const restarted = startInstance(database, config);
+    const restarted = startSourcesInstance(database, config);
     report = await restarted.sources.poll((await restarted.repository.find(source.source_id))!);
     expect(report).toMatchObject({ ok: true, status: '304 not modified' });
     const conditional = server.requestHeaders('/kabar.xml').at(-1)!;
@@ -126,7 +116,7 @@ describe.each(backends)('sources on %s', (kind) => {
   });
 
   it('stores the same article carried by a second feed only once', async () => {
-    const { sources, events } = startInstance(database, config);
+    const { sources, events } = startSourcesInstance(database, config);
     const before = (await events.readAll(0, { types: ['DocumentIngested'], limit: 10_000 })).length;
     const { source } = await sources.addFeed(server.url('/mirror.xml'), null, 'test');
     const report = await sources.poll(source);
@@ -135,7 +125,7 @@ describe.each(backends)('sources on %s', (kind) => {
   });
 
   it('records each bad input as a failure of that source only, with backoff, and keeps the rest working', async () => {
-    const { sources, repository, events } = startInstance(database, config);
+    const { sources, repository, events } = startSourcesInstance(database, config);
     const headBefore = (await events.head()).position;
     const expectations: [string, RegExp][] = [
       ['/broken.xml', /malformed/],
@@ -173,7 +163,7 @@ describe.each(backends)('sources on %s', (kind) => {
   });
 
   it('blocks a feed on a loopback address unless private sources are allowed', async () => {
-    const strict = startInstance(database, { ...config, allowPrivateSources: false });
+    const strict = startSourcesInstance(database, { ...config, allowPrivateSources: false });
     const { source } = await strict.sources.addFeed(server.url('/kabar.xml').replace('127.0.0.1', 'localhost'), null, 'test');
     const report = await strict.sources.poll(source);
     expect(report.ok).toBe(false);

@@ -1,6 +1,8 @@
 // Polls sources and turns what they carry into documents. Each poll ends in a recorded outcome
 // on its source (success, 304, or a failure with its reason and the next retry): one bad feed
-// never stops the others, and a failing feed is retried with backoff for ever.
+// never stops the others, and a failing feed is retried with backoff for ever. A poll that
+// fetched and parsed its feed but could not store it failed because of our database, not the
+// feed: the source's health is left as it was and the poll is retried soon, without backoff.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
@@ -11,7 +13,8 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
 import type { parseFeed } from './domain/parse-feed.js';
-import { DocumentIngestion, type IngestionCount } from './document-ingestion.service.js';
+import { storableText } from './domain/storable-text.js';
+import { DocumentIngestion, type IngestionCount, type IngestionResult } from './document-ingestion.service.js';
 import { readFixtureFolder } from './fixture-folder.reader.js';
 import { fetchFeed } from './http/feed-fetcher.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
@@ -32,10 +35,25 @@ export interface PollReport {
 
 export class InvalidSourceError extends Error {}
 
+/** How soon a poll that our database failed is tried again (held in memory: the database may be down). */
+export const DATABASE_RETRY_MS = 30_000;
+
+/** Entry ids named on a source's health when the database refused some of its documents. */
+const REJECTED_ENTRIES_SHOWN = 10;
+
+/** The database failed while a poll stored what it fetched: not the source's failure. */
+class StoreFailure extends Error {
+  constructor(cause: unknown) {
+    super(`could not store the documents: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+}
+
 @Injectable()
 export class SourcesService {
   private readonly logger = new Logger(SourcesService.name);
   private readonly polling = new Set<string>();
+  /** Sources whose last poll our database failed, and when to try them again. */
+  private readonly retryAfterDatabase = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -76,11 +94,13 @@ export class SourcesService {
 
   /**
    * Polls the sources that are due, at most POLL_CONCURRENCY at a time. `stillLeading` is asked
-   * before each source: a scheduler that lost its leader lock stops the round there.
+   * before each source: a scheduler that lost its leader lock stops the round there. A source
+   * whose last poll our database failed waits DATABASE_RETRY_MS from that poll.
    */
-  async pollDue(stillLeading: () => Promise<boolean> = async () => true): Promise<PollReport[]> {
-    const due = await this.repository.due(new Date(), 1000);
-    return this.pollAll(due.filter((s) => !this.polling.has(s.source_id)), stillLeading);
+  async pollDue(stillLeading: () => Promise<boolean> = async () => true, now = new Date()): Promise<PollReport[]> {
+    const due = await this.repository.due(now, 1000);
+    const waiting = (s: SourceRow) => (this.retryAfterDatabase.get(s.source_id) ?? 0) > now.getTime();
+    return this.pollAll(due.filter((s) => !this.polling.has(s.source_id) && !waiting(s)), stillLeading);
   }
 
   /** Polls every enabled source once, due or not (`stance-monitor ingest`). */
@@ -105,9 +125,12 @@ export class SourcesService {
     this.polling.add(source.source_id);
     this.metrics?.sourcePolled(source.kind);
     try {
-      return source.kind === 'feed' ? await this.pollFeed(source, now) : await this.readFixtures(source, now);
+      const report = source.kind === 'feed' ? await this.pollFeed(source, now) : await this.readFixtures(source, now);
+      this.retryAfterDatabase.delete(source.source_id);
+      return report;
     } catch (error) {
-      // Anything unexpected (the database, a bug) is still this source's recorded failure.
+      if (error instanceof StoreFailure) return this.retryLater(source, now, error);
+      // Anything else unexpected (a bug in fetching or parsing) is this source's recorded failure.
       return this.fail(source, now, 'error', (error as Error).message, null);
     } finally {
       this.polling.delete(source.source_id);
@@ -134,14 +157,47 @@ export class SourcesService {
     const parsed = await feedParser.run(fetched.text, { feedUrl: fetched.url });
     if (!parsed.ok) return this.fail(source, now, parsed.reason, parsed.message, null);
     const documents = parsed.feed.entries.map((entry) => documentFromFeedEntry(source.source_id, parsed.feed, entry, now));
-    const count = await this.ingestion.ingest(documents);
-    // Validators are saved only now: a crash before this line refetches the whole feed, and the
-    // idempotent ingestion above makes that harmless.
-    return this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries.length, count, {
-      kind: 'success',
-      ttlMinutes: parsed.feed.ttlMinutes,
-      maxAgeSeconds: fetched.maxAgeSeconds,
+    // Validators are saved only after the documents: a crash before that refetches the whole feed,
+    // and the idempotent ingestion makes that harmless.
+    return this.storing(async () => {
+      const stored = await this.ingestion.ingest(documents);
+      const report = await this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries.length, stored.count, {
+        kind: 'success',
+        ttlMinutes: parsed.feed.ttlMinutes,
+        maxAgeSeconds: fetched.maxAgeSeconds,
+      });
+      await this.noteRejected(source, now, stored);
+      return report;
     });
+  }
+
+  /** Runs the database part of a poll; whatever fails in it is the database's failure. */
+  private async storing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new StoreFailure(error);
+    }
+  }
+
+  /** Documents the database refused one by one, by entry id, on the source's visible health. */
+  private async noteRejected(source: SourceRow, now: Date, { rejected }: IngestionResult): Promise<void> {
+    if (rejected.length === 0) return;
+    const shown = rejected.slice(0, REJECTED_ENTRIES_SHOWN).map((r) => `entry ${r.entryKey}: ${r.reason}`);
+    const more = rejected.length > shown.length ? [`and ${rejected.length - shown.length} more`] : [];
+    await this.repository.noteProblem(
+      source.source_id,
+      now,
+      storableText([`${rejected.length} entries not stored, the rest were:`, ...shown, ...more].join('\n')),
+    );
+  }
+
+  /** Leaves the source's health alone and polls it again after DATABASE_RETRY_MS, failing or not. */
+  private retryLater(source: SourceRow, now: Date, failure: StoreFailure): PollReport {
+    const at = now.getTime() + DATABASE_RETRY_MS;
+    this.retryAfterDatabase.set(source.source_id, at);
+    this.logger.error(`source ${source.source_id} polled, but ${failure.message}; polling it again at ${new Date(at).toISOString()}`);
+    return { sourceId: source.source_id, location: source.location, ok: false, status: `database: ${failure.message}`, entries: 0, count: null };
   }
 
   private async readFixtures(source: SourceRow, now: Date): Promise<PollReport> {
@@ -150,18 +206,21 @@ export class SourcesService {
     const documents = articles.map((article) =>
       documentFromFixture(source.source_id, basename(article.path).replace(/\.md$/, ''), article),
     );
-    const count = await this.ingestion.ingest(documents);
     const status = skipped.length ? `read ${articles.length} files, skipped ${skipped.length}` : `read ${articles.length} files`;
-    const report = await this.succeed(source, now, status, { etag: null, lastModified: null }, articles.length, count, {
-      kind: 'success',
-      ttlMinutes: null,
-      maxAgeSeconds: null,
+    return this.storing(async () => {
+      const stored = await this.ingestion.ingest(documents);
+      const report = await this.succeed(source, now, status, { etag: null, lastModified: null }, articles.length, stored.count, {
+        kind: 'success',
+        ttlMinutes: null,
+        maxAgeSeconds: null,
+      });
+      if (skipped.length) {
+        // The folder was read, but a person must see which files were not.
+        await this.repository.noteProblem(source.source_id, now, storableText(skipped.map((s) => s.error).join('\n')));
+      }
+      await this.noteRejected(source, now, stored);
+      return report;
     });
-    if (skipped.length) {
-      // The folder was read, but a person must see which files were not.
-      await this.repository.noteProblem(source.source_id, now, skipped.map((s) => s.error).join('\n'));
-    }
-    return report;
   }
 
   private async succeed(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from 'kysely';
 import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
 import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
@@ -121,6 +122,29 @@ describe.each(backends)('stance projection on %s', (kind) => {
     expect(result.position).toBe(checkpoint);
     expect(await projectionRows(database)).toEqual(live);
     expect(await p.events.checkpoint(STANCE_SUBSCRIPTION)).toBe(checkpoint);
+  });
+
+  it('rebuilds again and again into fresh files: nothing left behind for the next rebuild to wade through', async () => {
+    // What a rebuild leaves: each projection table's file and its size with indexes.
+    const footprint = async () =>
+      (
+        await sql<{ file: string; bytes: string }>`
+          select pg_relation_filenode(c.oid)::text as file, pg_total_relation_size(c.oid)::text as bytes
+          from pg_class c
+          where c.relname in ('stance_documents', 'stance_claims', 'stance_claim_drops', 'stance_changes', 'stance_current')
+            and c.relnamespace = 'public'::regnamespace
+          order by c.relname`.execute(database.db)
+      ).rows;
+    const live = await projectionRows(database);
+    await p.projection.rebuild();
+    const first = await footprint();
+    await p.projection.rebuild();
+    await p.projection.rebuild();
+    const third = await footprint();
+    expect(await projectionRows(database)).toEqual(live);
+    // New files each time (DELETE would keep the files and fill them with dead rows) of the same size.
+    for (const [i, table] of third.entries()) expect(table.file).not.toBe(first[i]!.file);
+    expect(third.map((t) => t.bytes)).toEqual(first.map((t) => t.bytes));
   });
 
   it('unknown watches and actors are errors, not empty answers', async () => {

@@ -91,7 +91,9 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
 
   /**
    * Rebuilds the live projection from position 0 up to `untilPosition` (default: the head) in one
-   * transaction, and sets the checkpoint there: readers see the old rows until it commits.
+   * transaction, and sets the checkpoint there. The tables are emptied with TRUNCATE (see
+   * StanceRepository.clear), so the rows are written into fresh files each time and the tenth
+   * rebuild runs as fast as the first; readers wait for the commit, then see the new rows.
    */
   async rebuild(options: { untilPosition?: number; progress?: ProgressFactory } = {}): Promise<RebuildResult> {
     return this.stances.db.transaction().execute((trx) => this.rebuildIn(trx, options));

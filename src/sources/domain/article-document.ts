@@ -11,6 +11,7 @@ import { canonicalizeUrl } from './article-url.js';
 import { contentHash, entryKey } from './entry-identity.js';
 import type { FeedEntry, ParsedFeed } from './feed-entry.js';
 import type { FixtureArticle } from './fixture-article.js';
+import { withStorableText } from './storable-text.js';
 
 export interface DocumentIdentity {
   /** Stream of all revisions of one article. */
@@ -55,7 +56,6 @@ export function documentFromFeedEntry(
     publishedBasis: published ? 'source' : 'first-seen',
     language: entry.language ?? feed.language ?? 'und',
     text,
-    contentHash: contentHash(text),
   });
 }
 
@@ -71,11 +71,16 @@ export function documentFromFixture(sourceId: string, fixtureId: string, article
     publishedBasis: 'source',
     language: article.language,
     text: article.text,
-    contentHash: contentHash(article.text),
   });
 }
 
-function withIdentity(doc: Omit<UnlinkedDocument, 'documentId'>): UnlinkedDocument {
+/**
+ * Makes every field storable first (domain/storable-text.ts), so the hash and the identity are
+ * those of the text the log will hold, then derives them.
+ */
+function withIdentity(fields: Omit<UnlinkedDocument, 'documentId' | 'contentHash'>): UnlinkedDocument {
+  const storable = withStorableText(fields);
+  const doc = { ...storable, contentHash: contentHash(storable.text) };
   return { ...doc, documentId: documentIdentity(doc).documentId };
 }
 
