@@ -34,7 +34,7 @@ commands:
                                 exits 1 when a source failed
   eval --articles DIR --gold FILE [--watch FILE] [--orders N] [--json]
                                 ingest the articles into a fresh in-memory database, extract,
-                                project, and score against a gold file (shared/eval/README.md);
+                                project, and score against a gold file (fixtures/eval/README.md);
                                 exits non-zero on unreadable input, not on low scores
   verify [--expect-head P:HASH] check the event log's hash chain; exits 1 naming the first bad
                                 position. --expect-head checks against a head recorded earlier

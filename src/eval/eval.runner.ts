@@ -1,7 +1,7 @@
 // `stance-monitor eval`: runs the real pipeline (fixture folder -> DocumentIngested ->
 // extraction subscriber -> ClaimRecorded -> stance projection -> its queries) on a fresh
 // in-memory database once per ingestion order, and scores it with the rules of
-// shared/eval/README.md.
+// fixtures/eval/README.md.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';

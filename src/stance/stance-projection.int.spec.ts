@@ -4,7 +4,7 @@ import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipelin
 import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
 
-const gold = JSON.parse(readFileSync('../shared/eval/dprk-troops-russia.gold.json', 'utf8')) as {
+const gold = JSON.parse(readFileSync('fixtures/eval/dprk-troops-russia.gold.json', 'utf8')) as {
   final: Record<string, string>;
   as_of: { actor: string; on: string; stance: string }[];
 };

@@ -87,7 +87,7 @@ const RUSSIA_HISTORY: StanceChange[] = [
   },
 ];
 
-/** ../shared/eval/dprk-troops-russia.gold.json: the russia rows of `as_of`, and `final`. */
+/** fixtures/eval/dprk-troops-russia.gold.json: the russia rows of `as_of`, and `final`. */
 const GOLD_AS_OF: [string, Stance][] = [
   ['2024-10-23', 'deny'],
   ['2024-10-25', 'neither'],
