@@ -97,6 +97,13 @@ export interface ClaimRecorded {
      * recorded before it was added.
      */
     reportedAt?: string;
+    /**
+     * Content hashes of the watch file and of the language packs the extractor read
+     * (src/watches/domain/revision.ts): which configuration produced the claim. Absent on
+     * analysts' claims and on events recorded before they were kept.
+     */
+    watchRevision?: string;
+    packsRevision?: string;
   };
 }
 

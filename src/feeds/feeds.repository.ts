@@ -61,7 +61,8 @@ export class FeedsRepository {
 
   /**
    * Stance changes known before log position `before`, newest first (those known at once: latest
-   * said first): `limit` of them, and every
+   * said first, then as the claim order has them, never by their claims' log positions): `limit`
+   * of them, and every
    * other change known at the same position as the last (a page never splits one position, so
    * `before` cursors are stable).
    */
@@ -79,7 +80,8 @@ export class FeedsRepository {
       join events ek on ek.position = ch.known_at_position
       left join stance_documents d on d.document_id = c.document_id
       where ${where} and ch.known_at_position >= ${cut}
-      order by ch.known_at_position desc, c.said_on->>'to' desc, ch.watch_id, ch.actor_id, c.position desc`.execute(this.database.db);
+      order by ch.known_at_position desc, c.said_on->>'to' desc, ch.watch_id, ch.actor_id,
+               c.reported_at desc, c.document_id desc, c.statement_offset desc, ch.claim_id desc`.execute(this.database.db);
     return {
       entries: rows.map((r) => ({
         from: r.from_stance,
