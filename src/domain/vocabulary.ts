@@ -107,6 +107,12 @@ export interface ClaimRecorded {
   };
 }
 
+/** Which configuration produced a claim: content hashes of the watch file and of its language packs. */
+export interface ConfigRevisions {
+  watchRevision: string;
+  packsRevision: string;
+}
+
 export interface ClaimRejected {
   type: 'ClaimRejected';
   data: { claimId: string; reason: string; by: string };

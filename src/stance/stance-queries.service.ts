@@ -229,6 +229,8 @@ function claimView(claim: TimelineEntry, documents: Map<string, DocumentRef>): C
     document: documentOf(claim.documentId, documents),
     reportedAt: claim.reportedAt,
     position: claim.position,
+    watchRevision: claim.watchRevision,
+    packsRevision: claim.packsRevision,
   };
 }
 
