@@ -25,6 +25,7 @@ import { StanceProjection } from './stance/stance-projection.js';
 import { StanceQueries } from './stance/stance-queries.service.js';
 import { createServer } from './server.js';
 import { SourcesService } from './sources/sources.service.js';
+import { checkWatch, formatWatchCheck } from './watches/watch-check.js';
 
 const USAGE = `usage: stance-monitor <command> [options]
 
@@ -35,8 +36,13 @@ commands:
                                 exits 1 when a source failed
   eval --articles DIR --gold FILE [--watch FILE] [--orders N] [--json]
                                 ingest the articles into a fresh in-memory database, extract,
-                                project, and score against a gold file (shared/eval/README.md);
+                                project, and score against a gold file (fixtures/eval/README.md);
                                 exits non-zero on unreadable input, not on low scores
+  watch check FILE [--articles DIR] [--json]
+                                validate a watch file (errors name the field; exit 2), print
+                                warnings, and run it over a folder of articles (or the stored
+                                documents): cue sentences with no claim by candidate speaker,
+                                names never seen, topic groups never matched
   verify [--expect-head P:HASH] check the event log's hash chain and that positions are unique,
                                 gapless and in commit order; exits 1 naming the first bad
                                 position. --expect-head checks against a head recorded earlier
@@ -130,6 +136,20 @@ const commands: Record<string, Command> = {
       }
       throw error;
     }
+  },
+
+  async watch(config, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { articles: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('watch check needs one watch FILE');
+    const result = await checkWatch(config, positionals[1]!, values.articles);
+    if (values.json) console.log(JSON.stringify(result));
+    else if (result.error) console.error(formatWatchCheck(result));
+    else console.log(formatWatchCheck(result));
+    return result.error ? 2 : 0;
   },
 
   async verify(config, args) {

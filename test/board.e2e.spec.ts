@@ -163,7 +163,7 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
 
     it('shows each actor’s stance as the API states it, since when, with the quote behind it', async () => {
       const answer = await stances();
-      // The seeds' known outcome (../shared/eval gold): Russia confirms now.
+      // The seeds' known outcome (fixtures/eval gold): Russia confirms now.
       expect(answer.stances.find((s) => s.actor === 'russia')?.stance).toBe('confirm');
       const page = await openPage('/');
       for (const actor of answer.stances) {

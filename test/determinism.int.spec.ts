@@ -5,11 +5,18 @@
 // they are the one thing left out of the comparison. Without a server (`npm test` on a machine
 // with no TEST_DATABASE_URL) it runs on PGlite, where a fresh database costs seconds, over ten
 // orders: each rotation of the seeds and its reverse, which puts every document first and last.
+//
+// The seeds never put two reports of one actor on the same day, precision and publication
+// instant, which is where an order that fell back on log position (arrival order) went wrong.
+// test/fixtures/same-day-conflicts holds four short reports written for that, on both backends.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { permutations } from '../src/stance/domain/russia-seed.fixture.js';
-import { createPipeline, SEED_IDS, WATCH } from './support/pipeline.js';
+import { documentFromFixture } from '../src/sources/domain/article-document.js';
+import { parseFixtureArticle } from '../src/sources/domain/fixture-article.js';
+import { createPipeline, SEED_IDS, WATCH, type Pipeline } from './support/pipeline.js';
 import type { DatabaseKind } from '../src/database/database.js';
-import { createTestDatabase, serverBackends } from './support/test-database.js';
+import { backends, createTestDatabase, serverBackends } from './support/test-database.js';
 
 const TRANSACTION_TIME = new Set(['position', 'knownAtPosition', 'changeKnownAtPosition', 'known_at_position', 'last_position']);
 
@@ -22,11 +29,11 @@ function withoutPositions(value: unknown): unknown {
   return value;
 }
 
-async function projectionIn(kind: DatabaseKind, order: readonly string[]) {
+async function projectionIn(kind: DatabaseKind, order: readonly string[], ingest = (p: Pipeline) => p.ingestSeeds(order)) {
   const database = await createTestDatabase(kind);
   try {
     const p = await createPipeline(database);
-    await p.ingestSeeds(order);
+    await ingest(p);
     await p.runner.catchUp();
     const stances = await p.queries.stances(WATCH);
     const histories = [];
@@ -73,3 +80,69 @@ describe(`ingestion order on ${kind}`, () => {
     expect(differing).toEqual([]);
   }, 300_000);
 });
+
+// Each report states Russia's stance on 4 November (precision: day). a, b and c were published at
+// the same instant (b with a +07:00 offset), d the evening before. What each says is written into
+// the file; the stance each must yield is stated here, by its author, not read off the extractor.
+const SAME_DAY_FOLDER = 'test/fixtures/same-day-conflicts';
+const SAME_DAY_STANCES: Record<string, string> = {
+  'a-denial': 'deny',
+  'b-no-comment': 'neither',
+  'c-confirmation': 'confirm',
+  'd-earlier-report': 'deny',
+};
+
+/**
+ * What DESIGN.md's order makes of the reports, computed from their front matter alone: by
+ * publication instant, then document id; the stance changes are the runs of that sequence.
+ */
+function expectedSameDayOutcome() {
+  const reports = readdirSync(SAME_DAY_FOLDER)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const id = name.replace(/\.md$/, '');
+      const article = parseFixtureArticle(name, readFileSync(`${SAME_DAY_FOLDER}/${name}`, 'utf8'));
+      return { id, instant: Date.parse(article.published), documentId: documentFromFixture('fixtures', id, article).documentId };
+    })
+    .sort((x, y) => x.instant - y.instant || (x.documentId < y.documentId ? -1 : 1));
+  const stances = reports.map((r) => SAME_DAY_STANCES[r.id]!);
+  return {
+    instants: new Map(reports.map((r) => [r.id, r.instant])),
+    changes: stances.filter((stance, i) => i === 0 || stances[i - 1] !== stance),
+    final: stances.at(-1),
+  };
+}
+
+for (const sameDayKind of backends) {
+  describe(`same-day conflicting reports on ${sameDayKind}`, () => {
+    const ids = Object.keys(SAME_DAY_STANCES);
+    // 4! = 24 orders on the server; on PGlite, where a database costs seconds, the rotations, which
+    // make each of the three same-instant reports arrive last among them at least once.
+    const sameDayOrders = sameDayKind === 'postgres' ? permutations(ids) : ids.map((_, i) => [...ids.slice(i), ...ids.slice(0, i)]);
+
+    it(`every one of ${sameDayOrders.length} orders gives the same history, changes and final stance, by publication time and document id`, async () => {
+      const expected = expectedSameDayOutcome();
+      // The case this covers: three reports at one instant (written two ways), on one day, with three stances.
+      expect(new Set(['a-denial', 'b-no-comment', 'c-confirmation'].map((id) => expected.instants.get(id))).size).toBe(1);
+      const project = (order: readonly string[]) => projectionIn(sameDayKind, order, (p) => p.ingestFolder(SAME_DAY_FOLDER, order));
+      const reference = (await project(sameDayOrders[0]!)) as {
+        stances: { stances: { actor: string; stance: string | null }[] };
+        histories: { actor: string; changes: { to: string }[]; claims: { stance: string }[] }[];
+      };
+      const russia = reference.histories.find((h) => h.actor === 'russia')!;
+      expect(russia.claims).toHaveLength(ids.length);
+      expect(russia.changes.map((c) => c.to)).toEqual(expected.changes);
+      expect(reference.stances.stances.find((s) => s.actor === 'russia')?.stance).toBe(expected.final);
+      const differing: string[] = [];
+      for (const order of sameDayOrders.slice(1)) {
+        const answer = await project(order);
+        try {
+          expect(answer).toEqual(reference);
+        } catch (error) {
+          differing.push(`${order.join(' ')}: ${(error as Error).message.slice(0, 2000)}`);
+        }
+      }
+      expect(differing).toEqual([]);
+    }, 300_000);
+  });
+}

@@ -1,30 +1,26 @@
-// The extractor against the hand-annotated seed articles (shared/eval/README.md), plus its speed.
-// The seeds live beside the repository (../shared); without them the suite is skipped.
+// The extractor against the hand-annotated seed articles (fixtures/eval/README.md), plus its speed.
+// The seeds are fixtures/articles (the seed texts byte for byte, test/seed-fixtures.unit.spec.ts)
+// and the gold is the project's copy in fixtures/eval, so this runs in any checkout.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { ArticleDocument, ClaimDraft } from '../src/domain/vocabulary.js';
 import { extractClaims } from '../src/extraction/domain/extract.js';
 import { article, dprkWatch, packs } from '../src/extraction/domain/extraction.fixture.js';
 import { scoreExtraction, type ExtractionScore, type GoldFile } from '../src/eval/domain/score.js';
+import { parseFixtureArticle } from '../src/sources/domain/fixture-article.js';
 
-const shared = new URL('../../shared/', import.meta.url);
-const seedsFolder = new URL('seeds/', shared);
-const goldFile = new URL('eval/dprk-troops-russia.gold.json', shared);
-const available = existsSync(new URL('metadata.json', seedsFolder)) && existsSync(goldFile);
-if (!available) console.warn(`Seed extraction suite SKIPPED: no seeds at ${seedsFolder.pathname} (or no gold file at ${goldFile.pathname}).`);
-
-interface SeedMetadata {
-  articles: Record<string, { title: string; outlet: string; published: string; language: string }>;
-}
+const articlesFolder = new URL('../fixtures/articles/', import.meta.url);
+const goldFile = new URL('../fixtures/eval/dprk-troops-russia.gold.json', import.meta.url);
 
 function loadSeeds(): ArticleDocument[] {
-  const metadata = JSON.parse(readFileSync(new URL('metadata.json', seedsFolder), 'utf8')) as SeedMetadata;
-  return Object.entries(metadata.articles).map(([id, meta]) => ({
-    ...article(readFileSync(new URL(`${id}.txt`, seedsFolder), 'utf8'), meta.published, meta.language, meta.title),
-    documentId: id,
-    outlet: meta.outlet,
-  }));
+  return readdirSync(articlesFolder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const seed = parseFixtureArticle(name, readFileSync(new URL(name, articlesFolder), 'utf8'));
+      return { ...article(seed.text, seed.published, seed.language, seed.title), documentId: name.replace(/\.md$/, ''), outlet: seed.outlet };
+    });
 }
 
 function report(score: ExtractionScore): string {
@@ -37,13 +33,13 @@ function report(score: ExtractionScore): string {
   return lines.join('\n');
 }
 
-(available ? describe : describe.skip)('extraction on the seed articles', () => {
-  const seeds = available ? loadSeeds() : [];
-  const gold = available ? (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldFile) : null;
+describe('extraction on the seed articles', () => {
+  const seeds = loadSeeds();
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldFile;
 
   it('reaches F1 >= 0.9 and date accuracy >= 0.85 against the gold annotation', () => {
     const extracted = new Map<string, ClaimDraft[]>(seeds.map((seed) => [seed.documentId, extractClaims(seed, dprkWatch, packs)]));
-    const score = scoreExtraction(gold!, extracted);
+    const score = scoreExtraction(gold, extracted);
     const summary = report(score);
     expect(score.f1 >= 0.9 && score.dateAccuracy >= 0.85 ? 'targets met' : summary).toBe('targets met');
   });

@@ -71,6 +71,9 @@ export interface StanceClaimsTable {
   origin: string;
   recorded_by: string;
   position: Int8;
+  statement_offset: ColumnType<number, number | undefined, number>;
+  watch_revision: string | null;
+  packs_revision: string | null;
 }
 
 export interface StanceClaimDropsTable {

@@ -97,7 +97,20 @@ export interface ClaimRecorded {
      * recorded before it was added.
      */
     reportedAt?: string;
+    /**
+     * Content hashes of the watch file and of the language packs the extractor read
+     * (src/watches/domain/revision.ts): which configuration produced the claim. Absent on
+     * analysts' claims and on events recorded before they were kept.
+     */
+    watchRevision?: string;
+    packsRevision?: string;
   };
+}
+
+/** Which configuration produced a claim: content hashes of the watch file and of its language packs. */
+export interface ConfigRevisions {
+  watchRevision: string;
+  packsRevision: string;
 }
 
 export interface ClaimRejected {

@@ -1,6 +1,6 @@
 // `stance-monitor eval`: runs the real pipeline (fixture folder -> DocumentIngested ->
 // extraction subscriber -> ClaimRecorded -> stance projection -> its queries) once per ingestion
-// order, and scores it with the rules of shared/eval/README.md. One application on one migrated
+// order, and scores it with the rules of fixtures/eval/README.md. One application on one migrated
 // in-memory database serves every order, emptied between them: starting PGlite was 90 % of a run.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';

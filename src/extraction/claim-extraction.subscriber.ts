@@ -35,7 +35,7 @@ export class ClaimExtractionSubscriber implements EventSubscriber, OnModuleInit 
       const claims = this.watches
         .watches()
         .flatMap((watch) => extractClaims(doc, watch, this.watches.packs()))
-        .map((draft) => claimRecorded(doc, draft, EXTRACTOR_VERSION));
+        .map((draft) => claimRecorded(doc, draft, EXTRACTOR_VERSION, this.watches.revisions(draft.watchId)));
       if (claims.length === 0) continue;
       const { streamId, idempotencyKey } = extractionAppend(doc.documentId, EXTRACTOR_VERSION);
       const appended = await this.events.append(

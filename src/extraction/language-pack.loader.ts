@@ -3,16 +3,25 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentRevision } from '../watches/domain/revision.js';
 import { parseLanguagePack, type LanguagePack } from './domain/language-pack.js';
 
-/** The packs for the given language codes, keyed by code. Fails on a missing or invalid file. */
-export async function loadLanguagePacks(directory: string, languages: readonly string[]): Promise<Map<string, LanguagePack>> {
-  const packs = new Map<string, LanguagePack>();
+/** Language packs keyed by code, with each file's revision (content hash). */
+export interface LoadedPacks {
+  packs: Map<string, LanguagePack>;
+  revisions: Map<string, string>;
+}
+
+/** The packs for the given language codes. Fails on a missing or invalid file. */
+export async function loadLanguagePacks(directory: string, languages: readonly string[]): Promise<LoadedPacks> {
+  const loaded: LoadedPacks = { packs: new Map(), revisions: new Map() };
   for (const language of new Set(languages)) {
     const file = join(directory, `${language}.yaml`);
-    const pack = parseLanguagePack(await readFile(file, 'utf8'), file);
+    const text = await readFile(file, 'utf8');
+    const pack = parseLanguagePack(text, file);
     if (pack.language !== language) throw new Error(`${file}: language is "${pack.language}", expected "${language}"`);
-    packs.set(language, pack);
+    loaded.packs.set(language, pack);
+    loaded.revisions.set(language, contentRevision(text));
   }
-  return packs;
+  return loaded;
 }

@@ -49,7 +49,7 @@ export class Reextraction {
         const { streamId } = extractionAppend(doc.documentId, version);
         const stream = await this.events.readStream(streamId);
         const fresh = this.watches.watches().flatMap((watch) => extract(doc, watch, this.watches.packs()));
-        const changes = reextractionEvents(doc, claimsInForce(stream), fresh, version);
+        const changes = reextractionEvents(doc, claimsInForce(stream), fresh, version, (watchId) => this.watches.revisions(watchId));
         report.documents++;
         options.onDocument?.();
         if (changes.length === 0) continue;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
@@ -5,7 +6,7 @@ import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipelin
 import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { STANCE_SUBSCRIPTION } from './stance-projection.js';
 
-const gold = JSON.parse(readFileSync('../shared/eval/dprk-troops-russia.gold.json', 'utf8')) as {
+const gold = JSON.parse(readFileSync('fixtures/eval/dprk-troops-russia.gold.json', 'utf8')) as {
   final: Record<string, string>;
   as_of: { actor: string; on: string; stance: string }[];
 };
@@ -65,6 +66,21 @@ describe.each(backends)('stance projection on %s', (kind) => {
     const stored = await p.queries.storedChanges(WATCH, 'russia');
     expect(stored.map((c) => c.claimId).sort()).toEqual(history.changes.map((c) => c.claim.claimId).sort());
     expect(history.claims.length).toBeGreaterThanOrEqual(history.changes.length);
+  });
+
+  it('shows in the history and the why chain the revisions of the watch file and language packs that read each claim', async () => {
+    // Content hashes of the files as they are on disk now, which are the ones the pipeline loaded.
+    const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+    const watchRevision = sha('fixtures/watches/dprk-troops-russia.yaml');
+    const packsRevision = createHash('sha256')
+      .update(['en', 'id'].map((code) => `${code}:${sha(`fixtures/languages/${code}.yaml`)}`).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
+    const history = await p.queries.history(WATCH, 'russia');
+    expect(history.claims.length).toBeGreaterThan(0);
+    for (const claim of history.claims) expect([claim.watchRevision, claim.packsRevision]).toEqual([watchRevision, packsRevision]);
+    const why = await p.queries.why(WATCH, 'russia');
+    expect(why.producedBy).toMatchObject({ watchRevision, packsRevision });
   });
 
   it('answers as known at an earlier log position exactly as a replay into a scratch schema does', async () => {

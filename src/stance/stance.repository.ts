@@ -112,11 +112,13 @@ export class StanceRepository {
       on conflict (document_id) do nothing`.execute(trx);
     await sql`
       insert into stance_claims (claim_id, watch_id, actor_id, stance, said_on, reported_at, speaker, quote,
-                                 cues, document_id, url, origin, recorded_by, position)
+                                 cues, document_id, url, origin, recorded_by, position, statement_offset,
+                                 watch_revision, packs_revision)
       select data->>'claimId', data->>'watchId', data->>'actorId', data->>'stance', data->'saidOn',
              data->>'reportedAt', data->>'speaker', data->'evidence'->>'sentence',
              coalesce(data->'evidence'->'cues', '[]'::jsonb), data->>'documentId', data->>'url',
-             data->>'origin', data->>'recordedBy', position
+             data->>'origin', data->>'recordedBy', position,
+             coalesce((data->'evidence'->>'start')::integer, 0), data->>'watchRevision', data->>'packsRevision'
       from events
       where type = 'ClaimRecorded' and position between ${from} and ${to}
       on conflict (claim_id) do nothing`.execute(trx);
@@ -286,8 +288,8 @@ export class StanceRepository {
   ): Promise<TimelineRecords[]> {
     let claimsQuery = executor
       .selectFrom('stance_claims')
-      .select(['claim_id', 'watch_id', 'actor_id', 'stance', 'said_on', 'reported_at', 'document_id', 'position'])
-      .$if(!options.withoutEvidence, (q) => q.select(['quote', 'url', 'speaker']))
+      .select(['claim_id', 'watch_id', 'actor_id', 'stance', 'said_on', 'reported_at', 'document_id', 'statement_offset', 'position'])
+      .$if(!options.withoutEvidence, (q) => q.select(['quote', 'url', 'speaker', 'watch_revision', 'packs_revision']))
       .where('watch_id', '=', watchId);
     if (options.actorId !== undefined) claimsQuery = claimsQuery.where('actor_id', '=', options.actorId);
     if (options.upTo !== undefined) claimsQuery = claimsQuery.where('position', '<=', options.upTo);
@@ -307,7 +309,7 @@ export class StanceRepository {
       if (!records) byActor.set(actorId, (records = { watchId, actorId, claims: [], drops: [] }));
       return records;
     };
-    for (const row of claimRows) timelineOf(row.actor_id).claims.push(entryOfRow({ quote: '', url: '', speaker: null, ...row }));
+    for (const row of claimRows) timelineOf(row.actor_id).claims.push(entryOfRow({ quote: '', url: '', speaker: null, watch_revision: null, packs_revision: null, ...row }));
     for (const row of dropRows) {
       timelineOf(row.actor_id).drops.push({
         claimId: row.claim_id,
@@ -456,6 +458,7 @@ export class StanceRepository {
         'a.alert_id', 'a.position as alert_position', 'a.kind', 'a.watch_id', 'a.actor_id', 'a.claim_id', 'a.from_stance',
         'a.to_stance', 'a.effective_on', 'a.document_id',
         'c.claim_id as c_claim_id', 'c.stance', 'c.said_on', 'c.reported_at', 'c.speaker', 'c.quote', 'c.url', 'c.position',
+        'c.statement_offset', 'c.watch_revision', 'c.packs_revision',
         'd.url as d_url', 'd.outlet', 'd.title', 'd.published', 'd.language',
       ])
       .orderBy('a.alert_id')
@@ -491,6 +494,9 @@ export class StanceRepository {
               quote: r.quote!,
               speaker: r.speaker,
               position: r.position!,
+              statement_offset: r.statement_offset!,
+              watch_revision: r.watch_revision,
+              packs_revision: r.packs_revision,
             }),
       document:
         r.d_url === null
@@ -627,8 +633,11 @@ function entryOfRow(
     position: Number(row.position),
     reportedAt: row.reported_at,
     documentId: row.document_id,
+    statementOffset: row.statement_offset,
     url: row.url,
     quote: row.quote,
     speaker: row.speaker,
+    watchRevision: row.watch_revision,
+    packsRevision: row.packs_revision,
   };
 }

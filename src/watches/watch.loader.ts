@@ -4,19 +4,27 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWatch, type Watch } from './domain/watch.js';
+import { contentRevision } from './domain/revision.js';
 
-export async function loadWatch(file: string): Promise<Watch> {
-  return parseWatch(await readFile(file, 'utf8'), file);
+/** A watch and the revision (content hash) of the file it was read from. */
+export interface LoadedWatch {
+  watch: Watch;
+  revision: string;
+}
+
+export async function loadWatch(file: string): Promise<LoadedWatch> {
+  const text = await readFile(file, 'utf8');
+  return { watch: parseWatch(text, file), revision: contentRevision(text) };
 }
 
 /** Every *.yaml watch in a directory, in file-name order. Watch ids must be unique. */
-export async function loadWatches(directory: string): Promise<Watch[]> {
+export async function loadWatches(directory: string): Promise<LoadedWatch[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
-  const watches: Watch[] = [];
+  const watches: LoadedWatch[] = [];
   for (const name of files) {
-    const watch = await loadWatch(join(directory, name));
-    if (watches.some((other) => other.id === watch.id)) throw new Error(`${join(directory, name)}: id "${watch.id}" is used by another watch`);
-    watches.push(watch);
+    const loaded = await loadWatch(join(directory, name));
+    if (watches.some((other) => other.watch.id === loaded.watch.id)) throw new Error(`${join(directory, name)}: id "${loaded.watch.id}" is used by another watch`);
+    watches.push(loaded);
   }
   return watches;
 }

@@ -4,14 +4,18 @@ import { dirname, join } from 'node:path';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import type { ConfigRevisions } from '../domain/vocabulary.js';
 import type { LanguagePack } from '../extraction/domain/language-pack.js';
 import { loadLanguagePacks } from '../extraction/language-pack.loader.js';
+import { configRevisions } from './domain/revision.js';
 import type { Watch } from './domain/watch.js';
 import { loadWatch, loadWatches } from './watch.loader.js';
 
 export interface WatchCatalog {
   watches: Watch[];
   packs: Map<string, LanguagePack>;
+  /** Per watch id: the revisions of its file and of the packs it reads, recorded on its claims. */
+  revisions: Map<string, ConfigRevisions>;
 }
 
 /**
@@ -20,15 +24,19 @@ export interface WatchCatalog {
  */
 export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalog> {
   const isFile = /\.ya?ml$/.test(watchesPath);
-  const watches = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
+  const loaded = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
+  const watches = loaded.map((l) => l.watch);
   const watchesDir = isFile ? dirname(watchesPath) : watchesPath;
-  const packs = await loadLanguagePacks(join(watchesDir, '..', 'languages'), watches.flatMap((w) => w.languages));
-  return { watches, packs };
+  const { packs, revisions: packRevisions } = await loadLanguagePacks(join(watchesDir, '..', 'languages'), watches.flatMap((w) => w.languages));
+  const revisions = new Map(
+    loaded.map(({ watch, revision }) => [watch.id, configRevisions(revision, watch.languages, (language) => packRevisions.get(language)!)]),
+  );
+  return { watches, packs, revisions };
 }
 
 @Injectable()
 export class WatchesService implements OnModuleInit {
-  private catalog: WatchCatalog = { watches: [], packs: new Map() };
+  private catalog: WatchCatalog = { watches: [], packs: new Map(), revisions: new Map() };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -51,5 +59,10 @@ export class WatchesService implements OnModuleInit {
 
   packs(): ReadonlyMap<string, LanguagePack> {
     return this.catalog.packs;
+  }
+
+  /** The revisions of a watch's file and language packs as loaded at start. */
+  revisions(watchId: string): ConfigRevisions | undefined {
+    return this.catalog.revisions.get(watchId);
   }
 }

@@ -33,6 +33,14 @@ export async function createPipeline(database: TestDatabase) {
   const projection = new StanceProjection(stances, events, runner, new AnnouncementsRepository());
   projection.onModuleInit();
   const ingestion = new DocumentIngestion(store);
+  /** Ingests a folder of fixture articles one document at a time, in the order of `ids` (file names without `.md`; all, by name, when absent). */
+  async function ingestFolder(folder: string, ids?: readonly string[]) {
+    const { articles } = await readFixtureFolder(folder);
+    const byId = new Map(articles.map((a) => [a.path.replace(/^.*\//, '').replace(/\.md$/, ''), a]));
+    for (const id of ids ?? [...byId.keys()].sort()) {
+      await ingestion.ingest([documentFromFixture('fixtures', id, byId.get(id)!)]);
+    }
+  }
   return {
     events,
     store,
@@ -44,13 +52,10 @@ export async function createPipeline(database: TestDatabase) {
     corrections: new ClaimCorrections(store, stances, watches),
     reextraction: new Reextraction(watches, store, events),
     /** Ingests the seed fixtures one document at a time, in the order of `ids` (all, by name, when absent). */
-    async ingestSeeds(ids?: readonly string[]) {
-      const folder = await readFixtureFolder(config.fixturesDir!);
-      const byId = new Map(folder.articles.map((a) => [a.path.replace(/^.*\//, '').replace(/\.md$/, ''), a]));
-      for (const id of ids ?? [...byId.keys()].sort()) {
-        await ingestion.ingest([documentFromFixture('fixtures', id, byId.get(id)!)]);
-      }
+    ingestSeeds(ids?: readonly string[]) {
+      return ingestFolder(config.fixturesDir!, ids);
     },
+    ingestFolder,
   };
 }
 

@@ -116,6 +116,16 @@ function claimCard(claim: BoardClaim & { drops?: BoardDrop[] }, links: PublicLin
   const changed = change ? `<span class="status status-change">changed the stance: ${change.from ?? 'none'} → ${change.to}</span>` : '';
   return `<article class="claim-card${drops.length > 0 ? ' is-dropped' : ''}" data-claim-id="${escapeHtml(claim.claimId)}">
 <p class="claim-meta">${saidOnHtml(claim.saidOn)} ${stanceBadge(claim.stance)} ${status}${changed}</p>
-${quoteHtml(claim)}${attributionHtml(claim, links, page)}${reasons}
+${quoteHtml(claim)}${attributionHtml(claim, links, page)}${reasons}${revisionHtml(claim)}
 </article>`;
+}
+
+/**
+ * Which watch file and language packs produced the claim (their content hashes), so an analyst
+ * can tell claims read before an edit of the watch from those read after. Nothing for an
+ * analyst's claim or one recorded before revisions were kept.
+ */
+function revisionHtml(claim: BoardClaim): string {
+  if (!claim.watchRevision || !claim.packsRevision) return '';
+  return `<p class="revision">read with watch revision <code>${escapeHtml(claim.watchRevision)}</code>, language packs <code>${escapeHtml(claim.packsRevision)}</code></p>`;
 }

@@ -6,8 +6,12 @@ import type { PublicLinks } from '../../domain/public-links.js';
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';
 import type { ClaimView } from '../../stance/domain/stance-views.js';
 
-/** A claim as the stance API answers it (its publication time is not shown). */
-export type BoardClaim = Omit<ClaimView, 'reportedAt'>;
+/**
+ * A claim as the stance API answers it (its publication time is not shown; the revisions of the
+ * configuration that produced it only where a page shows them, the actor page's claim cards).
+ */
+export type BoardClaim = Omit<ClaimView, 'reportedAt' | 'watchRevision' | 'packsRevision'> &
+  Partial<Pick<ClaimView, 'watchRevision' | 'packsRevision'>>;
 
 /** Why a claim no longer counts (history's drops). */
 export interface BoardDrop {

@@ -120,6 +120,16 @@ describe('the actor page', () => {
     expect(tags(html)).not.toContain('script');
   });
 
+  it("shows the watch and pack revisions a claim was read with, and none for a claim without them", () => {
+    const read = claim({ claimId: 'claim-3', watchRevision: '0123abcd<4567>', packsRevision: 'feedbeef' });
+    const page = actorMain(
+      { watch: { id: 'w', proposition: 'P' }, history: { ...history, claims: [{ ...read, status: 'active', drops: [] }] }, why: { ...why, producedBy: read }, chart, span: { first: saidOn.to, last: saidOn.to } },
+      links,
+    );
+    expect(page).toContain('watch revision <code>0123abcd&lt;4567&gt;</code>, language packs <code>feedbeef</code>');
+    expect(html).not.toContain('watch revision');
+  });
+
   it('explains the stance with the claim that produced it, and draws the timeline', () => {
     expect(html).toContain('Why Russia is at confirm');
     expect(html).toContain('<svg class="timeline timeline-large"');

@@ -1,4 +1,4 @@
-// Scoring rules of shared/eval/README.md as pure functions: extraction precision, recall, F1
+// Scoring rules of fixtures/eval/README.md (a copy of shared/eval/README.md) as pure functions: extraction precision, recall, F1
 // (micro over documents), date accuracy, and the projection's final and as-of accuracy.
 
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';

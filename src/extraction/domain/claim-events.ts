@@ -2,14 +2,18 @@
 // content, so the same document read by the same extractor version yields the same ids in any
 // ingestion order, on any instance.
 import { createHash } from 'node:crypto';
-import type { ArticleDocument, ClaimDraft, ClaimRecorded } from '../../domain/vocabulary.js';
+import type { ArticleDocument, ClaimDraft, ClaimRecorded, ConfigRevisions } from '../../domain/vocabulary.js';
 
 export function claimId(documentId: string, draft: ClaimDraft, extractorVersion: string): string {
   const key = [documentId, draft.watchId, draft.actorId, draft.stance, draft.evidence.start, draft.evidence.end, extractorVersion].join('|');
   return `claim-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
 }
 
-export function claimRecorded(doc: ArticleDocument, draft: ClaimDraft, extractorVersion: string): ClaimRecorded {
+/**
+ * `revisions`: of the watch and language packs that produced the draft. They are not part of
+ * the claim id: the same statement read under an edited watch is the same claim.
+ */
+export function claimRecorded(doc: ArticleDocument, draft: ClaimDraft, extractorVersion: string, revisions?: ConfigRevisions): ClaimRecorded {
   return {
     type: 'ClaimRecorded',
     data: {
@@ -20,6 +24,7 @@ export function claimRecorded(doc: ArticleDocument, draft: ClaimDraft, extractor
       origin: 'extractor',
       recordedBy: extractorVersion,
       reportedAt: doc.published,
+      ...revisions,
     },
   };
 }

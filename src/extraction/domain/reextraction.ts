@@ -2,7 +2,7 @@
 // as edits: claims the new version no longer finds are superseded, claims it newly finds are
 // recorded, and claims both versions find stay as they are (their ids, their history, and any
 // analyst's rejection of them). Pure.
-import type { ArticleDocument, ClaimDraft, ClaimRecorded, ClaimSuperseded } from '../../domain/vocabulary.js';
+import type { ArticleDocument, ClaimDraft, ClaimRecorded, ClaimSuperseded, ConfigRevisions } from '../../domain/vocabulary.js';
 import { claimRecorded } from './claim-events.js';
 
 /** What makes two versions' claims the same claim: who, what, when and where in the text. */
@@ -13,13 +13,15 @@ export function claimContentKey(claim: ClaimDraft): string {
 
 /**
  * The events that bring a document's extracted claims from `recorded` (those still in force,
- * from any earlier version) to what `version` finds now (`fresh`).
+ * from any earlier version) to what `version` finds now (`fresh`). `revisionsOf` names the
+ * watch and pack revisions the new claims were read with.
  */
 export function reextractionEvents(
   doc: ArticleDocument,
   recorded: readonly ClaimRecorded['data'][],
   fresh: readonly ClaimDraft[],
   version: string,
+  revisionsOf: (watchId: string) => ConfigRevisions | undefined = () => undefined,
 ): (ClaimRecorded | ClaimSuperseded)[] {
   const freshKeys = new Set(fresh.map(claimContentKey));
   const recordedKeys = new Set(recorded.map(claimContentKey));
@@ -29,7 +31,7 @@ export function reextractionEvents(
       type: 'ClaimSuperseded',
       data: { claimId: claim.claimId, byExtractorVersion: version, reason: `extractor ${version} no longer finds this claim (recorded by ${claim.recordedBy})` },
     }));
-  const added = fresh.filter((draft) => !recordedKeys.has(claimContentKey(draft))).map((draft) => claimRecorded(doc, draft, version));
+  const added = fresh.filter((draft) => !recordedKeys.has(claimContentKey(draft))).map((draft) => claimRecorded(doc, draft, version, revisionsOf(draft.watchId)));
   return [...superseded, ...added];
 }
 

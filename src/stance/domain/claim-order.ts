@@ -1,7 +1,8 @@
 // The order in which an actor's claims count (DESIGN.md "Time is bitemporal"): by said-on upper
-// bound, then precision, then the publication time of the report, then log position. Everything the projection answers in valid time
-// (stance as of a day, the list of stance changes) is read off this order, so it must depend only
-// on the claims themselves, never on the order they arrived in.
+// bound, then precision, then the publication time of the report, then the document's id, then
+// the statement's offset in it; never log position, which is arrival order. Everything the
+// projection answers in valid time (stance as of a day, the list of stance changes) is read off
+// this order, so it must depend only on the claims themselves, never on the order they arrived in.
 
 import type { SaidOn, Stance } from '../../domain/vocabulary.js';
 
@@ -21,14 +22,20 @@ export interface TimelineEntry {
   reportedAt: string | null;
   /** null for a claim entered by an analyst. */
   documentId: string | null;
+  /** Where the statement starts in the document's stored text (evidence.start; 0 for an analyst's claim). */
+  statementOffset: number;
   url: string;
   /** The evidence sentence. */
   quote: string;
   speaker: string | null;
+  /** Content hash of the watch file that produced the claim; null for analysts' claims and claims recorded before it was kept. */
+  watchRevision: string | null;
+  /** Content hash of the language packs that produced the claim; null as for watchRevision. */
+  packsRevision: string | null;
 }
 
-/** The fields the order reads. */
-export type OrderKey = Pick<TimelineEntry, 'claimId' | 'saidOn' | 'position' | 'reportedAt'>;
+/** The fields the order reads: the claim's own, none of them transaction time. */
+export type OrderKey = Pick<TimelineEntry, 'claimId' | 'saidOn' | 'reportedAt' | 'documentId' | 'statementOffset'>;
 
 /**
  * How precise a said-on is, for comparing claims with the same upper bound. A statement known only
@@ -44,15 +51,17 @@ export function precisionRank(saidOn: SaidOn): 0 | 1 | 2 {
 /**
  * Total order on claims: said-on upper bound (ISO days compare as strings), then precision rank,
  * then the narrower interval later (it pins the statement closer to its upper bound), then the
- * report published later counts as later, then log position. claimId only separates claims that
- * share a position, which a log never produces; it keeps the order total on any input.
+ * report published later counts as later, then the document's id, then the statement's offset in
+ * the document. claimId only separates claims that tie on all of these (an analyst's claims on
+ * one day entered at the same instant); it keeps the order total on any input.
  *
- * Why the publication time before the log position (DESIGN.md names only the position): two
- * reports of the same dated statement (seeds 002 and 003 both report Putin on 24 October) tie on
- * said-on and precision, and with the position next the claim credited with the change would be
- * whichever report the feed delivered first. The publication time is part of the claim, so the
- * credited claim no longer depends on arrival order; the position still orders claims of one
- * report (appended together, in text order) and of reports published at the same instant.
+ * Why the publication time (DESIGN.md): two reports of the same dated statement (seeds 002 and
+ * 003 both report Putin on 24 October) tie on said-on and precision; the later report counts as
+ * the later claim. Reports published at the same instant, and claims of one report, are ordered
+ * by the document id (a hash of the article's address and text: arbitrary, but the same in every
+ * arrival order) and the offset (text order). Nothing here is the log position: the position is
+ * when this service happened to read the claim, and ordering by it made stance changes, and even
+ * an actor's final stance, depend on which feed delivered first.
  */
 export function compareClaims(a: OrderKey, b: OrderKey): number {
   if (a.saidOn.to !== b.saidOn.to) return a.saidOn.to < b.saidOn.to ? -1 : 1;
@@ -62,11 +71,31 @@ export function compareClaims(a: OrderKey, b: OrderKey): number {
   const fa = a.saidOn.from;
   const fb = b.saidOn.from;
   if (fa !== fb) return fa === null ? -1 : fb === null ? 1 : fa < fb ? -1 : 1;
-  const ra = a.reportedAt ?? '';
-  const rb = b.reportedAt ?? '';
-  if (ra !== rb) return ra < rb ? -1 : 1;
-  if (a.position !== b.position) return a.position - b.position;
+  const reported = compareReportTimes(a.reportedAt, b.reportedAt);
+  if (reported !== 0) return reported;
+  const da = a.documentId ?? '';
+  const db = b.documentId ?? '';
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.statementOffset !== b.statementOffset) return a.statementOffset - b.statementOffset;
   return a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0;
+}
+
+/**
+ * Publication times compared as instants, not as text: "2024-10-25T10:00:00+07:00" and
+ * "2024-10-25T03:00:00Z" are the same instant and tie (the document id decides), and a feed's
+ * UTC time sorts correctly against a fixture's local one. A missing or unreadable time (events
+ * recorded before the field existed) sorts first. A bare date is midnight UTC of that day.
+ */
+export function compareReportTimes(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  const ta = instantOf(a);
+  const tb = instantOf(b);
+  return ta === tb ? 0 : ta < tb ? -1 : 1;
+}
+
+function instantOf(time: string | null): number {
+  const ms = time === null ? Number.NaN : Date.parse(time);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
 /** A claim counts as said on or before `day` when its whole interval is: `to <= day`. */

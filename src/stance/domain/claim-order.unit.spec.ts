@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { SaidOn } from '../../domain/vocabulary.js';
 import {
   compareClaims,
+  compareReportTimes,
   insertionIndex,
   lastIndexSaidBy,
   precisionRank,
@@ -10,12 +11,19 @@ import {
 } from './claim-order.js';
 import { before, day, permutations, span } from './russia-seed.fixture.js';
 
-const key = (claimId: string, saidOn: SaidOn, position: number, reportedAt: string | null = null): OrderKey => ({
-  claimId,
-  saidOn,
-  position,
-  reportedAt,
-});
+/**
+ * An order key. The third argument is only a label of the claim's place in some log: the order
+ * must not read it, so it goes nowhere (tests below put claims at positions that disagree with
+ * the order they must take).
+ */
+const key = (
+  claimId: string,
+  saidOn: SaidOn,
+  _logPosition: number,
+  reportedAt: string | null = null,
+  documentId: string | null = `doc-${claimId}`,
+  statementOffset = 0,
+): OrderKey => ({ claimId, saidOn, reportedAt, documentId, statementOffset });
 const ids = (keys: OrderKey[]) => keys.map((k) => k.claimId);
 const sorted = (keys: OrderKey[]) => ids([...keys].sort(compareClaims));
 
@@ -77,30 +85,54 @@ describe('compareClaims', () => {
     expect(compareClaims(week, twoDaysFirst)).toBeLessThan(0);
   });
 
-  it('same said-on and precision: log position decides, then claimId', () => {
-    const a = key('b-claim', day('2024-10-24'), 11);
-    const b = key('a-claim', day('2024-10-24'), 20);
-    expect(sorted([b, a])).toEqual(['b-claim', 'a-claim']);
-    const samePosition = key('a-claim', day('2024-10-24'), 11);
-    expect(compareClaims(samePosition, a)).toBeLessThan(0);
+  it('same said-on, precision and report time: the document id decides, then the offset in it, then claimId', () => {
+    const b = key('b-claim', day('2024-10-24'), 11, '2024-10-25', 'doc-2');
+    const a = key('a-claim', day('2024-10-24'), 20, '2024-10-25', 'doc-1');
+    expect(sorted([b, a])).toEqual(['a-claim', 'b-claim']);
+    // Two statements of one report: text order, wherever the log put them.
+    const later = key('z-later', day('2024-10-24'), 3, '2024-10-25', 'doc-1', 400);
+    const earlier = key('z-earlier', day('2024-10-24'), 9, '2024-10-25', 'doc-1', 120);
+    expect(sorted([later, earlier])).toEqual(['z-earlier', 'z-later']);
+    // An analyst's claims (no document) tie on the document and the offset: claimId decides.
+    const analystB = key('analyst-b', day('2024-10-24'), 1, '2024-10-25', null);
+    const analystA = key('analyst-a', day('2024-10-24'), 2, '2024-10-25', null);
+    expect(sorted([analystB, analystA])).toEqual(['analyst-a', 'analyst-b']);
     expect(compareClaims(a, { ...a })).toBe(0);
+  });
+
+  it('never reads the log position: equal keys at different positions compare equal', () => {
+    const here = key('same', day('2024-10-24'), 1, '2024-10-25', 'doc-1', 10);
+    const there = key('same', day('2024-10-24'), 999, '2024-10-25', 'doc-1', 10);
+    expect(compareClaims(here, there)).toBe(0);
+    expect(compareClaims({ ...here, position: 1 } as OrderKey, { ...there, position: 999 } as OrderKey)).toBe(0);
   });
 
   it('same said-on and precision: the later report counts as later, whatever the log position', () => {
     // Seeds 002 (published 25 Oct) and 003 (29 Oct) both report Putin on 24 Oct.
-    const tribun = key('tribun', day('2024-10-24'), 40, '2024-10-25');
-    const epoch = key('epoch', day('2024-10-24'), 12, '2024-10-29');
+    const tribun = key('tribun', day('2024-10-24'), 40, '2024-10-25', 'z-doc');
+    const epoch = key('epoch', day('2024-10-24'), 12, '2024-10-29', 'a-doc');
     expect(sorted([epoch, tribun])).toEqual(['tribun', 'epoch']);
     // A report with no publication time (events from before the field) sorts first.
     expect(sorted([tribun, key('legacy', day('2024-10-24'), 99)])).toEqual(['legacy', 'tribun']);
-    // The same report: log position (text order within one append) decides.
-    expect(sorted([key('second', day('2024-10-24'), 41, '2024-10-25'), tribun])).toEqual(['tribun', 'second']);
+  });
+
+  it('compares publication times as instants, not as text', () => {
+    // 10:00 in Jakarta is 03:00 UTC: earlier than 05:00 UTC, though "10" > "05" as text.
+    const jakarta = key('jakarta', day('2024-10-24'), 1, '2024-10-25T10:00:00+07:00', 'z-doc');
+    const utc = key('utc', day('2024-10-24'), 2, '2024-10-25T05:00:00Z', 'a-doc');
+    expect(sorted([utc, jakarta])).toEqual(['jakarta', 'utc']);
+    expect(compareReportTimes('2024-10-25T10:00:00+07:00', '2024-10-25T03:00:00.000Z')).toBe(0);
+    // The same instant written two ways: the document id decides, not the spelling.
+    const sameInstant = key('same-instant', day('2024-10-24'), 3, '2024-10-25T03:00:00.000Z', 'a-doc');
+    expect(sorted([jakarta, sameInstant])).toEqual(['same-instant', 'jakarta']);
+    expect(compareReportTimes(null, '2024-10-25')).toBeLessThan(0);
+    expect(compareReportTimes('not a date', '2024-10-25')).toBeLessThan(0);
   });
 
   it('is a total order: antisymmetric, transitive, and every arrival order sorts the same', () => {
     const keys = [
-      key('k1', day('2024-10-24'), 11),
-      key('k2', day('2024-10-24'), 20),
+      key('k1', day('2024-10-24'), 20, '2024-10-25', 'doc-1', 5),
+      key('k2', day('2024-10-24'), 11, '2024-10-25', 'doc-1', 50),
       key('k3', before('2024-10-24'), 10),
       key('k4', before('2024-10-21'), 50),
       key('k5', span('2024-10-17', '2024-10-24'), 3),
@@ -130,8 +162,8 @@ describe('binary searches', () => {
   ];
 
   it('insertionIndex keeps the list ordered', () => {
-    expect(insertionIndex(list, key('x', day('2024-10-24'), 5))).toBe(2);
-    expect(insertionIndex(list, key('x', day('2024-10-24'), 12))).toBe(3);
+    expect(insertionIndex(list, key('x', day('2024-10-24'), 5, null, 'doc-a'))).toBe(2);
+    expect(insertionIndex(list, key('x', day('2024-10-24'), 12, null, 'doc-x'))).toBe(3);
     expect(insertionIndex(list, key('x', before('2024-10-01'), 99))).toBe(0);
     expect(insertionIndex(list, key('x', day('2025-05-01'), 1))).toBe(4);
   });

@@ -30,6 +30,8 @@ export interface ClaimSpec {
   speaker?: string | null;
   /** Defaults to the seed's publication date, or null for a document that is not a seed. */
   reportedAt?: string | null;
+  /** Where the quote starts in its document (the order reads it for claims of one report); 0 by default. */
+  offset?: number;
 }
 
 export function recorded(spec: ClaimSpec): LoggedClaimEvent {
@@ -45,7 +47,7 @@ export function recorded(spec: ClaimSpec): LoggedClaimEvent {
       speaker: spec.speaker ?? null,
       stance: spec.stance,
       saidOn: spec.saidOn,
-      evidence: { sentence: quote, start: 0, end: quote.length, cues: [] },
+      evidence: { sentence: quote, start: spec.offset ?? 0, end: (spec.offset ?? 0) + quote.length, cues: [] },
       documentId,
       url: `https://example.org/seeds/${documentId ?? 'analyst'}`,
       origin: documentId === null ? 'analyst' : 'extractor',
@@ -88,6 +90,7 @@ export const RUSSIA_CLAIMS: Record<keyof typeof DOC, Omit<ClaimSpec, 'position'>
       saidOn: day('2024-10-24', 'Kamis (24/10)'),
       documentId: DOC.d002,
       speaker: 'Putin',
+      offset: 437,
       quote:
         '“Ada Pasal 4. Kami tidak pernah ragu bahwa kepemimpinan Korea Utara menganggap serius perjanjian kami. Namun, apa yang kami lakukan berdasarkan pasal ini adalah urusan kami,” kata Putin, seperti dilansir Reuters, Kamis (24/10). /2024).',
     },
@@ -98,6 +101,7 @@ export const RUSSIA_CLAIMS: Record<keyof typeof DOC, Omit<ClaimSpec, 'position'>
       saidOn: day('2024-10-24', 'Kamis (24/10)'),
       documentId: DOC.d002,
       speaker: 'Putin',
+      offset: 1317,
       quote:
         '“Kami tahu siapa saja yang ada di sana, negara-negara Eropa mana, dan bagaimana mereka melakukan pekerjaan ini,” kata Putin: Kami punya bukti kehadiran tentara Korea di Rusia.',
     },
@@ -107,6 +111,7 @@ export const RUSSIA_CLAIMS: Record<keyof typeof DOC, Omit<ClaimSpec, 'position'>
       saidOn: before('2024-10-24', 'sebelumnya; day before publication 2024-10-25'),
       documentId: DOC.d002,
       speaker: 'Kremlin',
+      offset: 2518,
       quote: 'Kremlin sebelumnya membantah laporan pengerahan pasukan Korea Utara dan menggambarkannya sebagai berita palsu.',
     },
   ],

@@ -17,6 +17,9 @@ export interface ClaimView {
   reportedAt: string | null;
   /** Log position of the ClaimRecorded event. */
   position: number;
+  /** Content hashes of the watch file and the language packs that produced the claim (null: an analyst's, or recorded before they were kept). */
+  watchRevision: string | null;
+  packsRevision: string | null;
 }
 
 export interface ChangeView {
@@ -59,6 +62,8 @@ export function claimView(claim: TimelineEntry, documents: Map<string, DocumentR
     document: documentOf(claim.documentId, documents),
     reportedAt: claim.reportedAt,
     position: claim.position,
+    watchRevision: claim.watchRevision,
+    packsRevision: claim.packsRevision,
   };
 }
 

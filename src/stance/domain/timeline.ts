@@ -256,9 +256,12 @@ export function entryOf(event: ClaimRecorded & { position: number }): TimelineEn
     position: event.position,
     reportedAt: d.reportedAt ?? null,
     documentId: d.documentId,
+    statementOffset: d.evidence.start,
     url: d.url,
     quote: d.evidence.sentence,
     speaker: d.speaker,
+    watchRevision: d.watchRevision ?? null,
+    packsRevision: d.packsRevision ?? null,
   };
 }
 

@@ -87,7 +87,7 @@ const RUSSIA_HISTORY: StanceChange[] = [
   },
 ];
 
-/** ../shared/eval/dprk-troops-russia.gold.json: the russia rows of `as_of`, and `final`. */
+/** fixtures/eval/dprk-troops-russia.gold.json: the russia rows of `as_of`, and `final`. */
 const GOLD_AS_OF: [string, Stance][] = [
   ['2024-10-23', 'deny'],
   ['2024-10-25', 'neither'],
@@ -385,7 +385,7 @@ function knownAtByDefinition(events: readonly LoggedEvent[], change: StanceChang
     const dropped = new Set<string>();
     for (const e of seen) if (e.type === 'ClaimRejected' || e.type === 'ClaimSuperseded') dropped.add(e.data.claimId);
     const active = seen
-      .flatMap((e) => (e.type === 'ClaimRecorded' ? [{ ...e.data, position: e.position, reportedAt: e.data.reportedAt ?? null }] : []))
+      .flatMap((e) => (e.type === 'ClaimRecorded' ? [entryOf(e)] : []))
       .filter((c) => c.actorId === change.actorId && !dropped.has(c.claimId))
       .sort(compareClaims);
     const i = active.findIndex((c) => c.claimId === change.claimId);

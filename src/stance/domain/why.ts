@@ -15,6 +15,9 @@ export interface ClaimEvidenceRef {
   saidOn: SaidOn;
   /** Log position of the ClaimRecorded event. */
   position: number;
+  /** Revisions of the watch file and language packs that produced the claim (null: an analyst's, or older). */
+  watchRevision: string | null;
+  packsRevision: string | null;
 }
 
 export interface DroppedClaimRef extends ClaimEvidenceRef {
@@ -67,5 +70,7 @@ function ref(e: TimelineEntry): ClaimEvidenceRef {
     url: e.url,
     saidOn: e.saidOn,
     position: e.position,
+    watchRevision: e.watchRevision,
+    packsRevision: e.packsRevision,
   };
 }

@@ -6,6 +6,17 @@ import { explainStance } from './why.js';
 const timeline = (events: readonly LoggedEvent[]) => timelineOf(events.reduce(evolve, initialState()), WATCH, 'russia')!;
 
 describe('explainStance', () => {
+  it('names the watch and language-pack revisions the claim behind the stance was read with', () => {
+    const log = RUSSIA_LOG.map((event) =>
+      event.type === 'ClaimRecorded' && event.data.claimId === 'russia-001-confirm'
+        ? { ...event, data: { ...event.data, watchRevision: 'watch-rev-2', packsRevision: 'packs-rev-7' } }
+        : event,
+    );
+    const why = explainStance(timeline(log));
+    expect(why.producedBy).toMatchObject({ claimId: 'russia-001-confirm', watchRevision: 'watch-rev-2', packsRevision: 'packs-rev-7' });
+    expect(why.overrode.map((c) => c.watchRevision)).toEqual(why.overrode.map(() => null));
+  });
+
   it('answers "why is Russia at confirm?" with the claim, what it overrode and what was dropped', () => {
     const why = explainStance(timeline(RUSSIA_LOG));
 
@@ -20,6 +31,9 @@ describe('explainStance', () => {
       url: `https://example.org/seeds/${DOC.d001}`,
       saidOn: day('2025-04-26', 'Pada 26 April'),
       position: 30,
+      // The fixture's events predate revisions, as old events in a log do.
+      watchRevision: null,
+      packsRevision: null,
     });
     expect(why.knownAtPosition).toBe(30);
     // Gerasimov's report "pekan lalu" repeats the stance; its span ends a day later.
