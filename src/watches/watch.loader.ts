@@ -3,20 +3,27 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseWatch, type Watch } from './domain/watch.js';
+import { parseWatch, watchWarnings, type Watch } from './domain/watch.js';
 
-export async function loadWatch(file: string): Promise<Watch> {
-  return parseWatch(await readFile(file, 'utf8'), file);
+export interface LoadedWatch {
+  watch: Watch;
+  /** Things the author should fix that do not stop the watch from working (watchWarnings). */
+  warnings: string[];
+}
+
+export async function loadWatch(file: string): Promise<LoadedWatch> {
+  const watch = parseWatch(await readFile(file, 'utf8'), file);
+  return { watch, warnings: watchWarnings(watch, file) };
 }
 
 /** Every *.yaml watch in a directory, in file-name order. Watch ids must be unique. */
-export async function loadWatches(directory: string): Promise<Watch[]> {
+export async function loadWatches(directory: string): Promise<LoadedWatch[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
-  const watches: Watch[] = [];
+  const loaded: LoadedWatch[] = [];
   for (const name of files) {
-    const watch = await loadWatch(join(directory, name));
-    if (watches.some((other) => other.id === watch.id)) throw new Error(`${join(directory, name)}: id "${watch.id}" is used by another watch`);
-    watches.push(watch);
+    const entry = await loadWatch(join(directory, name));
+    if (loaded.some((other) => other.watch.id === entry.watch.id)) throw new Error(`${join(directory, name)}: id "${entry.watch.id}" is used by another watch`);
+    loaded.push(entry);
   }
-  return watches;
+  return loaded;
 }

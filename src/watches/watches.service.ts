@@ -1,7 +1,7 @@
 // The watches and the language packs they use, read and validated once at start: a bad watch
 // file stops the service with the file and field named, rather than extracting nothing.
 import { dirname, join } from 'node:path';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { LanguagePack } from '../extraction/domain/language-pack.js';
@@ -12,6 +12,8 @@ import { loadWatch, loadWatches } from './watch.loader.js';
 export interface WatchCatalog {
   watches: Watch[];
   packs: Map<string, LanguagePack>;
+  /** Validation warnings of the watch files, each naming its file. */
+  warnings: string[];
 }
 
 /**
@@ -20,20 +22,23 @@ export interface WatchCatalog {
  */
 export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalog> {
   const isFile = /\.ya?ml$/.test(watchesPath);
-  const watches = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
+  const loaded = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
+  const watches = loaded.map((entry) => entry.watch);
   const watchesDir = isFile ? dirname(watchesPath) : watchesPath;
   const packs = await loadLanguagePacks(join(watchesDir, '..', 'languages'), watches.flatMap((w) => w.languages));
-  return { watches, packs };
+  return { watches, packs, warnings: loaded.flatMap((entry) => entry.warnings) };
 }
 
 @Injectable()
 export class WatchesService implements OnModuleInit {
-  private catalog: WatchCatalog = { watches: [], packs: new Map() };
+  private readonly logger = new Logger(WatchesService.name);
+  private catalog: WatchCatalog = { watches: [], packs: new Map(), warnings: [] };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
     this.catalog = await loadWatchCatalog(this.config.watchesDir);
+    for (const warning of this.catalog.warnings) this.logger.warn(warning);
   }
 
   watches(): Watch[] {

@@ -55,6 +55,21 @@ export interface LanguagePack {
   cues: Record<Stance, CueLexicon>;
   /** Phrases that contain cue words but are not cues ("tidak hanya", "not only"). */
   notCues: string[];
+  /**
+   * Confirm cues whose object is the accused ("accused", "blamed", "menuduh"): with a watch
+   * agent, they confirm only when the agent is named apart from the accuser.
+   */
+  accusations: string[];
+  /**
+   * Words naming one's part in an event ("involved", "responsibility", "terlibat", "advance
+   * knowledge"). Denying one's own part is denying the proposition only for its agent; for anyone
+   * else it says neither.
+   */
+  involvement: string[];
+  /** Nouns naming someone's claim ("claim", "assessment", "klaim"): "the US claim that ..." is not the speaker's. */
+  claimNouns: string[];
+  /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
+  speculation: string[];
   negation: string[];
   disjunctions: string[];
   hedges: string[];
@@ -94,7 +109,8 @@ export interface LanguagePack {
 }
 
 const TOP_LEVEL_FIELDS = [
-  'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'negation', 'disjunctions',
+  'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
+  'claim_nouns', 'speculation', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture',
 ];
 
@@ -124,6 +140,10 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     abbreviations: root.field('abbreviations').optionalStringList(),
     cues: readCues(root.field('cues'), optionalPhrases),
     notCues: optionalPhrases(root.field('not_cues')),
+    accusations: optionalPhrases(root.field('accusations')),
+    involvement: optionalPhrases(root.field('involvement')),
+    claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
+    speculation: optionalPhrases(root.field('speculation')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
     hedges: phrases(root.field('hedges')),

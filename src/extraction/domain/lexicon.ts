@@ -9,6 +9,10 @@ import { normalizeWord } from './tokens.js';
 export type LexTag =
   | { type: 'cue'; stance: Stance; kind: CueKind }
   | { type: 'notCue' }
+  | { type: 'accusation' }
+  | { type: 'involvement' }
+  | { type: 'claimNoun' }
+  | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
   | { type: 'hedge' }
@@ -76,6 +80,14 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
     for (const [kind, phrases] of Object.entries(lexicon) as [CueKind, string[]][]) addAll(phrases, { type: 'cue', stance, kind });
   }
   addAll(pack.notCues, { type: 'notCue' });
+  // An accusation is a confirm cue whose object is the accused.
+  pack.accusations.forEach((phrase) => {
+    trie.addPhrase(phrase, { type: 'cue', stance: 'confirm', kind: 'active' });
+    trie.addPhrase(phrase, { type: 'accusation' });
+  });
+  addAll(pack.involvement, { type: 'involvement' });
+  addAll(pack.claimNouns, { type: 'claimNoun' });
+  addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
   addAll(pack.hedges, { type: 'hedge' });
