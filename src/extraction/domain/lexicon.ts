@@ -54,6 +54,8 @@ export interface CompiledPack {
   lexicon: PhraseTrie<LexTag>;
   dateWords: PhraseTrie<DateWord>;
   furniture: PhraseTrie<{ tail: boolean }>;
+  /** The involvement words on their own: cue phrases ("rejected any connection") contain them too. */
+  involvement: PhraseTrie<true>;
   markers: ReadonlySet<string>;
 }
 
@@ -67,6 +69,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     lexicon: compileLexicon(pack),
     dateWords: compileDateWords(pack),
     furniture: compileFurniture(pack),
+    involvement: compileInvolvement(pack),
     markers: new Set(pack.markers.map(normalizeWord)),
   };
   compiled.set(pack, result);
@@ -130,6 +133,12 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   for (const [phrase, value] of Object.entries(dates.numbers)) add(phrase, { type: 'number', value });
   for (const [phrase, value] of Object.entries(dates.parts)) add(phrase, { type: 'part', value });
   dates.before.forEach((phrase) => add(phrase, { type: 'before' }));
+  return trie;
+}
+
+function compileInvolvement(pack: LanguagePack): PhraseTrie<true> {
+  const trie = new PhraseTrie<true>(pack.clitics);
+  pack.involvement.forEach((phrase) => trie.addPhrase(phrase, true));
   return trie;
 }
 
