@@ -46,10 +46,12 @@ export interface SentenceContext {
   lastSpeaker: Resolution;
   /** The proposition was named in this sentence or shortly before. */
   topicInContext: boolean;
+  /** The event (every topic group but the agent's) was named in this sentence or shortly before. */
+  eventInContext: boolean;
 }
 
 /** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
-const ASSERTION_NEGATION_REACH = 4;
+const ASSERTION_NEGATION_REACH = 6;
 
 export function findStatements(
   view: SentenceView,
@@ -69,7 +71,7 @@ export function findStatements(
     if (!agent && !(sentenceOnTopic || (cue.contextual && context.topicInContext))) continue;
     const resolution = actorsOfCue(cue, view, refs, scopes, context.lastSpeaker);
     if (resolution.kind !== 'actors') continue;
-    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context.topicInContext, agent) : cue.stance;
+    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : cue.stance;
     if (!stance) continue;
     const attribution = scopes.attributionAround(cue.start);
     statements.push({
@@ -88,7 +90,7 @@ export function findStatements(
       actors: attribution.speaker.actors,
       anchors: [attribution.verbStart],
       excluded: attribution.content,
-      claim: assertionOf(attribution, attributions, cues, view, refs, context.topicInContext),
+      claim: assertionOf(attribution, attributions, cues, view, refs, context.eventInContext),
       topLevel: attribution.topLevel,
     });
   }
@@ -107,13 +109,14 @@ function stanceOnProposition(
   actors: ResolvedActor[],
   view: SentenceView,
   refs: SentenceReferences,
-  topicInContext: boolean,
+  context: SentenceContext,
   agent: string,
 ): Stance | null {
   const eventNamed = namesEvent(view);
-  const role = roleOfCue(view, refs, cue.start, cue.end, actors);
-  if (role && (eventNamed || topicInContext)) return stanceOnRole(role, cue.stance, agent);
-  if (!eventNamed) return cue.contextual && topicInContext ? cue.stance : null;
+  // An accusation names the accused's part ("placed responsibility on"), not the accuser's.
+  const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
+  if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
+  if (!eventNamed) return cue.contextual && context.topicInContext ? cue.stance : null;
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
@@ -174,7 +177,7 @@ function assertionOf(
   cues: StanceCue[],
   view: SentenceView,
   refs: SentenceReferences,
-  topicInContext: boolean,
+  eventInContext: boolean,
 ): Statement['claim'] {
   const { start, end } = attribution.content;
   if (end <= start) return null;
@@ -191,7 +194,7 @@ function assertionOf(
   if (agent) {
     // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event.
     const role = roleIn(view, refs, start, end, speakerActors);
-    if (role?.negated && (namesEvent(view, start, end) || topicInContext)) {
+    if (role?.negated && (namesEvent(view, start, end) || eventInContext)) {
       const stance = stanceOnRole(role, 'deny', agent);
       return stance ? { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false } : null;
     }
