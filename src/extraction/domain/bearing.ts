@@ -72,6 +72,10 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || !isEventMention(view, mention)) return false;
     let before = mention.start - 1;
+    // The whole noun phrase: "penempatan pasukan" is one event phrase, governed by what precedes it.
+    for (let covering = view.mentionCovering(before); before >= start && covering && isEventMention(view, covering); covering = view.mentionCovering(before)) {
+      before = covering.start - 1;
+    }
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     if (before < start) return objectAtStart;
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
