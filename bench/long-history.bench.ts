@@ -29,6 +29,7 @@ import { EventStoreRepository } from '../src/event-store/event-store.repository.
 import { EventStore } from '../src/event-store/event-store.service.js';
 import { LeaderLockRepository } from '../src/event-store/leader-lock.repository.js';
 import { SubscriptionRunner } from '../src/event-store/subscription-runner.js';
+import { AnnouncementsRepository } from '../src/stance/announcements.repository.js';
 import { StanceProjection } from '../src/stance/stance-projection.js';
 import { StanceRepository } from '../src/stance/stance.repository.js';
 import { AdminApi, Children, ClaimMaker, get, measureInTurn, quantile, scratchStore, sleep, startService, type Service, WATCH } from './feeds.bench.js';
@@ -202,7 +203,7 @@ async function fillAndProject(url: string, claims: number): Promise<{ events: nu
     const events = new EventStoreRepository(database);
     await fillClaimLog(events, claims, timelines);
     const runner = new SubscriptionRunner(events, new EventStore(events), new LeaderLockRepository(database));
-    await new StanceProjection(new StanceRepository(database), events, runner).rebuild();
+    await new StanceProjection(new StanceRepository(database), events, runner, new AnnouncementsRepository()).rebuild();
     return { events: (await events.head()).position, seconds: (performance.now() - started) / 1000 };
   } finally {
     await database.close();

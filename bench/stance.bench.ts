@@ -14,6 +14,7 @@ import { EventStoreRepository } from '../src/event-store/event-store.repository.
 import { EventStore } from '../src/event-store/event-store.service.js';
 import { LeaderLockRepository } from '../src/event-store/leader-lock.repository.js';
 import { SubscriptionRunner } from '../src/event-store/subscription-runner.js';
+import { AnnouncementsRepository } from '../src/stance/announcements.repository.js';
 import { StanceProjection, type RebuildResult } from '../src/stance/stance-projection.js';
 import { StanceRepository } from '../src/stance/stance.repository.js';
 import { fillClaimLog, syntheticTimelines } from './long-history.js';
@@ -156,7 +157,7 @@ async function rebuildPass(database: Database): Promise<Rebuilt> {
   const repository = new EventStoreRepository(database);
   const stances = new StanceRepository(database);
   const runner = new SubscriptionRunner(repository, new EventStore(repository), new LeaderLockRepository(database));
-  const projection = new StanceProjection(stances, repository, runner);
+  const projection = new StanceProjection(stances, repository, runner, new AnnouncementsRepository());
   const { stages, progress } = instrument(stances);
   global.gc?.();
   const before = process.memoryUsage();

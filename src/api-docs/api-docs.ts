@@ -75,12 +75,12 @@ function feedPaths(): PathsObject {
         operationId: `feeds_${feed.name}_${format.extension}`,
         summary: `${feed.summary} (${format.name})`,
         description:
-          'The newest FEED_PAGE_SIZE entries, then RFC 5005 archive pages (`rel="next"`, JSON Feed `next_url`). ' +
+          'The newest FEED_PAGE_SIZE entries in announcement order (corrections and withdrawals are new entries), then fixed RFC 5005 archive pages (`rel="prev-archive"`, JSON Feed `next_url`). ' +
           'Conditional GET with the strong ETag (the newest log position behind the feed) or Last-Modified answers 304; ' +
           'gzip when accepted. Also answers HEAD.',
         parameters: [
           ...feed.parameters,
-          { name: 'before', in: 'query', required: false, description: 'an archive page: the entries known before this log position', schema: { type: 'integer', minimum: 1 } },
+          { name: 'page', in: 'query', required: false, description: 'an RFC 5005 archive page, numbered from the feed\'s first entries (fixed and immutable once full; a page not yet full is a 404)', schema: { type: 'integer', minimum: 1 } },
           { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag from an earlier answer', schema: { type: 'string' } },
           { name: 'If-Modified-Since', in: 'header', required: false, description: 'a Last-Modified from an earlier answer', schema: { type: 'string' } },
         ],
@@ -95,7 +95,7 @@ function feedPaths(): PathsObject {
             content: { [format.mediaType]: { schema: { type: 'string' } } },
           },
           '304': { description: 'not modified since the ETag or date given' },
-          '400': { description: 'a malformed `before`', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '400': { description: 'a malformed `page`', content: { 'text/plain': { schema: { type: 'string' } } } },
           '404': { description: 'no such watch, actor or feed', content: { 'text/plain': { schema: { type: 'string' } } } },
         },
       };

@@ -20,6 +20,8 @@ export interface Asset {
 const CONTENT_TYPES: Record<string, string> = {
   'board.css': 'text/css; charset=utf-8',
   'board.js': 'text/javascript; charset=utf-8',
+  // The pages' favicon and the feeds' icon (square, as Atom's icon asks).
+  'icon.svg': 'image/svg+xml',
 };
 
 @Injectable()
@@ -38,6 +40,6 @@ export class BoardAssets {
   /** The versioned addresses pages link to. */
   urls(links: PublicLinks): PageAssets {
     const url = (name: string) => `${links.asset(name)}?v=${this.assets.get(name)!.version}`;
-    return { css: url('board.css'), js: url('board.js') };
+    return { css: url('board.css'), js: url('board.js'), icon: url('icon.svg') };
   }
 }

@@ -48,6 +48,11 @@ export interface AppConfig {
   adminRateLimit: RateLimit;
   /** After a SIGTERM or SIGINT, the process exits after this long even if work is still in flight. */
   shutdownTimeoutMs: number;
+  /** Live streams (`/api/stream`) open at once per client address, and in all, on this instance. */
+  streamMaxPerClient: number;
+  streamMaxTotal: number;
+  /** A live stream whose client takes nothing for this long, its buffer full, is dropped. */
+  streamStallTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -174,5 +179,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     instanceId: optional(env, 'INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
     adminRateLimit: rateLimitOf(env, 'ADMIN_RATE_LIMIT', '600/minute'),
     shutdownTimeoutMs: parseCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 600_000),
+    streamMaxPerClient: parseCount(env, 'STREAM_MAX_PER_CLIENT', 8, 10_000),
+    streamMaxTotal: parseCount(env, 'STREAM_MAX_TOTAL', 1000, 100_000),
+    streamStallTimeoutMs: parseCount(env, 'STREAM_STALL_TIMEOUT_MS', 30_000, 600_000),
   };
 }

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import { StanceUpdates } from '../stance/stance-updates.js';
 import { AnswerMemo, type AnswerKey } from './domain/answer-memo.js';
-import { FeedRequestError, feedRoute, parseBefore } from './domain/feed-request.js';
+import { FeedRequestError, feedRoute, parsePage } from './domain/feed-request.js';
 import { FeedsService } from './feeds.service.js';
 
 @Injectable()
@@ -68,7 +68,7 @@ export class FeedsHttpHandler {
         query[key] = values.length === 1 ? values[0] : values;
       }
       const answer = await this.feeds.respond(
-        { scope, format: route.format, before: parseBefore(query) },
+        { scope, format: route.format, page: parsePage(query) },
         { ifNoneMatch: key.ifNoneMatch, ifModifiedSince: key.ifModifiedSince, acceptEncoding: key.acceptEncoding },
       );
       const sent = generation === this.generation ? this.memo.set(key, answer.status, answer.headers, answer.body) : null;

@@ -1,6 +1,6 @@
-// Every query behind the feeds: the validators (newest log position of a scope) and one page of
-// changes or claims, newest first, each with its claim, article and the transaction times the
-// entry's dates come from. Reads the stance projection's tables (migrations/0003_stance.sql).
+// Every query behind the feeds: a feed's version (feed_versions), its entry count, and a range of
+// its entries from the announcement log (migrations/0010), each with its claim, article, alert,
+// the entry it corrects and the drop it announces.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type RawBuilder } from 'kysely';
 import { DATABASE } from '../database/database.tokens.js';
@@ -8,15 +8,9 @@ import type { Database } from '../database/database.js';
 import type { FeedScope } from '../domain/public-links.js';
 import type { SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Validators } from './domain/conditional-get.js';
-import type { ArticleRecord, ChangeRecord, ClaimFeedRecord, ClaimRecord } from './domain/feed-entries.js';
+import type { AnnouncedChange, AnnouncementRecord, ArticleRecord, ClaimRecord } from './domain/feed-entries.js';
 
-export interface Page<T> {
-  entries: T[];
-  /** The `before` of the page of older entries, or null when this page holds the oldest. */
-  olderBefore: number | null;
-}
-
-/** Row columns shared by both kinds of page: the claim, its event and its article. */
+/** Row columns of a claim, its event and its article. */
 interface ClaimColumns {
   claim_id: string;
   document_id: string | null;
@@ -39,96 +33,105 @@ interface ClaimColumns {
   language: string | null;
 }
 
+interface AnnouncementColumns extends ClaimColumns {
+  announcement_id: number | string;
+  kind: AnnouncementRecord['kind'];
+  announced_at: Date | string;
+  changed_current: boolean;
+  current_stance: Stance | null;
+  alert_id: number | string | null;
+  from_stance: Stance | null;
+  to_stance: Stance | null;
+  corrected_kind: AnnouncementRecord['kind'] | null;
+  corrected_alert_id: number | string | null;
+  corrected_event_id: string | null;
+  corrected_actor_id: string | null;
+  corrected_at: Date | string | null;
+  corrected_from: Stance | null;
+  corrected_to: Stance | null;
+  drop_kind: 'rejected' | 'superseded' | null;
+  drop_reason: string | null;
+  dropped_by: string | null;
+  drop_event_id: string | null;
+}
+
+/** What the entries of a corrected announcement need to name it (its id, title and date). */
+export interface CorrectedColumns {
+  kind: AnnouncementRecord['kind'];
+  alertId: number;
+  claimEventId: string;
+  actorId: string;
+  announcedAt: Date;
+  change: AnnouncedChange;
+}
+
+export type AnnouncementRow = Omit<AnnouncementRecord, 'corrects'> & { corrects: CorrectedColumns | null };
+
 @Injectable()
 export class FeedsRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /**
-   * The newest log position among the events of the scope's timelines (claims and drops: every
-   * change to its entries comes from one), and when it was recorded.
-   */
+  /** The feed's version: its newest entry and Last-Modified (feed_versions), or nothing yet. */
   async validators(scope: FeedScope): Promise<Validators> {
-    const { rows } = await sql<{ position: number | string | null; recorded_at: Date | string | null }>`
-      select s.position, e.recorded_at
-      from (select max(last_position) as position from stance_current where ${scopeFilter('stance_current', scope)}) s
-      left join events e on e.position = s.position`.execute(this.database.db);
+    const { rows } = await sql<{ announcement_id: number | string; last_modified: Date | string }>`
+      select announcement_id, last_modified from feed_versions where feed = ${feedKey(scope)}`.execute(this.database.db);
     const row = rows[0];
-    return {
-      position: Number(row?.position ?? 0),
-      lastModified: row?.recorded_at ? new Date(row.recorded_at) : new Date(0),
-    };
+    return { position: Number(row?.announcement_id ?? 0), lastModified: row ? new Date(row.last_modified) : new Date(0) };
   }
 
-  /**
-   * Stance changes known before log position `before`, newest first (those known at once: latest
-   * said first): `limit` of them, and every
-   * other change known at the same position as the last (a page never splits one position, so
-   * `before` cursors are stable).
-   */
-  async changes(scope: FeedScope, before: number, limit: number): Promise<Page<ChangeRecord>> {
-    const where = sql`${scopeFilter('ch', scope)} and ch.known_at_position < ${before}`;
-    const { rows: cutRows } = await sql<{ known_at_position: number | string }>`
-      select ch.known_at_position from stance_changes ch where ${where}
-      order by ch.known_at_position desc offset ${limit - 1} limit 1`.execute(this.database.db);
-    const cut = cutRows[0] ? Number(cutRows[0].known_at_position) : 0;
-    const { rows } = await sql<ClaimColumns & { from_stance: Stance | null; to_stance: Stance; known_at_position: number | string; known_at: Date | string }>`
-      select ch.from_stance, ch.to_stance, ch.known_at_position, ek.recorded_at as known_at, ${claimColumns}
-      from stance_changes ch
-      join stance_claims c on c.claim_id = ch.claim_id
-      join events ec on ec.position = c.position
-      join events ek on ek.position = ch.known_at_position
-      left join stance_documents d on d.document_id = c.document_id
-      where ${where} and ch.known_at_position >= ${cut}
-      order by ch.known_at_position desc, c.said_on->>'to' desc, ch.watch_id, ch.actor_id, c.position desc`.execute(this.database.db);
-    return {
-      entries: rows.map((r) => ({
-        from: r.from_stance,
-        to: r.to_stance,
-        knownAtPosition: Number(r.known_at_position),
-        knownAt: new Date(r.known_at),
-        claim: claimOf(r),
-      })),
-      olderBefore: cut > 0 && (await this.exists(sql`select 1 from stance_changes ch where ${scopeFilter('ch', scope)} and ch.known_at_position < ${cut}`)) ? cut : null,
-    };
+  /** How many entries the feed has had: its archive pages are counted from its first. */
+  async count(scope: FeedScope, upTo: number): Promise<number> {
+    const { rows } = await sql<{ n: number | string }>`
+      select count(*) as n from feed_announcements a where ${scopeFilter(scope)} and a.announcement_id <= ${upTo}`.execute(this.database.db);
+    return Number(rows[0]!.n);
   }
 
-  /** Claims recorded before log position `before`, newest first, each with the drop that took it out. */
-  async claims(scope: FeedScope, before: number, limit: number): Promise<Page<ClaimFeedRecord>> {
-    const { rows } = await sql<
-      ClaimColumns & { drop_kind: 'rejected' | 'superseded' | null; drop_reason: string | null; dropped_by: string | null; drop_position: number | string | null; dropped_at: Date | string | null }
-    >`
-      select ${claimColumns}, dr.kind as drop_kind, dr.reason as drop_reason, dr.dropped_by, dr.position as drop_position,
-             ed.recorded_at as dropped_at
-      from stance_claims c
+  /** Entries `offset + 1` to `offset + limit` of the feed, oldest first. */
+  async entries(scope: FeedScope, offset: number, limit: number): Promise<AnnouncementRow[]> {
+    const { rows } = await sql<AnnouncementColumns>`
+      select a.announcement_id, a.kind, a.announced_at, a.changed_current, a.current_stance, a.alert_id,
+             al.from_stance, al.to_stance,
+             ca.kind as corrected_kind, ca.alert_id as corrected_alert_id, ece.event_id::text as corrected_event_id,
+             ca.actor_id as corrected_actor_id, ca.announced_at as corrected_at, cal.from_stance as corrected_from, cal.to_stance as corrected_to,
+             dr.kind as drop_kind, dr.reason as drop_reason, dr.dropped_by, edr.event_id::text as drop_event_id,
+             ${claimColumns}
+      from (
+        select * from feed_announcements a where ${scopeFilter(scope)}
+        order by a.announcement_id offset ${offset} limit ${limit}
+      ) a
+      join stance_claims c on c.claim_id = a.claim_id
       join events ec on ec.position = c.position
       left join stance_documents d on d.document_id = c.document_id
-      left join lateral (
-        select * from stance_claim_drops x where x.claim_id = c.claim_id order by x.position limit 1
-      ) dr on true
-      left join events ed on ed.position = dr.position
-      where ${scopeFilter('c', scope)} and c.position < ${before}
-      order by c.position desc
-      limit ${limit}`.execute(this.database.db);
-    const entries = rows.map((r) => ({
-      ...claimOf(r),
-      drop:
-        r.drop_kind === null
+      left join stance_alerts al on al.alert_id = a.alert_id
+      left join feed_announcements ca on ca.alert_id = a.corrects_alert_id and ca.kind in ('change', 'correction', 'withdrawal')
+      left join stance_alerts cal on cal.alert_id = a.corrects_alert_id
+      left join stance_claims cc on cc.claim_id = ca.claim_id
+      left join events ece on ece.position = cc.position
+      left join stance_claim_drops dr on a.kind = 'claim-dropped' and dr.position = a.position
+      left join events edr on a.kind = 'claim-dropped' and edr.position = a.position
+      order by a.announcement_id`.execute(this.database.db);
+    return rows.map((r) => ({
+      announcementId: Number(r.announcement_id),
+      kind: r.kind,
+      announcedAt: new Date(r.announced_at),
+      changedCurrent: r.changed_current,
+      currentStance: r.current_stance,
+      alertId: r.alert_id === null ? null : Number(r.alert_id),
+      change: r.to_stance === null ? null : { from: r.from_stance, to: r.to_stance },
+      corrects:
+        r.corrected_kind === null
           ? null
-          : { kind: r.drop_kind, reason: r.drop_reason!, by: r.dropped_by!, position: Number(r.drop_position), recordedAt: new Date(r.dropped_at!) },
+          : {
+              kind: r.corrected_kind,
+              alertId: Number(r.corrected_alert_id),
+              claimEventId: r.corrected_event_id!,
+              actorId: r.corrected_actor_id!,
+              announcedAt: new Date(r.corrected_at!),
+              change: { from: r.corrected_from, to: r.corrected_to! },
+            },
+      drop: r.drop_kind === null ? null : { kind: r.drop_kind, reason: r.drop_reason!, by: r.dropped_by!, eventId: r.drop_event_id! },
+      claim: claimOf(r),
     }));
-    const oldest = entries.at(-1)?.position;
-    return {
-      entries,
-      olderBefore:
-        entries.length === limit && oldest !== undefined && (await this.exists(sql`select 1 from stance_claims c where ${scopeFilter('c', scope)} and c.position < ${oldest}`))
-          ? oldest
-          : null,
-    };
-  }
-
-  private async exists(query: RawBuilder<unknown>): Promise<boolean> {
-    const { rows } = await sql`select exists (${query}) as found`.execute(this.database.db);
-    return (rows[0] as { found: boolean }).found;
   }
 }
 
@@ -137,17 +140,31 @@ const claimColumns = sql`
   c.origin, c.recorded_by, c.position, ec.recorded_at,
   d.url as doc_url, d.outlet, d.title, d.published, d.language`;
 
-/** The rows of `table` (an alias) that belong to the scope. */
-function scopeFilter(table: string, scope: FeedScope): RawBuilder<unknown> {
-  const column = (name: string) => sql.ref(`${table}.${name}`);
+/** The feed_versions key of a feed (see feedsOf in src/stance/domain/announcements.ts). */
+export function feedKey(scope: FeedScope): string {
   switch (scope.kind) {
     case 'changes':
-      return sql`true`;
+      return 'changes';
     case 'watch-changes':
     case 'watch-claims':
-      return sql`${column('watch_id')} = ${scope.watchId}`;
+      return `${scope.kind}:${scope.watchId}`;
     case 'actor-changes':
-      return sql`${column('watch_id')} = ${scope.watchId} and ${column('actor_id')} = ${scope.actorId}`;
+      return `actor-changes:${scope.watchId}:${scope.actorId}`;
+  }
+}
+
+/** The announcements (alias `a`) that are entries of the feed. */
+function scopeFilter(scope: FeedScope): RawBuilder<unknown> {
+  const changes = sql`a.kind in ('change', 'correction', 'withdrawal')`;
+  switch (scope.kind) {
+    case 'changes':
+      return changes;
+    case 'watch-changes':
+      return sql`${changes} and a.watch_id = ${scope.watchId}`;
+    case 'actor-changes':
+      return sql`${changes} and a.watch_id = ${scope.watchId} and a.actor_id = ${scope.actorId}`;
+    case 'watch-claims':
+      return sql`a.kind in ('claim', 'claim-dropped') and a.watch_id = ${scope.watchId}`;
   }
 }
 

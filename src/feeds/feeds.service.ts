@@ -1,6 +1,7 @@
 // Serves the feeds: resolves the scope, answers conditional requests from the validators alone,
-// and renders a page only when its bytes are not cached for the current log position. Rendered
-// pages (plain and gzip) are kept per URL until the projection moves on.
+// and renders a page only when its bytes are not cached for the current feed version. The
+// subscription document (the newest FEED_PAGE_SIZE entries) is kept per URL until the feed moves
+// on; archive pages (RFC 5005, fixed boundaries) never change, so they are kept as rendered.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
@@ -12,16 +13,17 @@ import { StanceUpdates } from '../stance/stance-updates.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { renderAtom } from './domain/atom-feed.js';
 import { acceptsGzip, etagOf, isNotModified, type ConditionalHeaders, type Validators } from './domain/conditional-get.js';
-import type { FeedDocument, FeedEntry } from './domain/feed-document.js';
-import { changeEntry, claimEntry, type EntryContext } from './domain/feed-entries.js';
+import type { FeedDocument } from './domain/feed-document.js';
+import { announcementEntry, announcementEntryId, type ClaimRecord, type CorrectedEntry, type EntryContext } from './domain/feed-entries.js';
+import { changeTitle } from '../stance/domain/alerts.js';
 import { FeedRequestError, type FeedFormat, type FeedRequest } from './domain/feed-request.js';
 import { renderJsonFeed } from './domain/json-feed.js';
-import { FeedsRepository } from './feeds.repository.js';
+import { FeedsRepository, type AnnouncementRow, type CorrectedColumns } from './feeds.repository.js';
 
 const gzip = promisify(gzipCallback);
 
 /** Bump when the bytes of a feed change for the same data (a new element, other wording). */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const CONTENT_TYPES: Record<FeedFormat, string> = {
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
@@ -35,7 +37,10 @@ export interface FeedResponse {
 }
 
 interface RenderedPage {
+  /** The feed version it was rendered at (0 for an archive page, which never changes). */
   position: number;
+  /** Its newest entry's `updated`: an archive page's Last-Modified. */
+  updated: Date;
   plain: Buffer;
   gzipped: Buffer;
 }
@@ -45,6 +50,7 @@ export class FeedsService implements OnModuleInit {
   private readonly links: PublicLinks;
   private readonly validators = new Map<string, Promise<Validators>>();
   private readonly pages = new Map<string, RenderedPage>();
+  private readonly archives = new Map<string, RenderedPage>();
   private digest = '';
   private watchingUpdates = false;
 
@@ -79,23 +85,60 @@ export class FeedsService implements OnModuleInit {
   }
 
   async respond(request: FeedRequest, headers: ConditionalHeaders & { acceptEncoding?: string }): Promise<FeedResponse> {
-    const validators = await this.validatorsOf(request.scope);
     const gzipped = acceptsGzip(headers.acceptEncoding);
-    const etag = etagOf(validators, this.digest, gzipped);
-    const common: Record<string, string> = {
-      etag,
-      'last-modified': validators.lastModified.toUTCString(),
-      // The newest page changes with every stance change; an archive page only on a rare correction.
-      'cache-control': request.before === null ? 'public, max-age=60' : 'public, max-age=3600',
-      vary: 'Accept-Encoding',
-    };
-    if (isNotModified(headers, etag, validators.lastModified)) return { status: 304, headers: common, body: null };
-    const page = await this.page(request, validators);
+    if (request.page !== null) return this.respondArchive(request, request.page, headers, gzipped);
+    const validators = await this.validatorsOf(request.scope);
+    const common = validatorHeaders(etagOf(validators, this.digest, gzipped), validators.lastModified, 'public, max-age=60');
+    if (isNotModified(headers, common.etag!, validators.lastModified)) return { status: 304, headers: common, body: null };
+    const key = `${JSON.stringify(request.scope)}|${request.format}`;
+    let page = this.pages.get(key);
+    if (!page || page.position !== validators.position) {
+      const total = await this.repository.count(request.scope, validators.position);
+      const size = this.config.feedPageSize;
+      const entries = await this.repository.entries(request.scope, Math.max(0, total - size), size);
+      // The newest full archive page that reaches back past this document's oldest entry.
+      const prevArchive = total > size ? Math.ceil((total - size) / size) : null;
+      page = await this.render(request, entries, { page: null, prevArchive, nextArchive: null }, validators.position);
+      this.remember(this.pages, key, page);
+    }
+    return this.answer(200, common, request.format, page, gzipped);
+  }
+
+  /**
+   * An archive page: fixed entries, so once full it is served as immutable, from memory after the
+   * first time. A page not yet full is a 404: it is not an archive until it is.
+   */
+  private async respondArchive(request: FeedRequest, number: number, headers: ConditionalHeaders, gzipped: boolean): Promise<FeedResponse> {
+    const key = `${JSON.stringify(request.scope)}|${request.format}|${number}`;
+    let page = this.archives.get(key);
+    if (!page) {
+      const size = this.config.feedPageSize;
+      const validators = await this.validatorsOf(request.scope);
+      const total = await this.repository.count(request.scope, validators.position);
+      if (total < number * size) {
+        throw new FeedRequestError(404, `archive page ${number} is not complete yet (${total} entries, ${size} a page); the feed itself has the newest entries`);
+      }
+      const entries = await this.repository.entries(request.scope, (number - 1) * size, size);
+      page = await this.render(request, entries, { page: number, prevArchive: number > 1 ? number - 1 : null, nextArchive: number + 1 }, 0);
+      this.remember(this.archives, key, page);
+    }
+    const common = validatorHeaders(`"a${number}-${this.digest}${gzipped ? '-gz' : ''}"`, page.updated, 'public, max-age=31536000, immutable');
+    if (isNotModified(headers, common.etag!, page.updated)) return { status: 304, headers: common, body: null };
+    return this.answer(200, common, request.format, page, gzipped);
+  }
+
+  private answer(status: 200, common: Record<string, string>, format: FeedFormat, page: RenderedPage, gzipped: boolean): FeedResponse {
     return {
-      status: 200,
-      headers: { ...common, 'content-type': CONTENT_TYPES[request.format], ...(gzipped ? { 'content-encoding': 'gzip' } : {}) },
+      status,
+      headers: { ...common, 'content-type': CONTENT_TYPES[format], ...(gzipped ? { 'content-encoding': 'gzip' } : {}) },
       body: gzipped ? page.gzipped : page.plain,
     };
+  }
+
+  private remember(cache: Map<string, RenderedPage>, key: string, page: RenderedPage): void {
+    cache.delete(key);
+    cache.set(key, page);
+    if (cache.size > CACHED_PAGES) cache.delete(cache.keys().next().value!);
   }
 
   private validatorsOf(scope: FeedScope): Promise<Validators> {
@@ -115,48 +158,47 @@ export class FeedsService implements OnModuleInit {
     return cached;
   }
 
-  private async page(request: FeedRequest, validators: Validators): Promise<RenderedPage> {
-    const key = `${JSON.stringify(request.scope)}|${request.format}|${request.before ?? ''}`;
-    const cached = this.pages.get(key);
-    if (cached && cached.position === validators.position) return cached;
-    const document = await this.document(request, validators);
-    const plain = Buffer.from(request.format === 'atom' ? renderAtom(document) : renderJsonFeed(document), 'utf8');
-    const page = { position: validators.position, plain, gzipped: await gzip(plain) };
-    this.pages.delete(key);
-    this.pages.set(key, page);
-    if (this.pages.size > CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
-    return page;
-  }
-
-  private async document({ scope, before }: FeedRequest, validators: Validators): Promise<FeedDocument> {
+  private async render(
+    { scope, format }: FeedRequest,
+    rows: AnnouncementRow[],
+    archive: { page: number | null; prevArchive: number | null; nextArchive: number | null },
+    position: number,
+  ): Promise<RenderedPage> {
     const ctx = this.entryContext();
-    const limit = this.config.feedPageSize;
-    const cursor = before ?? Number.MAX_SAFE_INTEGER;
-    let entries: FeedEntry[];
-    let olderBefore: number | null;
-    if (scope.kind === 'watch-claims') {
-      const page = await this.repository.claims(scope, cursor, limit);
-      entries = page.entries.map((c) => claimEntry(c, ctx));
-      olderBefore = page.olderBefore;
-    } else {
-      const page = await this.repository.changes(scope, cursor, limit);
-      entries = page.entries.map((c) => changeEntry(c, ctx));
-      olderBefore = page.olderBefore;
-    }
+    const entries = rows.map((row) => announcementEntry({ ...row, corrects: row.corrects && this.correctedEntry(row.corrects, row.claim.watchId, ctx) }, ctx)).reverse();
     const base = this.links.feed(scope);
-    const urls = (query: string) => ({ atom: `${base}.atom${query}`, json: `${base}.json${query}` });
-    return {
+    const urls = (page: number | null) => (page === null ? { atom: `${base}.atom`, json: `${base}.json` } : { atom: `${base}.atom?page=${page}`, json: `${base}.json?page=${page}` });
+    const described = this.describe(scope);
+    const updated = rows.at(-1)?.announcedAt ?? new Date(0);
+    const document: FeedDocument = {
       id: `tag:${this.config.feedIdAuthority}:feed/${base.slice(this.links.baseUrl.length + '/feeds/'.length)}`,
-      ...this.describe(scope),
+      ...described,
+      title: archive.page === null ? described.title : `${described.title} (archive page ${archive.page})`,
       language: 'en',
-      updated: validators.lastModified,
-      urls: urls(before === null ? '' : `?before=${before}`),
+      updated,
+      urls: urls(archive.page),
+      icon: this.links.asset('icon.svg'),
       author: { name: 'stance monitor', url: this.links.home() },
       paging: {
-        older: olderBefore === null ? null : urls(`?before=${olderBefore}`),
-        current: before === null ? null : urls(''),
+        prevArchive: archive.prevArchive === null ? null : urls(archive.prevArchive),
+        nextArchive: archive.nextArchive === null ? null : urls(archive.nextArchive),
+        current: archive.page === null ? null : urls(null),
       },
       entries,
+    };
+    const plain = Buffer.from(format === 'atom' ? renderAtom(document) : renderJsonFeed(document), 'utf8');
+    return { position, updated, plain, gzipped: await gzip(plain) };
+  }
+
+  /** How a correction names the entry it corrects: that entry's id, title and date. */
+  private correctedEntry(corrected: CorrectedColumns, watchId: string, ctx: EntryContext): CorrectedEntry {
+    const actor = ctx.actorName(watchId, corrected.actorId);
+    const title = changeTitle(actor, corrected.change.from, corrected.change.to);
+    return {
+      id: announcementEntryId(ctx, { kind: corrected.kind, alertId: corrected.alertId, drop: null, claim: { eventId: corrected.claimEventId } as ClaimRecord }),
+      title: corrected.kind === 'change' ? title : `${corrected.kind === 'withdrawal' ? 'Withdrawn' : 'Correction'}: ${title}`,
+      announcedAt: corrected.announcedAt,
+      change: corrected.change,
     };
   }
 
@@ -185,4 +227,9 @@ export class FeedsService implements OnModuleInit {
       actorName: (watchId, actorId) => this.watches.actorName(watchId, actorId),
     };
   }
+}
+
+/** The headers of a 200 and of a 304 alike. */
+function validatorHeaders(etag: string, lastModified: Date, cacheControl: string): Record<string, string> {
+  return { etag, 'last-modified': lastModified.toUTCString(), 'cache-control': cacheControl, vary: 'Accept-Encoding' };
 }

@@ -12,8 +12,10 @@ import type { StoredEvent } from '../event-store/domain/event.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { SubscriptionRunner, type EventSubscriber } from '../event-store/subscription-runner.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import type { ClaimRecorded } from '../domain/vocabulary.js';
+import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
+import { announcementsOf } from './domain/announcements.js';
+import { AnnouncementsRepository } from './announcements.repository.js';
 import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type StanceChange } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 
@@ -48,6 +50,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     private readonly stances: StanceRepository,
     private readonly events: EventStoreRepository,
     private readonly runner: SubscriptionRunner,
+    private readonly announcements: AnnouncementsRepository,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
@@ -61,7 +64,12 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    await this.refreshTimelines(trx, await this.timelinesTouched(trx, events));
+    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events));
+    // The feeds' entries, in the same transaction: an entry exists exactly when its alert does.
+    const claims = await this.announcements.claimsBetween(trx, from, to);
+    const drops = await this.announcements.dropsBetween(trx, from, to);
+    const announcedBefore = await this.announcements.latestAnnounced(trx, alerts.map((a) => a.claimId));
+    await this.announcements.append(trx, announcementsOf({ claims, drops, alerts, announcedBefore, current }));
   }
 
   /** The timelines a batch's claims and drops belong to, each once, in a stable order. */
@@ -144,13 +152,17 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     trx: Transaction<Tables>,
     keys: readonly TimelineKey[],
     { fresh = false, onTimeline }: { fresh?: boolean; onTimeline?: () => void } = {},
-  ): Promise<void> {
+  ): Promise<{ alerts: (StanceAlert & { alertId: number })[]; current: Map<string, { stance: Stance | null; sinceClaimId: string | null }> }> {
     let pending: TimelineRows[] = [];
     let pendingChanges = 0;
     const alerts: StanceAlert[] = [];
+    const current = new Map<string, { stance: Stance | null; sinceClaimId: string | null }>();
     const flush = async () => {
       const replaced = await this.stances.replaceTimelineRows(trx, pending, { fresh });
-      if (!fresh) alerts.push(...alertsOfReplacement(replaced, pending));
+      if (!fresh) {
+        alerts.push(...alertsOfReplacement(replaced, pending));
+        for (const { current: row } of pending) current.set(timelineKey(row.watchId, row.actorId), { stance: row.stance, sinceClaimId: row.sinceClaimId });
+      }
       pending = [];
       pendingChanges = 0;
     };
@@ -178,8 +190,9 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     // The outbox (webhooks, the live stream): written with the rows, in the transaction that moves
     // the checkpoint, so an alert exists exactly when its change does. Not by a rebuild: that
     // recomputes what is already announced.
-    await this.stances.appendAlerts(trx, alerts.sort(compareAlerts));
+    const ids = await this.stances.appendAlerts(trx, alerts.sort(compareAlerts));
     this.metrics?.stanceChangesAnnounced(alerts);
+    return { alerts: alerts.map((a, i) => ({ ...a, alertId: ids[i]! })), current };
   }
 }
 

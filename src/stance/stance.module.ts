@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module.js';
 import { WatchesModule } from '../watches/watches.module.js';
+import { AnnouncementsRepository } from './announcements.repository.js';
 import { ClaimCorrections } from './claim-corrections.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { StanceProjection } from './stance-projection.js';
@@ -11,7 +12,7 @@ import { StanceUpdates } from './stance-updates.js';
 
 @Module({
   imports: [EventStoreModule, WatchesModule],
-  providers: [StanceRepository, StanceProjection, StanceQueries, ClaimCorrections, StanceUpdates],
+  providers: [StanceRepository, AnnouncementsRepository, StanceProjection, StanceQueries, ClaimCorrections, StanceUpdates],
   controllers: [StanceController, DocumentsController],
   exports: [StanceRepository, StanceProjection, StanceQueries, StanceUpdates],
 })

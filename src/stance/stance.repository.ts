@@ -172,16 +172,21 @@ export class StanceRepository {
     return replaced;
   }
 
-  /** Appends alerts to the outbox, in the order given (alert ids follow it). */
-  async appendAlerts(trx: Transaction<Tables>, alerts: readonly StanceAlert[]): Promise<void> {
+  /** Appends alerts to the outbox, in the order given (alert ids follow it); returns their ids. */
+  async appendAlerts(trx: Transaction<Tables>, alerts: readonly StanceAlert[]): Promise<number[]> {
+    const ids: number[] = [];
     for (let i = 0; i < alerts.length; i += WRITE_BATCH) {
-      await trx
+      const rows = await trx
         .insertInto('stance_alerts')
         .values(
           alerts.slice(i, i + WRITE_BATCH).map((a) => ({ ...changeColumns(a), position: a.position, kind: a.kind })),
         )
+        .returning('alert_id')
         .execute();
+      // Postgres returns the rows of a multi-row INSERT in the order of its VALUES.
+      ids.push(...rows.map((r) => Number(r.alert_id)));
     }
+    return ids;
   }
 
   /**

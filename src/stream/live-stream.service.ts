@@ -3,6 +3,11 @@
 // projected position], then waits for the projection to move on. Every event's id is its log
 // position, and all events of one position go out in one write, so a client reconnecting with
 // Last-Event-ID resumes exactly after the last position it received whole.
+//
+// Paced: a replay reads the log a page at a time and writes each position only once the socket
+// took the one before ('drain'), so memory per stream is one page whatever the replay's length;
+// a client that takes nothing for STREAM_STALL_TIMEOUT_MS is dropped (it reconnects with its
+// Last-Event-ID); and open streams are capped per client address and in all (StreamSlots).
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -15,9 +20,10 @@ import { StanceRepository } from '../stance/stance.repository.js';
 import { StanceUpdates } from '../stance/stance-updates.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { formatEvent, type StreamEvent } from './domain/server-sent-events.js';
+import { StreamSlots } from './domain/stream-slots.js';
 
-/** Rows read per query while catching a client up. */
-const PAGE = 500;
+/** Rows read per query while catching a client up: what a replay holds in memory at a time. */
+const PAGE = 200;
 /** A comment line this often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
@@ -31,6 +37,8 @@ export class LiveStream implements BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveStream.name);
   private readonly links: PublicLinks;
   private readonly closers = new Set<() => void>();
+  private readonly slots: StreamSlots;
+  private readonly stallTimeoutMs: number;
 
   constructor(
     private readonly stances: StanceRepository,
@@ -40,10 +48,30 @@ export class LiveStream implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.links = new PublicLinks(config.publicBaseUrl);
+    this.slots = new StreamSlots({ perClient: config.streamMaxPerClient, total: config.streamMaxTotal });
+    this.stallTimeoutMs = config.streamStallTimeoutMs;
   }
 
-  /** Streams to `res` until the client goes away or the service stops. */
+  /**
+   * Streams to `res` until the client goes away, stalls, or the service stops; or answers 429
+   * (this address holds its share of streams) or 503 (the instance is full) with Retry-After.
+   */
   async serve(req: Request, res: Response, after: number | null, filter: StreamFilter): Promise<void> {
+    const slot = this.slots.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (!slot.admitted) {
+      const body = JSON.stringify({ statusCode: slot.status, error: slot.status === 429 ? 'Too Many Requests' : 'Service Unavailable', message: slot.message });
+      res.writeHead(slot.status, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(slot.retryAfterSeconds), 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
+      return;
+    }
+    try {
+      await this.stream(req, res, after, filter);
+    } finally {
+      slot.release();
+    }
+  }
+
+  private async stream(req: Request, res: Response, after: number | null, filter: StreamFilter): Promise<void> {
     let cursor = after ?? (await this.projected());
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -81,7 +109,7 @@ export class LiveStream implements BeforeApplicationShutdown {
             resolve(false);
           };
         });
-        if (timedOut && !closed) await write(res, ': keepalive\n\n');
+        if (timedOut && !closed) await this.write(res, ': keepalive\n\n');
       }
     } catch (error) {
       // The client reconnects with its Last-Event-ID and loses nothing.
@@ -121,7 +149,7 @@ export class LiveStream implements BeforeApplicationShutdown {
         let text = '';
         const position = events[i]!.id;
         for (; i < events.length && events[i]!.id === position; i++) text += formatEvent(events[i]!);
-        await write(res, text);
+        await this.write(res, text);
       }
       after = until;
     }
@@ -136,22 +164,31 @@ export class LiveStream implements BeforeApplicationShutdown {
   beforeApplicationShutdown(): void {
     for (const close of [...this.closers]) close();
   }
-}
 
-/** Writes and waits for the socket to take it, so a slow client holds back only its own stream. */
-function write(res: Response, text: string): Promise<void> {
-  if (res.destroyed) return Promise.reject(new Error('client went away'));
-  if (res.write(text)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(new Error('client went away'));
-    res.once('drain', onDrain);
-    res.once('close', onClose);
-  });
+  /**
+   * Writes and waits for the socket to take it, so a slow client holds back only its own stream
+   * and never more than one write is buffered for it. A client that takes nothing for the stall
+   * timeout is dropped: waiting longer would only hold its slot and its page of events.
+   */
+  private write(res: Response, text: string): Promise<void> {
+    if (res.destroyed) return Promise.reject(new Error('client went away'));
+    if (res.write(text)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(stalled);
+        res.off('drain', onDrain);
+        res.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onDrain = () => done();
+      const onClose = () => done(new Error('client went away'));
+      const stalled = setTimeout(() => {
+        res.destroy();
+        done(new Error(`client read nothing for ${this.stallTimeoutMs} ms with its buffer full: dropped`));
+      }, this.stallTimeoutMs);
+      res.once('drain', onDrain);
+      res.once('close', onClose);
+    });
+  }
 }

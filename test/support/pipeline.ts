@@ -11,6 +11,7 @@ import { documentFromFixture } from '../../src/sources/domain/article-document.j
 import { DocumentIngestion } from '../../src/sources/document-ingestion.service.js';
 import { readFixtureFolder } from '../../src/sources/fixture-folder.reader.js';
 import { ClaimCorrections } from '../../src/stance/claim-corrections.service.js';
+import { AnnouncementsRepository } from '../../src/stance/announcements.repository.js';
 import { StanceProjection } from '../../src/stance/stance-projection.js';
 import { StanceQueries } from '../../src/stance/stance-queries.service.js';
 import { StanceRepository } from '../../src/stance/stance.repository.js';
@@ -29,7 +30,7 @@ export async function createPipeline(database: TestDatabase) {
   await watches.onModuleInit();
   new ClaimExtractionSubscriber(watches, store, runner).onModuleInit();
   const stances = new StanceRepository(database);
-  const projection = new StanceProjection(stances, events, runner);
+  const projection = new StanceProjection(stances, events, runner, new AnnouncementsRepository());
   projection.onModuleInit();
   const ingestion = new DocumentIngestion(store);
   return {

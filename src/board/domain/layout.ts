@@ -9,6 +9,7 @@ import type { PublicLinks } from '../../domain/public-links.js';
 export interface PageAssets {
   css: string;
   js: string;
+  icon: string;
 }
 
 /** A feed offered in both formats: `href` without its extension (PublicLinks.feed). */
@@ -47,7 +48,7 @@ export function renderPage(page: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} · Stance monitor</title>
-<link rel="icon" href="data:,">
+<link rel="icon" type="image/svg+xml" href="${escapeHtml(page.assets.icon)}">
 <link rel="stylesheet" href="${escapeHtml(page.assets.css)}">
 ${discovery}
 <script src="${escapeHtml(page.assets.js)}" defer></script>

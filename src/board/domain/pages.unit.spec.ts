@@ -116,7 +116,7 @@ describe('the page frame', () => {
   const html = renderPage({
     title: `T ${HOSTILE}`,
     section: 'board',
-    assets: { css: '/assets/board.css?v=1', js: '/assets/board.js?v=1' },
+    assets: { css: '/assets/board.css?v=1', js: '/assets/board.js?v=1', icon: '/assets/icon.svg?v=1' },
     links,
     feeds: [{ title: `Feed ${HOSTILE}`, href: links.feed({ kind: 'changes' }) }],
     live: { stream: links.stream({ watchId: 'w', actorId: 'a&b' }), position: 7 },

@@ -57,7 +57,7 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
 /** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */
 function headlineAttribution(view: SentenceView, refs: SentenceReferences): Attribution | null {
   const mention = view.mentionStartingAt(0);
-  if (!mention?.actorId || view.tokens[mention.end]?.text !== ':') return null;
+  if (!mention?.actorId || view.tokens[mention.end]?.text !== ':' || refs.isMasked(mention)) return null;
   return {
     verbStart: mention.end,
     verbEnd: mention.end + 1,

@@ -38,3 +38,8 @@ export function mondayOf(day: number): number {
 export function lastDayOfMonth(year: number, month: number): number {
   return dayOf(year, month + 1, 1) - 1;
 }
+
+/** The day of the month, 1-31. */
+export function dayOfMonthOf(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCDate();
+}

@@ -4,7 +4,7 @@
 
 import type { SaidOn } from '../../domain/vocabulary.js';
 import {
-  dayOf, formatDay, lastDayOfMonth, mondayOf, monthOf, weekdayOf, yearOf,
+  dayOf, dayOfMonthOf, formatDay, lastDayOfMonth, mondayOf, monthOf, weekdayOf, yearOf,
 } from './calendar.js';
 import type { DatePart, DateUnit } from './language-pack.js';
 import type { CompiledPack, DateWord } from './lexicon.js';
@@ -13,10 +13,15 @@ import type { Token } from './tokens.js';
 
 export type DateReference =
   | { kind: 'date'; year: number | null; month: number; day: number }
-  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean }
+  /** weeksBack: "Thursday last week" is in the week before publication's (1), else the latest such day (0). */
+  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; weeksBack?: number }
+  /** "on the 24th": the latest 24th on or before publication. */
+  | { kind: 'dayOfMonth'; day: number }
+  /** "the previous day", "pada hari yang sama": days from the last dated event the text reports. */
+  | { kind: 'eventDay'; offset: number }
   | { kind: 'relativeDay'; offset: number }
-  /** offset 0: this week/month/year; -1: the previous one; -n: n units ago. */
-  | { kind: 'relativeUnit'; unit: DateUnit; offset: number; part: DatePart | null }
+  /** offset 0: this week/month/year; -1: the previous one; -n: n units ago. earlier: up to the day before publication. */
+  | { kind: 'relativeUnit'; unit: DateUnit; offset: number; part: DatePart | null; earlier?: boolean }
   | { kind: 'month'; year: number | null; month: number; part: DatePart | null; strictlyBefore: boolean }
   | { kind: 'year'; year: number; part: DatePart | null };
 
@@ -95,6 +100,12 @@ class DateParser {
     if (month && token.isCapitalized) return this.fromMonth(month.value, month.abbreviation, next, null);
     const day = value('day');
     if (day) return { reference: { kind: 'relativeDay', offset: day.value }, end: next };
+    const eventDay = value('eventDay');
+    if (eventDay) return { reference: { kind: 'eventDay', offset: eventDay.value }, end: next };
+    if (has(match, 'earlier')) {
+      const current = this.afterCurrent(next);
+      if (current?.reference.kind === 'relativeUnit') return { reference: { ...current.reference, earlier: true }, end: current.end };
+    }
     const number = value('number');
     if (number) return this.numberOfUnitsAgo(number.value, next);
     const part = value('part');
@@ -115,6 +126,10 @@ class DateParser {
       };
     }
     if (isYear(number) && afterLead) return { reference: { kind: 'year', year: number, part: null }, end: k + 1 };
+    const suffix = this.tokens[k + 1];
+    if (suffix && suffix.start === this.tokens[k].end && has(next, 'ordinal') && number >= 1 && number <= 31) {
+      return { reference: { kind: 'dayOfMonth', day: number }, end: next!.end };
+    }
     return this.numberOfUnitsAgo(number, k + 1);
   }
 
@@ -130,10 +145,22 @@ class DateParser {
     const explicit = this.explicitDateAfterWeekday(k);
     if (explicit) return explicit;
     const previous = this.words(k);
+    const lastWeek = this.lastWeekAt(k);
+    if (lastWeek !== null) return { reference: { kind: 'weekday', weekday, strictlyBefore: true, weeksBack: 1 }, end: lastWeek };
     if (has(previous, 'previous') && this.compiled.pack.dates.previous.position === 'after') {
       return { reference: { kind: 'weekday', weekday, strictlyBefore: true }, end: previous!.end };
     }
     return { reference: { kind: 'weekday', weekday, strictlyBefore: false }, end: k };
+  }
+
+  /** After a weekday, "last week" / "pekan lalu": the end of the phrase, or null. */
+  private lastWeekAt(k: number): number | null {
+    const first = this.words(k);
+    if (!first) return null;
+    const second = this.words(first.end);
+    const unitFirst = this.compiled.pack.dates.previous.position === 'after';
+    const [unit, previous] = unitFirst ? [first, second] : [second, first];
+    return find(unit, 'unit')?.value === 'week' && has(previous, 'previous') ? second!.end : null;
   }
 
   /** "Kamis (24/10)", "Rabu (23 Oktober 2024)", "Monday, Oct. 24". */
@@ -266,9 +293,15 @@ function validDayMonth(day: number, month: number): boolean {
  * The said-on interval of a date expression, given the publication day. Dates without a year
  * take the latest year that does not put them after publication.
  */
-export function resolveDate(expression: DateExpression, published: number, basis: string): SaidOn {
-  const { from, to, precision } = interval(expression.reference, published);
-  const clippedTo = Math.min(to, published);
+export function resolveDate(expression: DateExpression, published: number, basis: string, lastEventDay: number | null = null): SaidOn {
+  const reference = expression.reference;
+  const { from, to, precision } =
+    reference.kind === 'eventDay'
+      ? { from: (lastEventDay ?? published) + reference.offset, to: (lastEventDay ?? published) + reference.offset, precision: 'day' as const }
+      : interval(reference, published);
+  // "earlier this month", "awal bulan ini": the reporter speaks of a day before today.
+  const endsBefore = reference.kind === 'relativeUnit' && reference.offset === 0 && (reference.earlier || reference.part === 'early');
+  const clippedTo = Math.min(to, endsBefore && from < published ? published - 1 : published);
   const clippedFrom = Math.min(from, clippedTo);
   if (expression.before) return { from: null, to: formatDay(clippedFrom - 1), precision: 'before', basis };
   return { from: formatDay(clippedFrom), to: formatDay(clippedTo), precision, basis };
@@ -284,7 +317,19 @@ function interval(reference: DateReference, published: number): Interval {
       if (reference.year === null && day > published) day = dayOf(year - 1, reference.month, reference.day);
       return { from: day, to: day, precision: 'day' };
     }
+    case 'dayOfMonth': {
+      // Month 0 is December of the year before (Date.UTC rolls over).
+      const month = reference.day <= dayOfMonthOf(published) ? monthOf(published) : monthOf(published) - 1;
+      const day = dayOf(year, month, reference.day);
+      return { from: day, to: day, precision: 'day' };
+    }
+    case 'eventDay':
+      return { from: published, to: published, precision: 'day' };
     case 'weekday': {
+      if (reference.weeksBack) {
+        const day = mondayOf(published) - 7 * reference.weeksBack + reference.weekday - 1;
+        return { from: day, to: day, precision: 'day' };
+      }
       let back = (weekdayOf(published) - reference.weekday + 7) % 7;
       if (back === 0 && reference.strictlyBefore) back = 7;
       return { from: published - back, to: published - back, precision: 'day' };

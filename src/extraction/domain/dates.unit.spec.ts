@@ -59,7 +59,8 @@ describe('English date phrases', () => {
     ['on Monday', FRIDAY, ['2024-10-21', '2024-10-21', 'day', 'on Monday']],
     ['last Monday', MONDAY, ['2025-04-21', '2025-04-21', 'day', 'last Monday']],
     ['last week', FRIDAY, ['2024-10-14', '2024-10-20', 'range', 'last week']],
-    ['earlier this week', FRIDAY, ['2024-10-21', '2024-10-25', 'range', 'earlier this week']],
+    // Said before the report: up to the day before publication.
+    ['earlier this week', FRIDAY, ['2024-10-21', '2024-10-24', 'range', 'earlier this week']],
     ['on Oct. 24', FRIDAY, ['2024-10-24', '2024-10-24', 'day', 'on Oct. 24']],
     ['on October 24, 2024', '2024-10-29', ['2024-10-24', '2024-10-24', 'day', 'on October 24, 2024']],
     ['on 28 April', '2025-04-29', ['2025-04-28', '2025-04-28', 'day', 'on 28 April']],

@@ -4,7 +4,7 @@
 
 import type { SaidOn } from '../../domain/vocabulary.js';
 import { NO_ONE, type Resolution, type ResolvedActor } from './references.js';
-import { SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
+import { eventDayOf, SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
 import type { Statement } from './statements.js';
 
 /** A cue that points back ("menolak tuduhan tersebut") may rely on the topic this many sentences back. */
@@ -15,6 +15,8 @@ const CARRIED_SUFFIX = ' (same speaker, earlier sentence)';
 
 export class DocumentMemory {
   lastSpeaker: Resolution = NO_ONE;
+  /** The last single day a statement was dated to: "the previous day" counts from it. */
+  lastEventDay: number | null = null;
   private lastOnTopic: number;
   private lastEvent = -Infinity;
   private readonly dated = new Map<string, { saidOn: SaidOn | null; sentence: number; speaker: string | null }>();
@@ -46,6 +48,10 @@ export class DocumentMemory {
     if (onTopic) this.lastOnTopic = sentence;
     if (eventNamed) this.lastEvent = sentence;
     this.lastSpeaker = lastSpeaker;
+    for (const { saidOn, basis } of dated) {
+      const day = basis === 'stated' ? eventDayOf(saidOn) : null;
+      if (day !== null) this.lastEventDay = day;
+    }
     const strongest = new Map<string, { actor: ResolvedActor; dated: DatedStatement }>();
     statements.forEach((statement, index) => {
       for (const actor of statement.actors) {

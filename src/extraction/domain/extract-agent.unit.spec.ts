@@ -8,7 +8,7 @@ import { dprkWatch, extract, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
-const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drones.yaml'), 'freedonia-drones.yaml');
+const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string, watch = blasts): string[] {

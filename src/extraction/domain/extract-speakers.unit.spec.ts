@@ -53,7 +53,7 @@ describe('speakers named by role, by headline colon, or not at all', () => {
     const sentence = 'State news agency KCNA said leader Kim Jong Un had ordered the deployment to Russia.';
     const result = extract(sentence, PUBLISHED, 'en');
     expectClaims(result, [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: ON_PUBLICATION }]);
-    expect(claimOf(result, 'dprk', 'confirm').speaker).toBe('KCNA');
+    expect(claimOf(result, 'dprk', 'confirm').speaker).toBe('State news agency KCNA');
   });
 
   it('id: a headline "Zelensky: ..." is Zelensky’s assertion', () => {

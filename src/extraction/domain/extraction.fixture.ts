@@ -23,6 +23,9 @@ export const packs: ReadonlyMap<string, LanguagePack> = new Map(
 
 export const dprkWatch: Watch = parseWatch(readFixture('fixtures/watches/dprk-troops-russia.yaml'), 'fixtures/watches/dprk-troops-russia.yaml');
 
+/** A watch a new user might write about fictional countries, listing no offices (test/fixtures/watches). */
+export const freedoniaWatch: Watch = parseWatch(readFixture('test/fixtures/watches/freedonia-drones.yaml'), 'test/fixtures/watches/freedonia-drones.yaml');
+
 export function article(text: string, published: string, language: string, title = ''): ArticleDocument {
   return {
     documentId: 'test',

@@ -39,6 +39,12 @@ export interface DateVocabulary {
   parts: Record<string, DatePart>;
   /** Turns the following date into an upper bound: "sebelum hari Sabtu". */
   before: string[];
+  /** Days relative to the last dated event of the text: "the previous day" -1, "pada hari yang sama" 0. */
+  relativeToEvent: Record<string, number>;
+  /** Before a unit, "this" but ending the day before publication: "earlier this month". */
+  earlier: string[];
+  /** After a day number, a day of a month the text does not name: "on the 24th". */
+  ordinalSuffixes: string[];
 }
 
 export interface LanguagePack {
@@ -106,12 +112,29 @@ export interface LanguagePack {
   pastMarkers: string[];
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
+  speakers: SpeakerVocabulary;
+}
+
+/** How speakers are named without a watch listing them (issue 12, item 5 and 6). */
+export interface SpeakerVocabulary {
+  /** Offices that speak for the country named beside them: "foreign ministry", "juru bicara", "state media". */
+  officeNouns: string[];
+  /** Before an office, the party named earlier: "its UN representative". */
+  possessives: string[];
+  /** Glued to an office, the party named earlier: "perwakilannya". */
+  possessiveSuffixes: string[];
+  /** A capitalised word that makes a place name a publication: "The Moscow Times", "Jakarta Post". */
+  outletNames: string[];
+  /** Unnamed sources: nobody, even with a country beside them ("Freedonian sources", "sumber yang mengetahui"). */
+  anonymousSources: string[];
+  /** "X denied it, as did Y": Y takes the same stance. */
+  likewise: string[];
 }
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
   'claim_nouns', 'speculation', 'negation', 'disjunctions',
-  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture',
+  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture', 'speakers',
 ];
 
 export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
@@ -179,6 +202,24 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     pastMarkers: phrases(root.field('past_markers')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),
     furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
+    speakers: readSpeakers(root.field('speakers'), optionalPhrases),
+  };
+}
+
+const NO_SPEAKER_VOCABULARY: SpeakerVocabulary = {
+  officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], likewise: [],
+};
+
+function readSpeakers(speakers: FieldReader, optionalPhrases: PhraseReader['optionalPhrases']): SpeakerVocabulary {
+  if (speakers.isMissing) return NO_SPEAKER_VOCABULARY;
+  speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'likewise']);
+  return {
+    officeNouns: optionalPhrases(speakers.field('office_nouns')),
+    possessives: optionalPhrases(speakers.field('possessives')),
+    possessiveSuffixes: speakers.field('possessive_suffixes').optionalStringList(),
+    outletNames: optionalPhrases(speakers.field('outlet_names')),
+    anonymousSources: optionalPhrases(speakers.field('anonymous_sources')),
+    likewise: optionalPhrases(speakers.field('likewise')),
   };
 }
 
@@ -198,7 +239,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -222,6 +263,9 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     numbers: dates.field('numbers').isMissing ? {} : numberMap(dates.field('numbers'), 1, 100),
     parts: choiceMap(dates.field('parts'), DATE_PARTS),
     before: optionalPhrases(dates.field('before')),
+    relativeToEvent: dates.field('relative_to_event').isMissing ? {} : numberMap(dates.field('relative_to_event'), -31, 31),
+    earlier: optionalPhrases(dates.field('earlier')),
+    ordinalSuffixes: dates.field('ordinal_suffixes').optionalStringList(),
   };
 }
 

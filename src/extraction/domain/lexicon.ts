@@ -32,7 +32,11 @@ export type LexTag =
   | { type: 'passiveAuxiliary' }
   | { type: 'agentMarker' }
   | { type: 'anaphoricObject' }
-  | { type: 'past' };
+  | { type: 'past' }
+  | { type: 'possessive' }
+  | { type: 'outletName' }
+  | { type: 'anonymousSource' }
+  | { type: 'likewise' };
 
 export type LexTagType = LexTag['type'];
 
@@ -47,7 +51,10 @@ export type DateWord =
   | { type: 'ago' }
   | { type: 'number'; value: number }
   | { type: 'part'; value: DatePart }
-  | { type: 'before' };
+  | { type: 'before' }
+  | { type: 'eventDay'; value: number }
+  | { type: 'earlier' }
+  | { type: 'ordinal' };
 
 export interface CompiledPack {
   pack: LanguagePack;
@@ -114,6 +121,12 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
   addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
   addAll(pack.pastMarkers, { type: 'past' });
+  // Offices are role nouns the pack supplies, so a watch need not list "Freedonian foreign ministry".
+  addAll(pack.speakers.officeNouns, { type: 'roleNoun' });
+  addAll(pack.speakers.possessives, { type: 'possessive' });
+  addAll(pack.speakers.outletNames, { type: 'outletName' });
+  addAll(pack.speakers.anonymousSources, { type: 'anonymousSource' });
+  addAll(pack.speakers.likewise, { type: 'likewise' });
   return trie;
 }
 
@@ -133,6 +146,9 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   for (const [phrase, value] of Object.entries(dates.numbers)) add(phrase, { type: 'number', value });
   for (const [phrase, value] of Object.entries(dates.parts)) add(phrase, { type: 'part', value });
   dates.before.forEach((phrase) => add(phrase, { type: 'before' }));
+  for (const [phrase, value] of Object.entries(dates.relativeToEvent)) add(phrase, { type: 'eventDay', value });
+  dates.earlier.forEach((phrase) => add(phrase, { type: 'earlier' }));
+  dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
   return trie;
 }
 

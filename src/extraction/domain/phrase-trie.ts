@@ -30,6 +30,17 @@ export class PhraseTrie<T> {
    */
   constructor(private readonly clitics: readonly string[] = []) {}
 
+  /**
+   * First parts of solid words that an article may split ("Abdul-Rahman", "Abdul Rahman" for
+   * "Abdulrahman"): at such a word the walk also tries it glued to the next word.
+   */
+  private readonly gluePrefixes = new Set<string>();
+
+  /** Lets `word` also match when written as two adjacent words. */
+  allowSplit(word: string): void {
+    for (let k = MIN_SPLIT_PART; k <= word.length - MIN_SPLIT_PART; k++) this.gluePrefixes.add(word.slice(0, k));
+  }
+
   add(words: readonly string[], value: T): void {
     let node = this.root;
     for (const word of words) {
@@ -68,6 +79,11 @@ export class PhraseTrie<T> {
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
     if (exact) this.walk(exact, tokens, start, i + 1, found);
+    if (this.gluePrefixes.size > 0 && this.gluePrefixes.has(norm)) {
+      const next = tokens[i + 1];
+      const glued = next?.isWord && next.start - tokens[i].end <= 1 ? node.children.get(norm + next.norm) : undefined;
+      if (glued) this.walk(glued, tokens, start, i + 2, found);
+    }
     for (const clitic of this.clitics) {
       if (norm.length > clitic.length + 2 && norm.endsWith(clitic)) {
         const stripped = node.children.get(norm.slice(0, -clitic.length));
@@ -99,6 +115,8 @@ function surfaceMatches(value: unknown, tokens: readonly Token[], start: number)
 }
 
 const MAX_EXPANSIONS = 512;
+/** Shortest part of a split name: "Al Sayed" yes, "A Sayed" no. */
+const MIN_SPLIT_PART = 3;
 
 /**
  * Lexicon phrase syntax: words separated by spaces; `a|b` is either word; a slot ending in `?`

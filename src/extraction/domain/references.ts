@@ -97,6 +97,11 @@ export class SentenceReferences {
     if (unknown) return unknown;
     for (let i = position - 1; i >= bound; i--) {
       if (view.tokens[i].quoted !== quoted) continue;
+      // "…, but on Friday confirmed": a clause without a subject of its own keeps the one before.
+      if (view.is(i, 'clauseOpener') && !this.hasWordsBetween(view.lexAt(i)!.end, position)) {
+        i = view.lexAt(i)!.start;
+        continue;
+      }
       if (view.is(i, 'clauseOpener')) return null;
       const mention = view.mentionCovering(i);
       if (mention) {
@@ -110,6 +115,27 @@ export class SentenceReferences {
       if (anaphor) return anaphor;
     }
     return null;
+  }
+
+  /** Words other than date phrases, adverbs of time and punctuation in [from, to). */
+  private hasWordsBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      if (this.view.tokens[i].isWord && !this.dateTokens.has(i) && !this.view.is(i, 'past')) return true;
+    }
+    return false;
+  }
+
+  /** "X denied it, as did Y", "…, begitu pula Y": the parties that took the same stance. */
+  likewiseAfter(position: number): Mention[] {
+    const view = this.view;
+    for (let i = position; i < view.length; i++) {
+      if (view.tokens[i].quoted || !view.is(i, 'likewise')) continue;
+      let k = view.lexAt(i)!.end;
+      while (k < view.length && (view.is(k, 'demonstrative') || view.is(k, 'roleNoun')) && !view.mentionStartingAt(k)) k++;
+      const mention = view.mentionStartingAt(k);
+      return mention?.actorId && !this.maskedStarts.has(mention.start) ? this.withCoordinatedAfter(mention) : [];
+    }
+    return [];
   }
 
   private isUnknownName(i: number): boolean {
@@ -150,6 +176,8 @@ export class SentenceReferences {
       if (mention?.actorId && !this.maskedStarts.has(mention.start)) {
         // "said Pyongyang's admission was ...": a possessor opens the reported words, it does not speak.
         if (isPossessive(view.tokens[mention.end - 1].text) && !view.is(mention.end, 'roleNoun')) return { kind: 'other', end: i };
+        // "…, said Freedonian drones were found": a name in the topic phrase opens the reported words.
+        if (this.isInTopicPhrase(mention)) return { kind: 'other', end: i };
         const mentions = this.withCoordinatedAfter(mention);
         return { kind: 'mentions', mentions, end: mentions[mentions.length - 1].end };
       }
@@ -197,6 +225,11 @@ export class SentenceReferences {
       i = mention.start;
     }
     return null;
+  }
+
+  /** Named only as an outlet, a source's country or a dateline: never a speaker. */
+  isMasked(mention: Mention): boolean {
+    return this.maskedStarts.has(mention.start);
   }
 
   isSubjectCandidate(mention: Mention): boolean {
@@ -303,7 +336,27 @@ export class SentenceReferences {
     if (!demonstrativeAfter && view.is(i, 'roleNoun') && lex.start > 0 && view.is(lex.start - 1, 'demonstrative')) {
       return { kind: 'anaphor', person: 'third', at: lex.start - 1, end: lex.end };
     }
+    if (view.is(i, 'roleNoun')) return this.possessedOfficeEndingAt(lex.start, lex.end);
     return null;
+  }
+
+  /**
+   * An office owned by the party named before: "its UN representative", "their foreign
+   * ministry", "juru bicaranya", "perwakilannya di PBB". Refers back like a pronoun.
+   */
+  private possessedOfficeEndingAt(start: number, end: number): Found | null {
+    const view = this.view;
+    const suffixes = view.pack.pack.speakers.possessiveSuffixes;
+    const last = view.tokens[end - 1].norm;
+    if (suffixes.some((suffix) => last.length > suffix.length + 2 && last.endsWith(suffix))) {
+      return { kind: 'anaphor', person: 'third', at: start, end };
+    }
+    let i = start - 1;
+    while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && !view.lexAt(i)))) {
+      i = view.lexAt(i)?.start ?? i;
+      i--;
+    }
+    return i >= 0 && view.is(i, 'possessive') ? { kind: 'anaphor', person: 'third', at: view.lexAt(i)!.start, end } : null;
   }
 
   private anaphorStartingAt(i: number): Found | null {
@@ -319,13 +372,52 @@ export class SentenceReferences {
     if (!demonstrativeAfter && view.is(i, 'demonstrative') && view.is(lex.end, 'roleNoun')) {
       return { kind: 'anaphor', person: 'third', at: i, end: view.lexAt(lex.end)!.end };
     }
+    if (view.is(i, 'possessive')) {
+      let end = lex.end;
+      while (end < view.length && (view.is(end, 'roleNoun') || (view.tokens[end].isCapitalized && !view.mentionCovering(end) && !view.lexAt(end)))) {
+        end = view.lexAt(end)?.end ?? end + 1;
+      }
+      return end > lex.end && view.is(end - 1, 'roleNoun') ? { kind: 'anaphor', person: 'third', at: i, end } : null;
+    }
+    if (view.is(i, 'roleNoun')) return this.possessedOfficeEndingAt(lex.start, lex.end);
     return null;
+  }
+
+  /** A dateline names where the report was filed, not who speaks: "FREDVILLE:" is not Fredville speaking. */
+  private maskDateline(): void {
+    const first = this.view.mentionStartingAt(0);
+    if (first && isDatelinePlace(this.view, first)) this.maskedStarts.add(first.start);
+  }
+
+  /** "Freedonian government sources said", "sumber pemerintah Freedonia": an unnamed source is nobody. */
+  private maskAroundAnonymousSource(start: number, end: number): void {
+    const view = this.view;
+    let before = start;
+    while (before > 0 && view.is(before - 1, 'roleNoun')) before = view.lexAt(before - 1)!.start;
+    const adjective = view.mentionEndingAt(before);
+    if (adjective) this.maskedStarts.add(adjective.start);
+    for (let i = end; i < Math.min(view.length, end + ANONYMOUS_SOURCE_REACH); i++) {
+      if (view.isBreak(i)) break;
+      const mention = view.mentionStartingAt(i);
+      if (mention) this.maskedStarts.add(mention.start);
+    }
   }
 
   private maskRelayedNames(): void {
     const view = this.view;
+    this.maskDateline();
     for (const lex of view.lexSpans) {
       if (view.tokens[lex.start].quoted) continue;
+      if (lex.tags.some((tag) => tag.type === 'outletName') && view.tokens[lex.start].isCapitalized) {
+        // "The Moscow Times reported": the place names a publication, not its government.
+        const place = view.mentionEndingAt(lex.start);
+        if (place) this.maskedStarts.add(place.start);
+        continue;
+      }
+      if (lex.tags.some((tag) => tag.type === 'anonymousSource')) {
+        this.maskAroundAnonymousSource(lex.start, lex.end);
+        continue;
+      }
       const isConduit = lex.tags.some((tag) => tag.type === 'conduit' || tag.type === 'citing');
       const isOutletNoun = lex.tags.some((tag) => tag.type === 'outletNoun');
       if (!isConduit && !isOutletNoun) continue;
@@ -347,6 +439,20 @@ export class SentenceReferences {
       }
     }
   }
+}
+
+/** Words after an unnamed source that may still name its country: "sumber pemerintah Freedonia". */
+const ANONYMOUS_SOURCE_REACH = 3;
+
+/** "FREDVILLE:", "UNITED NATIONS, Sept 18 /AGENCY/ -": a place in capitals opening the text. */
+function isDatelinePlace(view: SentenceView, mention: Mention): boolean {
+  if (mention.start !== 0) return false;
+  for (let i = mention.start; i < mention.end; i++) {
+    const token = view.tokens[i];
+    if (token.isWord && (token.text.length < 2 || token.text !== token.text.toUpperCase())) return false;
+  }
+  const next = view.tokens[mention.end]?.text;
+  return next === ':' || next === ',' || next === '(' || next === '-' || next === '–' || next === '—';
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */

@@ -31,13 +31,15 @@ export function dateStatements(
   dates: readonly DateExpression[],
   published: number,
   carriedDate: (actor: ResolvedActor) => SaidOn | null,
+  lastEventDay: number | null = null,
 ): DatedStatement[] {
   const dateOf = nearestOwners(statements, dates.map((date) => date.start));
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
   const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start));
+  const resolved = resolveInOrder(dates, view, published, lastEventDay);
   const stated = statements.map((_, index) => {
     const date = dateOf[index];
-    return date === null ? null : resolveDate(dates[date], published, view.textOf(dates[date].start, dates[date].end));
+    return date === null ? null : resolved[date];
   });
 
   let publicationDay: string | undefined;
@@ -54,6 +56,25 @@ export function dateStatements(
     publicationDay ??= formatDay(published);
     return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
   });
+}
+
+/**
+ * Each date phrase of the sentence resolved; "the previous day", "pada hari yang sama" count from
+ * the last day-precise date before them: earlier in this sentence, else in the text before.
+ */
+function resolveInOrder(dates: readonly DateExpression[], view: SentenceView, published: number, lastEventDay: number | null): SaidOn[] {
+  let anchor = lastEventDay;
+  return dates.map((date) => {
+    const saidOn = resolveDate(date, published, view.textOf(date.start, date.end), anchor);
+    const day = eventDayOf(saidOn);
+    if (day !== null) anchor = day;
+    return saidOn;
+  });
+}
+
+/** The day a said-on pins down, when it is one day. */
+export function eventDayOf(saidOn: SaidOn): number | null {
+  return saidOn.precision === 'day' && saidOn.from !== null && saidOn.from === saidOn.to ? parseDay(saidOn.to) : null;
 }
 
 function beforeLaterStatement(

@@ -64,18 +64,24 @@ export function findStatements(
   const cues = findStanceCues(view);
   const sentenceOnTopic = view.isOnTopic();
   const statements: Statement[] = [];
+  // Who acted in the sentence even where it claims nothing: "they" in the next sentence is them.
+  const subjects: [number, Resolution][] = [];
 
   const agent = agentOf(view);
   for (const cue of cues) {
     if (cue.hedged) continue;
-    if (!agent && !(sentenceOnTopic || (cue.contextual && context.topicInContext))) continue;
+    const inContext = sentenceOnTopic || (cue.contextual && context.topicInContext);
     const resolution = actorsOfCue(cue, view, refs, scopes, context.lastSpeaker);
     if (resolution.kind !== 'actors') continue;
-    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : cue.stance;
-    if (!stance) continue;
+    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : inContext ? cue.stance : null;
+    if (!stance) {
+      if (!scopes.attributionAround(cue.start) && !view.tokens[cue.start].quoted) subjects.push([cue.start, resolution]);
+      continue;
+    }
     const attribution = scopes.attributionAround(cue.start);
+    const likewise = attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAfter(cue.end));
     statements.push({
-      actors: resolution.actors,
+      actors: [...resolution.actors, ...likewise.filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId))],
       anchors: attribution ? [cue.start, attribution.verbStart] : [cue.start],
       // "membantah bahwa tentara tiba pada hari Senin": Monday dates the arrival, not the denial.
       excluded: complementAfter(view, cue.end),
@@ -95,7 +101,7 @@ export function findStatements(
     });
   }
 
-  return { statements, lastSpeaker: speakerAtEnd(statements, attributions, context.lastSpeaker) };
+  return { statements, lastSpeaker: speakerAtEnd(statements, attributions, subjects, context.lastSpeaker) };
 }
 
 /**
@@ -277,8 +283,9 @@ function topicTermRanges(view: SentenceView, start: number, end: number): [numbe
   return ranges;
 }
 
-function speakerAtEnd(statements: Statement[], attributions: Attribution[], previous: Resolution): Resolution {
+function speakerAtEnd(statements: Statement[], attributions: Attribution[], subjects: [number, Resolution][], previous: Resolution): Resolution {
   const events: [number, Resolution][] = [
+    ...subjects,
     ...statements.filter((statement) => statement.topLevel).map((statement): [number, Resolution] => [
       statement.anchors[0],
       { kind: 'actors', actors: statement.actors },

@@ -2,7 +2,7 @@
 // capitals ("AS", "US", "NIS") only match capitals, so the English "as" and "us" are not actors.
 
 import { allPhrases, type Watch } from '../../watches/domain/watch.js';
-import { caseSensitiveSurface, PhraseTrie, type CaseSensitive } from './phrase-trie.js';
+import { caseSensitiveSurface, expandPhrase, PhraseTrie, type CaseSensitive } from './phrase-trie.js';
 import { tokenize, type Token } from './tokens.js';
 
 interface MentionValue extends CaseSensitive {
@@ -45,6 +45,13 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
   const cached = compiled.get(watch);
   if (cached?.clitics === key) return cached.result;
   const trie = new PhraseTrie<MentionValue>(clitics);
+  // Names match across hyphen and spacing variants: "Abdul-Rahman", "Abdul Rahman", "Abdulrahman".
+  const addName = (phrase: string, value: MentionValue) => {
+    for (const words of expandPhrase(phrase)) {
+      for (const variant of joinedVariants(words)) trie.add(variant, { ...value, exactSurface: caseSensitiveSurface(phrase) });
+      for (const word of words) if (word.length >= 2 * SPLIT_NAME_PART && /^\p{L}+$/u.test(word)) trie.allowSplit(word);
+    }
+  };
   const topicTerms = new PhraseTrie<number>(clitics);
   watch.topic.forEach((group, index) => allPhrases(group.terms).forEach((term) => topicTerms.addPhrase(term, index)));
   const add = (phrase: string, value: MentionValue) =>
@@ -54,7 +61,7 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
   const contextTerms = allPhrases(watch.context?.terms ?? {});
   // A name that contains a topic term ("perwakilan Korea Utara") still names the topic.
   const addActorPhrase = (phrase: string, actorId: string, isSpeaker: boolean) => {
-    add(phrase, { actorId, isSpeaker, isContext: contextActors.has(actorId) });
+    addName(phrase, { actorId, isSpeaker, isContext: contextActors.has(actorId) });
     for (const match of topicTerms.matchAll(tokenize(phrase))) {
       match.values.forEach((topicGroup) => add(phrase, { topicGroup }));
     }
@@ -97,4 +104,24 @@ function toMention(match: { start: number; end: number; values: MentionValue[] }
     topicGroups,
     isContext: match.values.some((value) => value.isContext === true),
   };
+}
+
+/** Both parts of a name written apart must be at least this long to be glued: "Abdul Rahman". */
+const SPLIT_NAME_PART = 3;
+/** Longer names are not glued: their variants would multiply. */
+const MAX_GLUED_NAME_WORDS = 4;
+
+/** The name as written, and with each pair of adjacent words written as one ("Abdul Rahman" → "Abdulrahman"). */
+function joinedVariants(words: string[]): string[][] {
+  const variants: string[][] = [words];
+  if (words.length < 2 || words.length > MAX_GLUED_NAME_WORDS) return variants;
+  for (let k = 0; k < words.length - 1; k++) {
+    if (words[k].length < SPLIT_NAME_PART || words[k + 1].length < SPLIT_NAME_PART) continue;
+    if (!/^\p{L}+$/u.test(words[k]) || !/^\p{L}+$/u.test(words[k + 1])) continue;
+    for (const variant of [...variants]) {
+      const at = variant.indexOf(words[k]);
+      if (at >= 0 && variant[at + 1] === words[k + 1]) variants.push([...variant.slice(0, at), words[k] + words[k + 1], ...variant.slice(at + 2)]);
+    }
+  }
+  return variants;
 }

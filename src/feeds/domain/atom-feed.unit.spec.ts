@@ -19,6 +19,7 @@ function entry(n: number, overrides: Partial<FeedEntry> = {}): FeedEntry {
     summary: hostile,
     tags: ['dprk-troops-russia', 'russia', 'confirm'],
     data: { n },
+    deletes: null,
     ...overrides,
   };
 }
@@ -33,8 +34,9 @@ function document(overrides: Partial<FeedDocument> = {}): FeedDocument {
     urls: { atom: 'https://stance.example.org/feeds/changes.atom', json: 'https://stance.example.org/feeds/changes.json' },
     api: 'https://stance.example.org/api/watches',
     page: 'https://stance.example.org/',
+    icon: 'https://stance.example.org/assets/icon.svg',
     author: { name: 'stance monitor', url: 'https://stance.example.org/' },
-    paging: { older: null, current: null },
+    paging: { prevArchive: null, nextArchive: null, current: null },
     entries: [entry(1), entry(2)],
     ...overrides,
   };
@@ -46,25 +48,35 @@ describe('renderAtom', () => {
     expect(checkAtomFeed(xml)).toEqual([]);
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml).toContain('<link rel="alternate" type="text/html" href="https://news.example.org/a?id=1&amp;lang=id"/>');
-    expect(xml).toContain('rel="alternate" href="https://stance.example.org/feeds/changes.json" type="application/feed+json"');
     expect(xml).toContain('<link rel="alternate" href="https://stance.example.org/" type="text/html" title="Stance board"/>');
     expect(xml).not.toMatch(/[\u0001\u0007]/);
     // The title is HTML-escaped text inside CDATA: a reader shows "<b>", never bold.
     expect(xml).toContain('Quote &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;');
   });
 
-  it('writes RFC 5005 links: next and prev-archive to older entries; current and fh:archive on an archive page', () => {
-    const older = { atom: 'https://stance.example.org/feeds/changes.atom?before=7', json: 'https://stance.example.org/feeds/changes.json?before=7' };
+  it('writes RFC 5005 archive links, and on an archive page fh:archive, current and next-archive', () => {
+    const page = (n: number) => ({ atom: `https://stance.example.org/feeds/changes.atom?page=${n}`, json: `https://stance.example.org/feeds/changes.json?page=${n}` });
     const current = { atom: 'https://stance.example.org/feeds/changes.atom', json: 'https://stance.example.org/feeds/changes.json' };
-    const first = renderAtom(document({ paging: { older, current: null } }));
-    expect(checkAtomFeed(first)).toEqual([]);
-    expect(first).toContain('<link rel="next" href="https://stance.example.org/feeds/changes.atom?before=7"/>');
-    expect(first).toContain('<link rel="prev-archive" href="https://stance.example.org/feeds/changes.atom?before=7"/>');
-    expect(first).not.toContain('fh:archive');
-    const archive = renderAtom(document({ urls: { atom: `${current.atom}?before=9`, json: `${current.json}?before=9` }, paging: { older, current } }));
+    const subscription = renderAtom(document({ paging: { prevArchive: page(7), nextArchive: null, current: null } }));
+    expect(checkAtomFeed(subscription)).toEqual([]);
+    expect(subscription).toContain('<link rel="prev-archive" href="https://stance.example.org/feeds/changes.atom?page=7"/>');
+    expect(subscription).not.toContain('fh:archive');
+    expect(subscription).not.toContain('rel="next"');
+    const archive = renderAtom(document({ urls: page(8), paging: { prevArchive: page(7), nextArchive: page(9), current } }));
     expect(checkAtomFeed(archive)).toEqual([]);
     expect(archive).toContain('<fh:archive/>');
     expect(archive).toContain('<link rel="current" href="https://stance.example.org/feeds/changes.atom"/>');
+    expect(archive).toContain('<link rel="next-archive" href="https://stance.example.org/feeds/changes.atom?page=9"/>');
+  });
+
+  it('writes an RFC 6721 deleted-entry beside the entry that withdraws another, and the feed icon', () => {
+    const xml = renderAtom(document({ entries: [entry(2, { deletes: 'tag:example.org,2026:change/1' }), entry(1)] }));
+    expect(checkAtomFeed(xml)).toEqual([]);
+    expect(xml).toContain('xmlns:at="http://purl.org/atompub/tombstones/1.0"');
+    expect(xml).toMatch(/<at:deleted-entry ref="tag:example.org,2026:change\/1" when="2026-01-02T00:00:00.000Z"\/>\s*<entry>\s*<title[^>]*>[^]*?<id>tag:example.org,2026:change\/2<\/id>/);
+    expect(xml).toContain('<icon>https://stance.example.org/assets/icon.svg</icon>');
+    // No alternate to the JSON Feed: readers would take it for the website.
+    expect(xml).not.toContain('application/feed+json');
   });
 
   it('writes an empty feed', () => {
@@ -74,8 +86,8 @@ describe('renderAtom', () => {
 
 describe('renderJsonFeed', () => {
   it('writes JSON Feed 1.1 with authors, language, next_url and the text cleaned', () => {
-    const older = { atom: 'https://stance.example.org/feeds/changes.atom?before=7', json: 'https://stance.example.org/feeds/changes.json?before=7' };
-    const feed = JSON.parse(renderJsonFeed(document({ paging: { older, current: null } }))) as Record<string, unknown> & { items: Record<string, unknown>[] };
+    const older = { atom: 'https://stance.example.org/feeds/changes.atom?page=7', json: 'https://stance.example.org/feeds/changes.json?page=7' };
+    const feed = JSON.parse(renderJsonFeed(document({ paging: { prevArchive: older, nextArchive: null, current: null } }))) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(checkJsonFeed(feed)).toEqual([]);
     expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', language: 'en', next_url: older.json, home_page_url: 'https://stance.example.org/', authors: [{ name: 'stance monitor' }] });
     expect(feed.items[0]!.title).toBe('Russia: neither → confirm Quote <b>bold</b> & "quoted" ]]> with  control and a lone  surrogate');

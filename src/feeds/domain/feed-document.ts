@@ -27,14 +27,24 @@ export interface FeedEntry {
   tags: string[];
   /** Machine-readable facts for JSON Feed readers (`_stance`). */
   data: Record<string, unknown>;
+  /** The id of an entry this one withdraws or replaces: an RFC 6721 deleted-entry in Atom. */
+  deletes: string | null;
 }
 
-/** RFC 5005 links of one page of a feed. */
+type FeedUrls = { atom: string; json: string };
+
+/**
+ * RFC 5005 archived-feed links of one document. Archive pages have fixed boundaries (page n holds
+ * entries (n-1)·size+1 to n·size of the feed, counted from its first), so once full a page and
+ * its links never change.
+ */
 export interface FeedPaging {
-  /** The page of older entries (paged feeds' `next`, archived feeds' `prev-archive`). */
-  older: { atom: string; json: string } | null;
-  /** Set on an archive page: the subscription document's URLs. */
-  current: { atom: string; json: string } | null;
+  /** The newest full archive page older than this document's entries. */
+  prevArchive: FeedUrls | null;
+  /** On an archive page: the page after it (its address is fixed before it fills). */
+  nextArchive: FeedUrls | null;
+  /** On an archive page: the subscription document. */
+  current: FeedUrls | null;
 }
 
 export interface FeedDocument {
@@ -50,6 +60,8 @@ export interface FeedDocument {
   api: string;
   /** The same data as a page for people: the board, or the actor's page (the HTML alternate). */
   page: string;
+  /** A square image that stands for the feed (Atom icon, JSON Feed icon and favicon). */
+  icon: string;
   author: { name: string; url: string };
   paging: FeedPaging;
   entries: FeedEntry[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PublicLinks } from '../../domain/public-links.js';
-import { changeEntry, claimEntry, describeSaidOn, type ChangeRecord, type EntryContext } from './feed-entries.js';
-import { FeedRequestError, feedRoute, parseBefore, splitFeedFile } from './feed-request.js';
+import { announcementEntry, type AnnouncementRecord, type EntryContext } from './feed-entries.js';
+import { FeedRequestError, feedRoute, parsePage, splitFeedFile } from './feed-request.js';
 
 const ctx: EntryContext = {
   idAuthority: 'example.org,2026',
@@ -10,12 +10,17 @@ const ctx: EntryContext = {
   actorName: (_w, actor) => (actor === 'russia' ? 'Russia' : actor),
 };
 
-function change(overrides: Partial<ChangeRecord['claim']> = {}): ChangeRecord {
+function record(overrides: Partial<AnnouncementRecord> = {}, claim: Partial<AnnouncementRecord['claim']> = {}): AnnouncementRecord {
   return {
-    from: 'neither',
-    to: 'confirm',
-    knownAtPosition: 40,
-    knownAt: new Date('2026-03-01T10:00:00Z'),
+    announcementId: 9,
+    kind: 'change',
+    announcedAt: new Date('2026-03-01T10:00:00.004Z'),
+    changedCurrent: true,
+    currentStance: 'confirm',
+    alertId: 12,
+    change: { from: 'neither', to: 'confirm' },
+    corrects: null,
+    drop: null,
     claim: {
       claimId: 'claim-1',
       documentId: 'doc-1',
@@ -23,68 +28,90 @@ function change(overrides: Partial<ChangeRecord['claim']> = {}): ChangeRecord {
       watchId: 'w',
       actorId: 'russia',
       stance: 'confirm',
-      saidOn: { from: '2025-04-26', to: '2025-04-26', precision: 'day', basis: 'Sabtu (26/4)' },
+      saidOn: { from: '2026-02-27', to: '2026-02-27', precision: 'day', basis: 'Jumat (27/2)' },
       speaker: 'Putin',
       quote: 'They <fought> & won',
       url: 'https://news.example.org/a',
       origin: 'extractor',
       recordedBy: 'extractor-v1',
       position: 30,
-      recordedAt: new Date('2026-02-01T10:00:00Z'),
-      document: { url: 'https://news.example.org/a', outlet: 'Kompas', title: 'Title & more', published: '2025-04-28', language: 'id' },
-      ...overrides,
+      recordedAt: new Date('2026-03-01T10:00:00Z'),
+      document: { url: 'https://news.example.org/a', outlet: 'Kompas', title: 'Title & more', published: '2026-02-28', language: 'id' },
+      ...claim,
     },
+    ...overrides,
   };
 }
 
-describe('changeEntry', () => {
-  it('titles the change, dates it from the log, ids it from the event and escapes the article text', () => {
-    const entry = changeEntry(change(), ctx);
+describe('announcementEntry', () => {
+  it('titles a new change, dates it by its announcement, ids it from the claim event and escapes the article text', () => {
+    const entry = announcementEntry(record(), ctx);
     expect(entry.title).toBe('Russia: neither → confirm');
     expect(entry.id).toBe('tag:example.org,2026:change/3f0c7a52-0000-4000-8000-000000000001');
-    expect([entry.updated.toISOString(), entry.published.toISOString()]).toEqual(['2026-03-01T10:00:00.000Z', '2026-02-01T10:00:00.000Z']);
+    expect(entry.updated.toISOString()).toBe('2026-03-01T10:00:00.004Z');
     expect(entry.link).toBe('https://news.example.org/a');
     expect(entry.contentHtml).toContain('<blockquote lang="id"><p>They &lt;fought&gt; &amp; won</p></blockquote>');
-    expect(entry.contentHtml).toContain('Previous stance: neither.');
-    expect(entry.contentHtml).toContain('“North Korean troops are in Russia”.');
-    expect(entry.contentHtml).toContain('reported by Kompas in “Title &amp; more”');
+    expect(entry.contentHtml).toContain('Said 27 Feb 2026 (“Jumat (27/2)”) by Putin, reported by Kompas in “Title &amp; more”');
+    expect(entry.contentHtml).toContain('The service learned it on 1 Mar 2026, 10:00 UTC.');
+    expect(entry.contentHtml).toContain('This set Russia’s current stance: <em>confirm</em>.');
+    expect(entry.deletes).toBeNull();
     expect(entry.related.map((r) => r.href)).toContain('https://stance.example.org/api/watches/w/actors/russia/why');
   });
 
+  it('labels backdated history in the title: a statement that did not move the stance, or one said long before it was learned', () => {
+    const old = announcementEntry(record({ changedCurrent: false, currentStance: 'confirm', change: { from: null, to: 'deny' } }, { stance: 'deny', saidOn: { from: '2024-10-01', to: '2024-10-31', precision: 'month', basis: '' } }), ctx);
+    expect(old.title).toBe('Russia: no stance → deny (history: said in Oct 2024; now confirm)');
+    expect(old.contentHtml).toContain('did not change Russia’s current stance, which is <em>confirm</em>');
+    const late = announcementEntry(record({}, { saidOn: { from: '2025-06-01', to: '2025-06-01', precision: 'day', basis: '' } }), ctx);
+    expect(late.title).toBe('Russia: neither → confirm (history: said 1 Jun 2025; now confirm)');
+    expect(announcementEntry(record(), ctx).title).not.toContain('history');
+  });
+
+  it('announces a withdrawal as a new entry that names the entry it withdraws, and deletes that one', () => {
+    const corrects = { id: 'tag:example.org,2026:change/abc', title: 'Russia: neither → confirm', announcedAt: new Date('2026-02-01T08:30:00Z'), change: { from: 'neither' as const, to: 'confirm' as const } };
+    const withdrawal = announcementEntry(record({ kind: 'withdrawal', alertId: 15, corrects, currentStance: 'neither', changedCurrent: false }), ctx);
+    expect(withdrawal.id).toBe('tag:example.org,2026:withdrawal/15');
+    expect(withdrawal.title).toBe('Withdrawn: Russia: neither → confirm');
+    expect(withdrawal.deletes).toBe(corrects.id);
+    expect(withdrawal.contentHtml).toContain('This corrects the entry “Russia: neither → confirm” of 1 Feb 2026, 08:30 UTC');
+    expect(withdrawal.contentHtml).toContain('current stance is now <em>neither</em>');
+
+    const reattributed = announcementEntry(record({ kind: 'correction', alertId: 16, corrects }), ctx);
+    expect(reattributed.title).toBe('Correction: Russia: neither → confirm, now on other evidence');
+    expect(reattributed.deletes).toBe(corrects.id);
+    const altered = announcementEntry(record({ kind: 'correction', alertId: 17, corrects, change: { from: 'deny', to: 'confirm' } }), ctx);
+    expect(altered.title).toBe('Correction: Russia: deny → confirm (announced as neither → confirm)');
+  });
+
+  it('titles claims readably, an analyst by name, and a rejection as its own entry', () => {
+    const analyst = announcementEntry(record({ kind: 'claim', alertId: null, change: null }, { document: null, documentId: null, origin: 'analyst', recordedBy: 'analyst:ana' }), ctx);
+    expect(analyst.title).toBe('Russia: confirm (analyst ana)');
+    expect(analyst.id).toBe('tag:example.org,2026:claim/3f0c7a52-0000-4000-8000-000000000001');
+    const rejected = announcementEntry(
+      record({ kind: 'claim-dropped', alertId: null, change: null, drop: { kind: 'rejected', reason: 'misquote <x>', by: 'analyst:ana', eventId: 'e-9' } }),
+      ctx,
+    );
+    expect(rejected.title).toBe('Rejected: Russia: confirm (Kompas)');
+    expect(rejected.id).toBe('tag:example.org,2026:claim-dropped/e-9');
+    expect(rejected.contentHtml).toContain('rejected by ana: misquote &lt;x&gt;');
+  });
+
   it('links the stored copy when the article address cannot be opened, and the why API when there is no article', () => {
-    expect(changeEntry(change({ url: 'https://fixtures.example.invalid/a' }), ctx).link).toBe('https://stance.example.org/documents/doc-1');
-    expect(changeEntry(change({ url: 'not a url', document: null, documentId: null, origin: 'analyst' }), ctx).link).toBe(
+    expect(announcementEntry(record({}, { url: 'https://fixtures.example.invalid/a' }), ctx).link).toBe('https://stance.example.org/documents/doc-1');
+    expect(announcementEntry(record({}, { url: 'not a url', document: null, documentId: null, origin: 'analyst' }), ctx).link).toBe(
       'https://stance.example.org/api/watches/w/actors/russia/why',
     );
-  });
-
-  it('marks a dropped claim in the claims feed, dated by the drop', () => {
-    const dropped = claimEntry({ ...change().claim, drop: { kind: 'rejected', reason: 'misquote <x>', by: 'ana', position: 50, recordedAt: new Date('2026-04-01T00:00:00Z') } }, ctx);
-    expect(dropped.title).toBe('Russia: confirm (Kompas) [rejected]');
-    expect(dropped.updated.toISOString()).toBe('2026-04-01T00:00:00.000Z');
-    expect(dropped.contentHtml).toContain('rejected by ana: misquote &lt;x&gt;');
-  });
-});
-
-describe('describeSaidOn', () => {
-  it('words each precision', () => {
-    const on = (precision: 'day' | 'range' | 'month' | 'year' | 'before', from: string | null, to: string) => describeSaidOn({ from, to, precision, basis: '' });
-    expect(on('day', '2025-04-26', '2025-04-26')).toBe('on 2025-04-26');
-    expect(on('range', '2024-10-14', '2024-10-20')).toBe('between 2024-10-14 and 2024-10-20');
-    expect(on('month', '2024-10-01', '2024-10-31')).toBe('in 2024-10');
-    expect(on('year', '2024-01-01', '2024-12-31')).toBe('in 2024');
-    expect(on('before', null, '2024-10-21')).toBe('on or before 2024-10-21');
   });
 });
 
 describe('feed requests', () => {
-  it('splits a feed file into name and format, and reads ?before=', () => {
+  it('splits a feed file into name and format, and reads ?page=', () => {
     expect(splitFeedFile('changes.atom')).toEqual({ name: 'changes', format: 'atom' });
     expect(splitFeedFile('south-korea.json')).toEqual({ name: 'south-korea', format: 'json' });
     expect(() => splitFeedFile('changes.rss')).toThrow(FeedRequestError);
-    expect(parseBefore({})).toBeNull();
-    expect(parseBefore({ before: '120' })).toBe(120);
-    for (const bad of ['0', '-1', '1.5', 'x', ['1', '2']]) expect(() => parseBefore({ before: bad })).toThrow(/before must be a log position/);
+    expect(parsePage({})).toBeNull();
+    expect(parsePage({ page: '12' })).toBe(12);
+    for (const bad of ['0', '-1', '1.5', 'x', ['1', '2']]) expect(() => parsePage({ page: bad })).toThrow(/page must be an archive page number/);
   });
 
   it('names the feed of a path, and 404s anything else', () => {

@@ -7,8 +7,8 @@ export type FeedFormat = 'atom' | 'json';
 export interface FeedRequest {
   scope: FeedScope;
   format: FeedFormat;
-  /** Entries known before this log position (an archive page); null for the newest page. */
-  before: number | null;
+  /** An archive page, numbered from the feed's first entries; null for the subscription document. */
+  page: number | null;
 }
 
 export class FeedRequestError extends Error {
@@ -58,12 +58,12 @@ export function splitFeedFile(file: string): { name: string; format: FeedFormat 
   return { name: match[1]!, format: match[2] as FeedFormat };
 }
 
-/** `?before=N`: a positive whole number, or absent. */
-export function parseBefore(query: Record<string, unknown>): number | null {
-  const raw = query.before;
+/** `?page=N`: an archive page number from 1, or absent (the subscription document). */
+export function parsePage(query: Record<string, unknown>): number | null {
+  const raw = query.page;
   if (raw === undefined) return null;
-  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,15}$/.test(raw)) {
-    throw new FeedRequestError(400, `before must be a log position (a whole number from 1), got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,9}$/.test(raw)) {
+    throw new FeedRequestError(400, `page must be an archive page number (a whole number from 1), got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
 }

@@ -11,7 +11,10 @@ export function renderJsonFeed(doc: FeedDocument): string {
     home_page_url: doc.page,
     description: cleanText(doc.subtitle),
     feed_url: doc.urls.json,
-    ...(doc.paging.older ? { next_url: doc.paging.older.json } : {}),
+    // JSON Feed's next_url leads to older items: the previous archive page.
+    ...(doc.paging.prevArchive ? { next_url: doc.paging.prevArchive.json } : {}),
+    icon: doc.icon,
+    favicon: doc.icon,
     language: doc.language,
     authors: [author],
     _stance: {
@@ -19,6 +22,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
       api: doc.api,
       atom: doc.urls.atom,
       ...(doc.paging.current ? { current: doc.paging.current.json } : {}),
+      ...(doc.paging.nextArchive ? { next_archive: doc.paging.nextArchive.json } : {}),
     },
     items: doc.entries.map((entry) => ({
       id: entry.id,
@@ -29,7 +33,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
       date_published: entry.published.toISOString(),
       date_modified: entry.updated.toISOString(),
       tags: entry.tags,
-      _stance: { ...entry.data, related: entry.related.map((r) => r.href) },
+      _stance: { ...entry.data, related: entry.related.map((r) => r.href), ...(entry.deletes ? { replaces: entry.deletes } : {}) },
     })),
   };
   // JSON.stringify escapes what JSON must; cleanText already took out what a reader would choke on.
