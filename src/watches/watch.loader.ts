@@ -5,16 +5,20 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWatch, type Watch } from './domain/watch.js';
 import { contentRevision } from './domain/revision.js';
+import { watchWarnings } from './domain/watch-warnings.js';
 
-/** A watch and the revision (content hash) of the file it was read from. */
+/** A watch, the revision (content hash) of the file it was read from, and what its author should fix. */
 export interface LoadedWatch {
   watch: Watch;
   revision: string;
+  /** What does not stop the watch from working but does nothing (watchWarnings), each naming file and field. */
+  warnings: string[];
 }
 
 export async function loadWatch(file: string): Promise<LoadedWatch> {
   const text = await readFile(file, 'utf8');
-  return { watch: parseWatch(text, file), revision: contentRevision(text) };
+  const watch = parseWatch(text, file);
+  return { watch, revision: contentRevision(text), warnings: watchWarnings(watch).map((w) => `${file}: ${w.field}: ${w.message}`) };
 }
 
 /** Every *.yaml watch in a directory, in file-name order. Watch ids must be unique. */

@@ -1,7 +1,7 @@
 // The watches and the language packs they use, read and validated once at start: a bad watch
 // file stops the service with the file and field named, rather than extracting nothing.
 import { dirname, join } from 'node:path';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { ConfigRevisions } from '../domain/vocabulary.js';
@@ -16,6 +16,8 @@ export interface WatchCatalog {
   packs: Map<string, LanguagePack>;
   /** Per watch id: the revisions of its file and of the packs it reads, recorded on its claims. */
   revisions: Map<string, ConfigRevisions>;
+  /** Validation warnings of the watch files, each naming its file. */
+  warnings: string[];
 }
 
 /**
@@ -31,17 +33,19 @@ export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalo
   const revisions = new Map(
     loaded.map(({ watch, revision }) => [watch.id, configRevisions(revision, watch.languages, (language) => packRevisions.get(language)!)]),
   );
-  return { watches, packs, revisions };
+  return { watches, packs, revisions, warnings: loaded.flatMap((entry) => entry.warnings) };
 }
 
 @Injectable()
 export class WatchesService implements OnModuleInit {
-  private catalog: WatchCatalog = { watches: [], packs: new Map(), revisions: new Map() };
+  private readonly logger = new Logger(WatchesService.name);
+  private catalog: WatchCatalog = { watches: [], packs: new Map(), revisions: new Map(), warnings: [] };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
     this.catalog = await loadWatchCatalog(this.config.watchesDir);
+    for (const warning of this.catalog.warnings) this.logger.warn(warning);
   }
 
   watches(): Watch[] {

@@ -2,6 +2,8 @@
 // strongest said-on of its statements and all their cue words as evidence. When an actor both
 // declines and takes a side in one breath ("declined to comment on what he called fake news"),
 // the side taken is the claim: `neither` yields to `deny`/`confirm` said on the same day(s).
+// A label decides over a verb of the same speaker, whatever the stances: "dismissed the reports
+// as contradictory" is neither, "baseless, and we do not confirm them" is deny.
 
 import type { ClaimDraft } from '../../domain/vocabulary.js';
 import { SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
@@ -11,7 +13,7 @@ import type { Statement } from './statements.js';
 /** One claim per (actor, stance) and sentence, with the strongest said-on and all cue words. */
 export function claimDrafts(watchId: string, view: SentenceView, statements: Statement[], dated: DatedStatement[]): ClaimDraft[] {
   const { start, end } = view.span;
-  const byPair = new Map<string, { draft: ClaimDraft; strength: number }>();
+  const byPair = new Map<string, { draft: ClaimDraft; strength: number; label: boolean }>();
   statements.forEach((statement, index) => {
     if (!statement.claim) return;
     const cues = statement.claim.cueRanges.map(([from, to]) => view.textOf(from, to));
@@ -20,6 +22,7 @@ export function claimDrafts(watchId: string, view: SentenceView, statements: Sta
       const key = `${actor.actorId}\u0000${statement.claim.stance}`;
       const existing = byPair.get(key);
       if (existing) {
+        existing.label ||= statement.claim.label;
         existing.draft.evidence.cues = [...new Set([...existing.draft.evidence.cues, ...cues])];
         existing.draft.speaker ??= actor.speaker;
         if (strength > existing.strength) {
@@ -30,6 +33,7 @@ export function claimDrafts(watchId: string, view: SentenceView, statements: Sta
       }
       byPair.set(key, {
         strength,
+        label: statement.claim.label,
         draft: {
           watchId,
           actorId: actor.actorId,
@@ -41,15 +45,18 @@ export function claimDrafts(watchId: string, view: SentenceView, statements: Sta
       });
     }
   });
-  const drafts = [...byPair.values()].map((entry) => entry.draft);
+  const entries = [...byPair.values()];
+  const labelled = entries.filter((entry) => entry.label).map((entry) => entry.draft);
+  const drafts = entries
+    .filter((entry) => entry.label || !labelled.some((label) => label.stance !== entry.draft.stance && sameActorAndTime(label, entry.draft)))
+    .map((entry) => entry.draft);
   return drafts.filter((draft) => draft.stance !== 'neither' || !drafts.some((other) => takesSideAtSameTime(other, draft)));
 }
 
 function takesSideAtSameTime(other: ClaimDraft, neither: ClaimDraft): boolean {
-  return (
-    other.actorId === neither.actorId &&
-    other.stance !== 'neither' &&
-    other.saidOn.from === neither.saidOn.from &&
-    other.saidOn.to === neither.saidOn.to
-  );
+  return other.stance !== 'neither' && sameActorAndTime(other, neither);
+}
+
+function sameActorAndTime(a: ClaimDraft, b: ClaimDraft): boolean {
+  return a.actorId === b.actorId && a.saidOn.from === b.saidOn.from && a.saidOn.to === b.saidOn.to;
 }

@@ -18,6 +18,7 @@ export class DocumentMemory {
   /** The last single day a statement was dated to: "the previous day" counts from it. */
   lastEventDay: number | null = null;
   private lastOnTopic: number;
+  private lastEvent = -Infinity;
   private readonly dated = new Map<string, { saidOn: SaidOn | null; sentence: number; speaker: string | null }>();
 
   constructor(titleOnTopic: boolean) {
@@ -26,6 +27,11 @@ export class DocumentMemory {
 
   topicWithin(sentence: number): boolean {
     return sentence - this.lastOnTopic <= TOPIC_CONTEXT_SENTENCES;
+  }
+
+  /** The event alone was named within as many sentences: "Z said it was not involved" refers to it. */
+  eventWithin(sentence: number): boolean {
+    return sentence - Math.max(this.lastEvent, this.lastOnTopic) <= TOPIC_CONTEXT_SENTENCES;
   }
 
   /** The date of the same speaker's recent statement: named alike ("Putin" ... "Vladimir Putin") or referred back to. */
@@ -38,8 +44,9 @@ export class DocumentMemory {
   }
 
   /** Records each actor's latest statement; an undated one ends the carry of an older date. */
-  remember(sentence: number, onTopic: boolean, lastSpeaker: Resolution, statements: Statement[], dated: DatedStatement[]): void {
+  remember(sentence: number, onTopic: boolean, lastSpeaker: Resolution, statements: Statement[], dated: DatedStatement[], eventNamed = onTopic): void {
     if (onTopic) this.lastOnTopic = sentence;
+    if (eventNamed) this.lastEvent = sentence;
     this.lastSpeaker = lastSpeaker;
     for (const { saidOn, basis } of dated) {
       const day = basis === 'stated' ? eventDayOf(saidOn) : null;

@@ -19,6 +19,7 @@ import { compilePack, type CompiledPack } from './lexicon.js';
 import { claimDrafts } from './claim-drafts.js';
 import { DocumentMemory } from './document-memory.js';
 import { SentenceReferences } from './references.js';
+import { namesEvent } from './bearing.js';
 import { dateStatements } from './said-on.js';
 import { SentenceView } from './sentence-view.js';
 import { splitSentences } from './sentences.js';
@@ -27,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-1';
+export const EXTRACTOR_VERSION = 'rules-2';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -48,13 +49,15 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const dateTokens = new Set(dates.flatMap((date) => range(date.start, date.end)));
     const refs = new SentenceReferences(view, dateTokens);
     const onTopic = view.isOnTopic();
+    const eventNamed = namesEvent(view);
     hasContext ||= view.mentions.some((mention) => mention.isContext);
     const { statements, lastSpeaker } = findStatements(view, refs, dateTokens, {
       lastSpeaker: memory.lastSpeaker,
       topicInContext: onTopic || memory.topicWithin(index),
+      eventInContext: eventNamed || memory.eventWithin(index),
     });
     const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
-    memory.remember(index, onTopic, lastSpeaker, statements, dated);
+    memory.remember(index, onTopic, lastSpeaker, statements, dated, eventNamed);
     claims.push(...claimDrafts(watch.id, view, statements, dated));
   });
   return hasContext ? claims : [];

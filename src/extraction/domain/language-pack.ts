@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import { STANCES, type Stance } from '../../domain/vocabulary.js';
 import { FieldReader } from './config-reader.js';
+import { deriveInflections, MORPHOLOGIES, type Morphology, type WordRole } from './inflections.js';
 import { expandPhrase } from './phrase-trie.js';
 
 /** How a cue finds the actor whose stance it expresses. */
@@ -49,6 +50,8 @@ export interface DateVocabulary {
 export interface LanguagePack {
   language: string;
   name: string;
+  /** How "word+" in the lists below is inflected (inflections.ts); null: the pack lists every form. */
+  morphology: Morphology | null;
   /** Frequent function words that tell this language from others, to pick a pack per sentence. */
   markers: string[];
   /** Endings glued to words ("-nya", "'s"), tried off when a word matches nothing as written. */
@@ -58,6 +61,21 @@ export interface LanguagePack {
   cues: Record<Stance, CueLexicon>;
   /** Phrases that contain cue words but are not cues ("tidak hanya", "not only"). */
   notCues: string[];
+  /**
+   * Confirm cues whose object is the accused ("accused", "blamed", "menuduh"): with a watch
+   * agent, they confirm only when the agent is named apart from the accuser.
+   */
+  accusations: string[];
+  /**
+   * Words naming one's part in an event ("involved", "responsibility", "terlibat", "advance
+   * knowledge"). Denying one's own part is denying the proposition only for its agent; for anyone
+   * else it says neither.
+   */
+  involvement: string[];
+  /** Nouns naming someone's claim ("claim", "assessment", "klaim"): "the US claim that ..." is not the speaker's. */
+  claimNouns: string[];
+  /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
+  speculation: string[];
   negation: string[];
   disjunctions: string[];
   hedges: string[];
@@ -114,12 +132,16 @@ export interface SpeakerVocabulary {
 }
 
 const TOP_LEVEL_FIELDS = [
-  'language', 'name', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'negation', 'disjunctions',
+  'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
+  'claim_nouns', 'speculation', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture', 'speakers',
 ];
 
 export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
   const root = FieldReader.root(fileName, parseYaml(yamlText)).allowOnly(TOP_LEVEL_FIELDS);
+  const morphologyField = root.field('morphology');
+  const morphology = morphologyField.isMissing ? null : morphologyField.oneOf(MORPHOLOGIES);
+  const { phrases, optionalPhrases } = phraseReader(morphology);
   const attribution = root.field('attribution').allowOnly(['speaker_before', 'speaker_after', 'speaker_either', 'last_speaker', 'complementizers']);
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
@@ -135,11 +157,16 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   return {
     language: root.field('language').string(),
     name: root.field('name').string(),
+    morphology,
     markers: phrases(root.field('markers')),
     clitics: root.field('clitics').optionalStringList(),
     abbreviations: root.field('abbreviations').optionalStringList(),
-    cues: readCues(root.field('cues')),
+    cues: readCues(root.field('cues'), optionalPhrases),
     notCues: optionalPhrases(root.field('not_cues')),
+    accusations: optionalPhrases(root.field('accusations')),
+    involvement: optionalPhrases(root.field('involvement')),
+    claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
+    speculation: optionalPhrases(root.field('speculation')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
     hedges: phrases(root.field('hedges')),
@@ -173,9 +200,9 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       anaphoricObjects: optionalPhrases(grammar.field('anaphoric_objects')),
     },
     pastMarkers: phrases(root.field('past_markers')),
-    dates: readDates(root.field('dates')),
+    dates: readDates(root.field('dates'), phrases, optionalPhrases),
     furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
-    speakers: readSpeakers(root.field('speakers')),
+    speakers: readSpeakers(root.field('speakers'), optionalPhrases),
   };
 }
 
@@ -183,7 +210,7 @@ const NO_SPEAKER_VOCABULARY: SpeakerVocabulary = {
   officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], likewise: [],
 };
 
-function readSpeakers(speakers: FieldReader): SpeakerVocabulary {
+function readSpeakers(speakers: FieldReader, optionalPhrases: PhraseReader['optionalPhrases']): SpeakerVocabulary {
   if (speakers.isMissing) return NO_SPEAKER_VOCABULARY;
   speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'likewise']);
   return {
@@ -196,11 +223,14 @@ function readSpeakers(speakers: FieldReader): SpeakerVocabulary {
   };
 }
 
-function readCues(cues: FieldReader): Record<Stance, CueLexicon> {
+/** How a word marked "+" is inflected in each cue list. */
+const CUE_ROLES: Record<CueKind, WordRole> = { active: 'verb', passive: 'passive', nouns: 'noun', labels: 'verb' };
+
+function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhrases']): Record<Stance, CueLexicon> {
   cues.allowOnly(STANCES);
   const read = (stance: Stance): CueLexicon => {
     const lexicon = cues.field(stance).allowOnly(CUE_KINDS);
-    const result = Object.fromEntries(CUE_KINDS.map((kind) => [kind, optionalPhrases(lexicon.field(kind))])) as CueLexicon;
+    const result = Object.fromEntries(CUE_KINDS.map((kind) => [kind, optionalPhrases(lexicon.field(kind), CUE_ROLES[kind])])) as CueLexicon;
     if (CUE_KINDS.every((kind) => result[kind].length === 0)) lexicon.fail('must list at least one cue');
     return result;
   };
@@ -214,7 +244,7 @@ const DATE_FIELDS = [
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
 
-function readDates(dates: FieldReader): DateVocabulary {
+function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optionalPhrases: PhraseReader['optionalPhrases']): DateVocabulary {
   dates.allowOnly(DATE_FIELDS);
   const positioned = (field: FieldReader) => {
     field.allowOnly(['words', 'position']);
@@ -239,21 +269,27 @@ function readDates(dates: FieldReader): DateVocabulary {
   };
 }
 
-/** A list of lexicon phrases, each checked against the phrase syntax. */
-function phrases(field: FieldReader): string[] {
-  const list = field.stringList();
-  list.forEach((phrase, index) => {
-    try {
-      expandPhrase(phrase);
-    } catch (error) {
-      new FieldReader(field.file, `${field.path}[${index}]`, phrase).fail((error as Error).message);
-    }
-  });
-  return list;
+interface PhraseReader {
+  phrases(field: FieldReader, role?: WordRole): string[];
+  optionalPhrases(field: FieldReader, role?: WordRole): string[];
 }
 
-function optionalPhrases(field: FieldReader): string[] {
-  return field.isMissing ? [] : phrases(field);
+/**
+ * Reads lists of lexicon phrases: each "word+" becomes its inflected forms (inflections.ts), and
+ * each phrase is checked against the phrase syntax, the error naming the list item.
+ */
+function phraseReader(morphology: Morphology | null): PhraseReader {
+  const phrases = (field: FieldReader, role: WordRole = 'verb'): string[] =>
+    field.stringList().map((written, index) => {
+      try {
+        const phrase = deriveInflections(written, morphology, role);
+        expandPhrase(phrase);
+        return phrase;
+      } catch (error) {
+        return new FieldReader(field.file, `${field.path}[${index}]`, written).fail((error as Error).message);
+      }
+    });
+  return { phrases, optionalPhrases: (field, role) => (field.isMissing ? [] : phrases(field, role)) };
 }
 
 function numberMap(field: FieldReader, min: number, max: number): Record<string, number> {

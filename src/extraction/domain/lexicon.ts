@@ -9,6 +9,10 @@ import { normalizeWord } from './tokens.js';
 export type LexTag =
   | { type: 'cue'; stance: Stance; kind: CueKind }
   | { type: 'notCue' }
+  | { type: 'accusation' }
+  | { type: 'involvement' }
+  | { type: 'claimNoun' }
+  | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
   | { type: 'hedge' }
@@ -57,6 +61,8 @@ export interface CompiledPack {
   lexicon: PhraseTrie<LexTag>;
   dateWords: PhraseTrie<DateWord>;
   furniture: PhraseTrie<{ tail: boolean }>;
+  /** The involvement words on their own: cue phrases ("rejected any connection") contain them too. */
+  involvement: PhraseTrie<true>;
   markers: ReadonlySet<string>;
 }
 
@@ -70,6 +76,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     lexicon: compileLexicon(pack),
     dateWords: compileDateWords(pack),
     furniture: compileFurniture(pack),
+    involvement: compileInvolvement(pack),
     markers: new Set(pack.markers.map(normalizeWord)),
   };
   compiled.set(pack, result);
@@ -83,6 +90,14 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
     for (const [kind, phrases] of Object.entries(lexicon) as [CueKind, string[]][]) addAll(phrases, { type: 'cue', stance, kind });
   }
   addAll(pack.notCues, { type: 'notCue' });
+  // An accusation is a confirm cue whose object is the accused.
+  pack.accusations.forEach((phrase) => {
+    trie.addPhrase(phrase, { type: 'cue', stance: 'confirm', kind: 'active' });
+    trie.addPhrase(phrase, { type: 'accusation' });
+  });
+  addAll(pack.involvement, { type: 'involvement' });
+  addAll(pack.claimNouns, { type: 'claimNoun' });
+  addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
   addAll(pack.hedges, { type: 'hedge' });
@@ -134,6 +149,12 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   for (const [phrase, value] of Object.entries(dates.relativeToEvent)) add(phrase, { type: 'eventDay', value });
   dates.earlier.forEach((phrase) => add(phrase, { type: 'earlier' }));
   dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
+  return trie;
+}
+
+function compileInvolvement(pack: LanguagePack): PhraseTrie<true> {
+  const trie = new PhraseTrie<true>(pack.clitics);
+  pack.involvement.forEach((phrase) => trie.addPhrase(phrase, true));
   return trie;
 }
 

@@ -25,6 +25,8 @@ export interface StanceCue {
   hedged: boolean;
   /** A passive recognised by its auxiliary ("was denied") needs "by" before its agent. */
   agentNeedsMarker: boolean;
+  /** An accusation ("accused", "menuduh"): its object is the accused. */
+  accusation: boolean;
 }
 
 interface RawCue {
@@ -72,6 +74,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     agentNeedsMarker: passiveByAuxiliary,
     contextual: cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary),
     hedged: hedgeBefore(view, cue.start),
+    accusation: view.is(cueWordStart, 'accusation'),
   };
 }
 

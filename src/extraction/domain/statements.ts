@@ -16,6 +16,10 @@
 
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
+import {
+  agentNamedIn, agentOf, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, roleIn, roleOfCue, speculativeBeforeEvent,
+  stanceOnRole,
+} from './bearing.js';
 import { continued, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
@@ -26,7 +30,8 @@ export interface Statement {
   anchors: number[];
   /** Reported words: date phrases inside them are about the content, not the statement. */
   excluded: { start: number; end: number } | null;
-  claim: { stance: Stance; cueRanges: [number, number][] } | null;
+  /** `label`: said by a label ("fake news", "contradictory"), which decides over a verb of the same speaker. */
+  claim: { stance: Stance; cueRanges: [number, number][]; label: boolean } | null;
   /** Said by the narrator's subject, not inside a quotation or reported speech. */
   topLevel: boolean;
 }
@@ -41,10 +46,12 @@ export interface SentenceContext {
   lastSpeaker: Resolution;
   /** The proposition was named in this sentence or shortly before. */
   topicInContext: boolean;
+  /** The event (every topic group but the agent's) was named in this sentence or shortly before. */
+  eventInContext: boolean;
 }
 
-/** A negation this close before a topic term negates the reported proposition. */
-const ASSERTION_NEGATION_REACH = 3;
+/** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
+const ASSERTION_NEGATION_REACH = 6;
 
 export function findStatements(
   view: SentenceView,
@@ -60,12 +67,14 @@ export function findStatements(
   // Who acted in the sentence even where it claims nothing: "they" in the next sentence is them.
   const subjects: [number, Resolution][] = [];
 
+  const agent = agentOf(view);
   for (const cue of cues) {
     if (cue.hedged) continue;
     const inContext = sentenceOnTopic || (cue.contextual && context.topicInContext);
     const resolution = actorsOfCue(cue, view, refs, scopes, context.lastSpeaker);
     if (resolution.kind !== 'actors') continue;
-    if (!inContext) {
+    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : inContext ? cue.stance : null;
+    if (!stance) {
       if (!scopes.attributionAround(cue.start) && !view.tokens[cue.start].quoted) subjects.push([cue.start, resolution]);
       continue;
     }
@@ -76,7 +85,7 @@ export function findStatements(
       anchors: attribution ? [cue.start, attribution.verbStart] : [cue.start],
       // "membantah bahwa tentara tiba pada hari Senin": Monday dates the arrival, not the denial.
       excluded: complementAfter(view, cue.end),
-      claim: { stance: cue.stance, cueRanges: [[cue.start, cue.end]] },
+      claim: { stance, cueRanges: [[cue.start, cue.end]], label: cue.kind === 'labels' },
       topLevel: !attribution && !view.tokens[cue.start].quoted,
     });
   }
@@ -87,12 +96,46 @@ export function findStatements(
       actors: attribution.speaker.actors,
       anchors: [attribution.verbStart],
       excluded: attribution.content,
-      claim: assertionOf(attribution, attributions, cues, view),
+      claim: assertionOf(attribution, attributions, cues, view, refs, context.eventInContext),
       topLevel: attribution.topLevel,
     });
   }
 
   return { statements, lastSpeaker: speakerAtEnd(statements, attributions, subjects, context.lastSpeaker) };
+}
+
+/**
+ * With a watch agent, the stance a cue takes on "the agent did the event" (bearing.ts), or null
+ * when it bears only on the topic: about someone's part in the event, the owner of that part
+ * decides; where the event is named, the cue's words must name the agent, or the agent itself
+ * must speak and its cue govern the event ("denied sending troops", "denied the reports of ...").
+ */
+function stanceOnProposition(
+  cue: StanceCue,
+  actors: ResolvedActor[],
+  view: SentenceView,
+  refs: SentenceReferences,
+  context: SentenceContext,
+  agent: string,
+): Stance | null {
+  const eventNamed = namesEvent(view);
+  // An accusation names the accused's part ("placed responsibility on"), not the accuser's.
+  const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
+  if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
+  if (!eventNamed) return cue.contextual && context.topicInContext ? cue.stance : null;
+  // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
+  // presence of North Korean troops, before admitting it".
+  if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
+  if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
+  // The agent's own label ("unfounded rumours") judges the reports of its deed.
+  if (cue.kind === 'labels') return cue.stance;
+  const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || view.is(firstWordAfter(view, cue.end), 'claimNoun'));
+  return ownCue ? cue.stance : null;
+}
+
+/** The first word at or after a position, past a determiner: "denied the reports" -> "reports". */
+function firstWordAfter(view: SentenceView, position: number): number {
+  return position < view.length && (view.is(position, 'demonstrative') || view.is(position, 'anaphoricObject')) ? position + 1 : position;
 }
 
 function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReferences, scopes: Scopes, lastSpeaker: Resolution): Resolution {
@@ -134,20 +177,69 @@ function clauseStart(view: SentenceView, position: number): number {
   return 0;
 }
 
-function assertionOf(attribution: Attribution, attributions: Attribution[], cues: StanceCue[], view: SentenceView): Statement['claim'] {
+function assertionOf(
+  attribution: Attribution,
+  attributions: Attribution[],
+  cues: StanceCue[],
+  view: SentenceView,
+  refs: SentenceReferences,
+  eventInContext: boolean,
+): Statement['claim'] {
   const { start, end } = attribution.content;
-  if (end <= start || !view.isOnTopic(start, end)) return null;
+  if (end <= start) return null;
   if (cues.some((cue) => cue.start >= start && cue.start < end)) return null;
   const speakers = new Set(actorIds(attribution.speaker));
   const relaysOther = attributions.some(
     (inner) => inner !== attribution && inner.verbStart >= start && inner.verbStart < end &&
       actorIds(inner.speaker).some((actorId) => !speakers.has(actorId)),
   );
-  if (relaysOther || hedgedBeforeTopic(view, start, end)) return null;
+  if (relaysOther) return null;
+  const agent = agentOf(view);
+  const speakerActors = attribution.speaker.kind === 'actors' ? attribution.speaker.actors : [];
+  const verb: [number, number] = [attribution.verbStart, attribution.verbEnd];
+  if (agent) {
+    // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event.
+    const role = roleIn(view, refs, start, end, speakerActors);
+    if (role?.negated && (namesEvent(view, start, end) || eventInContext)) {
+      const stance = stanceOnRole(role, 'deny', agent);
+      return stance ? { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false } : null;
+    }
+  }
+  if (!bearsOnProposition(view, refs, start, end, speakerActors, agent)) return null;
+  if (hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
+  // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
+  if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
   return {
     stance: negatesTopic(view, start, end) ? 'deny' : 'confirm',
-    cueRanges: [[attribution.verbStart, attribution.verbEnd], ...topicTermRanges(view, start, end)],
+    cueRanges: [verb, ...topicTermRanges(view, start, end)],
+    label: false,
   };
+}
+
+/**
+ * Reported words bear on the proposition when they name it whole; with a watch agent, the event
+ * must not only be what the words are about ("injured in the blasts"), and the agent may be the
+ * speaker itself when no one else is named first ("Freedonia said it had not supplied drones",
+ * "'We have not sent a single soldier,' the envoy said").
+ */
+function bearsOnProposition(
+  view: SentenceView,
+  refs: SentenceReferences,
+  start: number,
+  end: number,
+  speakers: readonly ResolvedActor[],
+  agent: string | null,
+): boolean {
+  if (!agent) return view.isOnTopic(start, end);
+  if (!namesEvent(view, start, end)) return false;
+  if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
+  return speakers.some((actor) => actor.actorId === agent) &&
+    !otherActorBeforeEvent(view, refs, start, end, speakers) &&
+    governsEvent(view, start, end, false);
+}
+
+function firstTopicMention(view: SentenceView, start: number, end: number): number {
+  return view.mentions.find((mention) => mention.start >= start && mention.end <= end && mention.topicGroups.length > 0)?.start ?? end;
 }
 
 function actorIds(resolution: Resolution): string[] {

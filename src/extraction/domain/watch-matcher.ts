@@ -28,6 +28,11 @@ export interface Mention {
 export interface CompiledWatch {
   watch: Watch;
   topicGroupCount: number;
+  /**
+   * The topic group that names the agent (the watch's agent-role group, or one made of the agent
+   * actor's names when the watch has none), or null for a watch without an agent.
+   */
+  agentGroup: number | null;
   /** The watch requires context terms in an article. */
   needsContext: boolean;
   findMentions(tokens: readonly Token[]): Mention[];
@@ -51,6 +56,7 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
   watch.topic.forEach((group, index) => allPhrases(group.terms).forEach((term) => topicTerms.addPhrase(term, index)));
   const add = (phrase: string, value: MentionValue) =>
     trie.addPhrase(phrase, { ...value, exactSurface: caseSensitiveSurface(phrase) });
+  const agentGroup = agentGroupOf(watch);
   const contextActors = new Set(watch.context?.actors ?? []);
   const contextTerms = allPhrases(watch.context?.terms ?? {});
   // A name that contains a topic term ("perwakilan Korea Utara") still names the topic.
@@ -64,16 +70,27 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
     allPhrases(actor.aliases).forEach((alias) => addActorPhrase(alias, actor.id, false));
     allPhrases(actor.speakers).forEach((speaker) => addActorPhrase(speaker, actor.id, true));
   }
+  // Naming the agent by any of its names names the agent's part of the proposition.
+  const agent = watch.actors.find((actor) => actor.id === watch.agent);
+  if (agent && agentGroup !== null) allPhrases(agent.aliases).forEach((alias) => add(alias, { topicGroup: agentGroup }));
   watch.topic.forEach((group, index) => allPhrases(group.terms).forEach((term) => add(term, { topicGroup: index })));
   contextTerms.forEach((term) => add(term, { isContext: true }));
   const result: CompiledWatch = {
     watch,
-    topicGroupCount: watch.topic.length,
+    topicGroupCount: agentGroup === watch.topic.length ? watch.topic.length + 1 : watch.topic.length,
+    agentGroup,
     needsContext: watch.context !== undefined,
     findMentions: (tokens) => trie.matchAll(tokens).map(toMention),
   };
   compiled.set(watch, { clitics: key, result });
   return result;
+}
+
+/** The watch's agent-role group, else a group of its own after the listed ones. */
+function agentGroupOf(watch: Watch): number | null {
+  if (!watch.agent) return null;
+  const listed = watch.topic.findIndex((group) => group.role === 'agent');
+  return listed >= 0 ? listed : watch.topic.length;
 }
 
 function toMention(match: { start: number; end: number; values: MentionValue[] }): Mention {

@@ -10,8 +10,16 @@ export type PhrasesByLanguage = Record<string, string[]>;
 /** A sentence is about the proposition when it contains a term of every topic group. */
 export interface TopicGroup {
   name: string;
+  /**
+   * `agent`: the words name who did it (the agent actor's names count too); `event`: what was
+   * done. Only meaningful in a watch with an agent; without one every group is an event group.
+   */
+  role: TopicRole;
   terms: PhrasesByLanguage;
 }
+
+export const TOPIC_ROLES = ['agent', 'event'] as const;
+export type TopicRole = (typeof TOPIC_ROLES)[number];
 
 export interface WatchActor {
   id: string;
@@ -31,6 +39,13 @@ export interface WatchContext {
 export interface Watch {
   id: string;
   proposition: string;
+  /**
+   * The actor whose deed the proposition states ("North Korea deployed troops", "Freedonia
+   * supplied the drones"), or null for a proposition without one. With an agent, a statement
+   * must bear on the agent's role in the event: casualty figures or "we are investigating the
+   * blasts" name the event but say nothing of who did it.
+   */
+  agent: string | null;
   /** Language packs the watch uses, by code: fixtures/languages/<code>.yaml. */
   languages: string[];
   topic: TopicGroup[];
@@ -45,7 +60,7 @@ export interface Watch {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseWatch(yamlText: string, fileName: string): Watch {
-  const root = FieldReader.root(fileName, parseYaml(yamlText)).allowOnly(['id', 'proposition', 'languages', 'topic', 'context', 'actors']);
+  const root = FieldReader.root(fileName, parseYaml(yamlText)).allowOnly(['id', 'proposition', 'agent', 'languages', 'topic', 'context', 'actors']);
   const id = slug(root.field('id'));
   const languagesField = root.field('languages');
   const languages = languagesField.stringList();
@@ -53,8 +68,13 @@ export function parseWatch(yamlText: string, fileName: string): Watch {
 
   const topicField = root.field('topic');
   const topic = topicField.list().map((group) => {
-    group.allowOnly(['name', 'terms']);
-    return { name: group.field('name').string(), terms: phrasesByLanguage(group.field('terms'), languages, true) };
+    group.allowOnly(['name', 'role', 'terms']);
+    const roleField = group.field('role');
+    return {
+      name: group.field('name').string(),
+      role: roleField.isMissing ? ('event' as const) : roleField.oneOf(TOPIC_ROLES),
+      terms: phrasesByLanguage(group.field('terms'), languages, true),
+    };
   });
   if (topic.length === 0) topicField.fail('must have at least one group');
 
@@ -76,9 +96,26 @@ export function parseWatch(yamlText: string, fileName: string): Watch {
   });
 
   const proposition = root.field('proposition').string();
+  const agent = readAgent(root, topicField, topic, seen);
   const contextField = root.field('context');
-  if (contextField.isMissing) return { id, proposition, languages, topic, actors };
-  return { id, proposition, languages, topic, context: readContext(contextField, languages, seen), actors };
+  if (contextField.isMissing) return { id, proposition, agent, languages, topic, actors };
+  return { id, proposition, agent, languages, topic, context: readContext(contextField, languages, seen), actors };
+}
+
+/** The agent is one of the watch's actors; with it, at most one agent group and at least one event group. */
+function readAgent(root: FieldReader, topicField: FieldReader, topic: readonly TopicGroup[], actorIds: ReadonlySet<string>): string | null {
+  const field = root.field('agent');
+  const agentGroups = topic.filter((group) => group.role === 'agent').length;
+  if (field.isMissing) {
+    const index = topic.findIndex((group) => group.role === 'agent');
+    if (index >= 0) topicField.list()[index].field('role').fail('is agent, but the watch names no agent (add "agent: <actor id>")');
+    return null;
+  }
+  const agent = field.string();
+  if (!actorIds.has(agent)) field.fail(`is not an actor of this watch (${[...actorIds].join(', ')})`);
+  if (agentGroups > 1) topicField.fail('may have only one group with role agent');
+  if (agentGroups === topic.length) topicField.fail('needs a group with role event: the words that name what the agent did');
+  return agent;
 }
 
 function readContext(field: FieldReader, languages: readonly string[], actorIds: ReadonlySet<string>): WatchContext {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from './watch.js';
+import { watchWarnings } from './watch-warnings.js';
 
 const FILE = 'fixtures/watches/x.yaml';
 const seedWatch = readFileSync(new URL('../../../fixtures/watches/dprk-troops-russia.yaml', import.meta.url), 'utf8');
@@ -64,5 +65,29 @@ describe('parseWatch', () => {
     const fixed = MINIMAL.replace('id: C land', 'id: [C land]');
     expect(() => parseWatch(fixed.replace('proposition: Something happened.\n', ''), FILE)).toThrow(`${FILE}: proposition must be a non-empty string`);
     expect(() => parseWatch(fixed.replace('topic:', 'topics:'), FILE)).toThrow(`${FILE}: the file has unknown field "topics"`);
+  });
+
+  it('reads the agent and the topic roles of the seed watch', () => {
+    const watch = parseWatch(seedWatch, 'fixtures/watches/dprk-troops-russia.yaml');
+    expect(watch.agent).toBe('dprk');
+    expect(watch.topic.map((group) => group.role)).toEqual(['agent', 'event']);
+  });
+
+  it('names an agent that is not an actor, and an agent group without an agent', () => {
+    const fixed = MINIMAL.replace('id: C land', 'id: [C land]');
+    expect(() => parseWatch(fixed.replace('languages:', 'agent: z\nlanguages:'), FILE)).toThrow(`${FILE}: agent is not an actor of this watch (a, b, c)`);
+    const agentGroup = fixed.replace('  - name: thing\n', '  - name: thing\n    role: agent\n');
+    expect(() => parseWatch(agentGroup, FILE)).toThrow(`${FILE}: topic[0].role is agent, but the watch names no agent`);
+    expect(() => parseWatch(agentGroup.replace('languages:', 'agent: a\nlanguages:'), FILE)).toThrow(`${FILE}: topic needs a group with role event`);
+    expect(() => parseWatch(fixed.replace('  - name: thing\n', '  - name: thing\n    role: doer\n'), FILE)).toThrow(`${FILE}: topic[0].role must be one of: agent, event`);
+  });
+
+  it('warns of a context term hidden inside a longer topic term, and not of the seed watch', () => {
+    const fixed = `${MINIMAL.replace('id: C land', 'id: [C land]').replace('terms: { en: [thing] }', 'terms: { en: [thing, Kursk offensive] }')}context:\n  terms: { en: [Kursk, Donbas] }\n`;
+    const warnings = watchWarnings(parseWatch(fixed, FILE));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.field).toBe('context.terms.en[0]');
+    expect(warnings[0]!.message).toContain('"Kursk" is inside the longer topic phrase "Kursk offensive" (group thing)');
+    expect(watchWarnings(parseWatch(seedWatch, 'seed.yaml'))).toEqual([]);
   });
 });

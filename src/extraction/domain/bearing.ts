@@ -1,0 +1,158 @@
+// Whether a statement bears on the proposition "the agent did the event", not only on its topic.
+// Only for a watch with an agent (watch.agent); without one every on-topic statement bears.
+//
+// - Event-only statements are no claim: "the blasts injured 3,000", "Freedonia's health
+//   ministry said it was gathering information about the explosions". They name the event but
+//   not who did it, or name the agent only as the speaker and the event only as what the words
+//   are about (after "about", "in", "tentang", "dalam").
+// - A statement bears when the agent is named in what is said (not as the speaker), when the
+//   agent itself speaks and its words govern the event ("denied sending troops", "'we have not
+//   sent a single soldier'"), or when it is about someone's part in the event ("involvement",
+//   "not involved", "tidak terlibat", "no advance knowledge").
+// - Denying one's own part ("Z said it was not involved") is denying the proposition only when
+//   Z is the agent; for anyone else it says neither.
+
+import type { Stance } from '../../domain/vocabulary.js';
+import type { ResolvedActor, SentenceReferences } from './references.js';
+import type { SentenceView } from './sentence-view.js';
+import type { Mention } from './watch-matcher.js';
+
+/** How far after a cue the part it denies may be named: "denied any direct involvement in". */
+const INVOLVEMENT_REACH = 6;
+/** A negation this close before an involvement word negates it: "was not directly involved". */
+const INVOLVEMENT_NEGATION_REACH = 4;
+/** A claim noun opens another party's claim when its "that"/"bahwa" follows this closely. */
+const CLAIM_NOUN_REACH = 3;
+
+export interface Role {
+  /** Token index of the involvement word. */
+  at: number;
+  /** Whose part it is: an actor named before it, else the statement's own actors. */
+  owners: string[];
+  negated: boolean;
+}
+
+export function agentOf(view: SentenceView): string | null {
+  return view.watch.watch.agent;
+}
+
+/** The agent named by a mention: its actor, or a term of the agent group ("militer Korea Utara"). */
+function namesAgent(view: SentenceView, mention: Mention): boolean {
+  return view.watch.agentGroup !== null && mention.topicGroups.includes(view.watch.agentGroup);
+}
+
+/** Every event group (every topic group but the agent's) is named in [start, end). */
+export function namesEvent(view: SentenceView, start = 0, end = view.length): boolean {
+  const groups = view.topicGroupsIn(start, end);
+  if (view.watch.agentGroup !== null) groups.delete(view.watch.agentGroup);
+  const eventGroups = view.watch.topicGroupCount - (view.watch.agentGroup === null ? 0 : 1);
+  return groups.size === eventGroups;
+}
+
+/**
+ * The agent is named in [start, end) by the statement's words, not as its speaker: a name of the
+ * speaking actor that stands as a subject ("Freedonia's ministry confirmed ...") does not count.
+ */
+export function agentNamedIn(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  const speaking = new Set(speakers.map((actor) => actor.actorId));
+  return view.mentions.some(
+    (mention) =>
+      mention.start >= start && mention.end <= end && namesAgent(view, mention) &&
+      !(mention.actorId !== null && speaking.has(mention.actorId) && refs.isSubjectCandidate(mention)),
+  );
+}
+
+/**
+ * The words after `start` govern an event term: "sending troops", "supplied any drones", and
+ * with `objectAtStart` the cue's own object ("denied the deployment"). Not an event term after
+ * a preposition ("information about the explosions", "injured in the blasts"), nor one that
+ * opens the reported words as their subject ("the blasts injured 3,000").
+ */
+export function governsEvent(view: SentenceView, start: number, end: number, objectAtStart: boolean): boolean {
+  return view.mentions.some((mention) => {
+    if (mention.start < start || mention.end > end || !isEventMention(view, mention)) return false;
+    let before = mention.start - 1;
+    // The whole noun phrase: "penempatan pasukan" is one event phrase, governed by what precedes it.
+    for (let covering = view.mentionCovering(before); before >= start && covering && isEventMention(view, covering); covering = view.mentionCovering(before)) {
+      before = covering.start - 1;
+    }
+    if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
+    if (before < start) return objectAtStart;
+    return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
+  });
+}
+
+function isEventMention(view: SentenceView, mention: Mention): boolean {
+  return mention.topicGroups.some((group) => group !== view.watch.agentGroup);
+}
+
+/** Another actor named in [start, end) before the event: the reported words are about it, not the speaker. */
+export function otherActorBeforeEvent(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  const ids = new Set(speakers.map((actor) => actor.actorId));
+  for (const mention of view.mentions) {
+    if (mention.start < start || mention.end > end) continue;
+    if (isEventMention(view, mention)) return false;
+    if (mention.actorId && !ids.has(mention.actorId) && refs.isSubjectCandidate(mention)) return true;
+  }
+  return false;
+}
+
+/** The first involvement word in [start, end), its owner and whether it is negated. */
+export function roleIn(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): Role | null {
+  const trie = view.pack.involvement;
+  for (let i = start; i < end; i++) {
+    if (!trie.matchAt(view.tokens, i)) continue;
+    return { at: i, owners: ownersBefore(view, refs, start, i) ?? speakers.map((actor) => actor.actorId), negated: negatedAt(view, i, start) };
+  }
+  return null;
+}
+
+/** "Zedland said Freedonia was not involved": the nearest actor named before the word, if any. */
+function ownersBefore(view: SentenceView, refs: SentenceReferences, start: number, at: number): string[] | null {
+  for (let i = at - 1; i >= start; i--) {
+    const mention = view.mentionCovering(i);
+    if (mention?.actorId && refs.isSubjectCandidate(mention)) return [mention.actorId];
+    if (mention?.actorId && namesAgent(view, mention)) return [mention.actorId];
+  }
+  return null;
+}
+
+function negatedAt(view: SentenceView, at: number, start: number): boolean {
+  for (let i = at - 1; i >= Math.max(start, at - INVOLVEMENT_NEGATION_REACH); i--) {
+    if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
+    if (view.is(i, 'negation')) return true;
+  }
+  return false;
+}
+
+/** The involvement word a cue is about: "denied any involvement", "rejected any connection with". */
+export function roleOfCue(view: SentenceView, refs: SentenceReferences, cueStart: number, cueEnd: number, actors: readonly ResolvedActor[]): Role | null {
+  const role = roleIn(view, refs, cueStart, Math.min(view.length, cueEnd + INVOLVEMENT_REACH), actors);
+  if (role && role.at < cueEnd) return { ...role, owners: actors.map((actor) => actor.actorId) };
+  return role;
+}
+
+/** The stance a statement about someone's part takes on the proposition; null: none. */
+export function stanceOnRole(role: Role, stated: Stance, agent: string): Stance | null {
+  if (role.owners.includes(agent)) return stated;
+  return stated === 'confirm' ? null : 'neither';
+}
+
+/** "the US claim that ...", "klaim AS bahwa ...": a claim noun opening another party's words before `until`. */
+export function othersClaimBefore(view: SentenceView, start: number, until: number): boolean {
+  for (let i = start; i < until; i++) {
+    if (!view.is(i, 'claimNoun')) continue;
+    for (let k = i + 1; k <= Math.min(until - 1, i + CLAIM_NOUN_REACH); k++) if (view.is(k, 'complementizer')) return true;
+  }
+  return false;
+}
+
+/** "could send", "akan mengirim": speculation before the first event term in [start, end). */
+export function speculativeBeforeEvent(view: SentenceView, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (view.is(i, 'speculation')) return true;
+    const mention = view.mentionStartingAt(i);
+    if (mention && isEventMention(view, mention)) return false;
+  }
+  return false;
+}

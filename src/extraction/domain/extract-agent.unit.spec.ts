@@ -1,0 +1,135 @@
+// Issue 12, items 1 to 4: propositions with an agent, involvement denials, negation and hedges,
+// and the new vocabulary, each in English and Indonesian. The sentences are our own; the two
+// fictional watches under test/fixtures/watches are written from the documented format alone.
+
+import { describe, expect, it } from '@jest/globals';
+import { parseWatch } from '../../watches/domain/watch.js';
+import { dprkWatch, extract, readFixture } from './extraction.fixture.js';
+
+const PUBLISHED = '2026-03-12';
+const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
+const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
+
+/** The (actor, stance) pairs a text yields, sorted. */
+function pairs(text: string, language: string, watch = blasts): string[] {
+  return [...new Set(extract(text, PUBLISHED, language, watch).claims.map((claim) => `${claim.actorId}:${claim.stance}`))].sort();
+}
+
+describe('1. with an agent, a statement must bear on the agent’s part, not only on the event', () => {
+  it('en: casualty figures and an investigation of the blasts are no claim', () => {
+    const text =
+      'Sylvania blamed Freedonia for the blasts on Monday. ' +
+      'The Freedonian foreign ministry confirmed that three of its citizens were injured in the blasts. ' +
+      'Freedonia said it was gathering information about the explosions. ' +
+      'Sylvania said the explosions injured 300 people.';
+    expect(pairs(text, 'en')).toEqual(['sylvania:confirm']);
+  });
+
+  it('id: angka korban dan pengumpulan informasi tentang ledakan bukan klaim', () => {
+    const text =
+      'Sylvania menyalahkan Freedonia atas ledakan itu. ' +
+      'Kementerian Luar Negeri Freedonia mengonfirmasi bahwa tiga warganya terluka dalam ledakan tersebut. ' +
+      'Freedonia mengatakan pihaknya sedang mengumpulkan informasi mengenai ledakan itu.';
+    expect(pairs(text, 'id')).toEqual(['sylvania:confirm']);
+  });
+
+  it('en and id: the agent denying or admitting its deed is a claim', () => {
+    expect(pairs('Freedonia denied supplying drones to Sylvania.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia said it had not supplied any drones to Sylvania.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia membantah memasok drone kepada Sylvania.', 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia akhirnya mengakui telah mengirim drone ke Sylvania.', 'id', drones)).toEqual(['freedonia:confirm']);
+  });
+
+  it('en and id: a third party naming the agent’s deed is a claim', () => {
+    expect(pairs('Zedland said Freedonian drones had been found in Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('Zedland mengatakan drone Freedonia ditemukan di Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('en and id: an accusation confirms only when the agent is the accused', () => {
+    expect(pairs('Freedonia accused Sylvania of staging the blasts itself.', 'en')).toEqual([]);
+    expect(pairs('Sylvania accused Freedonia of carrying out the bombing.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia menuduh Sylvania merekayasa ledakan itu.', 'id')).toEqual([]);
+    expect(pairs('Sylvania menuding Freedonia berada di balik serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+  });
+});
+
+describe('2. involvement denials are the denier’s own part: the agent denies, anyone else says neither', () => {
+  it('en: "said it was not involved and had no advance knowledge"', () => {
+    const context = 'The blasts hit the capital of Sylvania on Monday.';
+    expect(pairs(`${context} Zedland said it was not involved and had no advance knowledge of the attack.`, 'en')).toEqual(['zedland:neither']);
+    expect(pairs(`${context} Freedonia said it was not involved.`, 'en')).toEqual(['freedonia:deny']);
+    expect(pairs(`${context} Freedonia said it was “not involved” in any way.`, 'en')).toEqual(['freedonia:deny']);
+  });
+
+  it('en: "rejected any connection with the attack" by the agent’s president is the agent’s deny', () => {
+    expect(pairs('Freedonia’s president rejected any connection with the attack.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland denied any involvement in the blasts.', 'en')).toEqual(['zedland:neither']);
+  });
+
+  it('id: "menyatakan tidak terlibat", "tidak mengetahui sebelumnya"', () => {
+    const context = 'Ledakan mengguncang ibu kota Sylvania pada Senin.';
+    expect(pairs(`${context} Zedland menyatakan tidak terlibat dan tidak mengetahui sebelumnya soal serangan itu.`, 'id')).toEqual(['zedland:neither']);
+    expect(pairs(`${context} Freedonia menyatakan tidak terlibat dalam ledakan tersebut.`, 'id')).toEqual(['freedonia:deny']);
+    expect(pairs('Presiden Freedonia membantah adanya keterlibatan negaranya dalam serangan itu.', 'id')).toEqual(['freedonia:deny']);
+  });
+});
+
+describe('3. negation and hedges', () => {
+  it('en: a negated assertion in a quote is a denial', () => {
+    const text = '“We have not sent a single soldier to Russia,” North Korean envoy Kim Song said.';
+    expect(pairs(text, 'en', dprkWatch)).toEqual(['dprk:deny']);
+  });
+
+  it('id: a negated assertion in a quote is a denial', () => {
+    const text = '“Kami tidak pernah mengirim seorang pun tentara ke Rusia,” kata duta besar Korea Utara.';
+    expect(pairs(text, 'id', dprkWatch)).toEqual(['dprk:deny']);
+  });
+
+  it('en and id: not denying and refraining from denying are neither', () => {
+    expect(pairs('Freedonia did not deny supplying the drones.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia refrained from denying that its drones were used.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia menahan diri untuk membantah pasokan drone itu.', 'id', drones)).toEqual(['freedonia:neither']);
+  });
+
+  it('en and id: speculation about what an actor may do later is no claim', () => {
+    expect(pairs('Zedland said Freedonia could send more drones to Sylvania next year.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland mengatakan Freedonia akan mengirim lebih banyak drone ke Sylvania.', 'id', drones)).toEqual([]);
+  });
+
+  it('en and id: a label decides over a neutral verb', () => {
+    expect(pairs('Freedonia dismissed the reports about its drones as contradictory.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('“The reports about our drones are baseless, and we do not confirm them,” Freedonia said.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia menepis laporan soal drone itu sebagai informasi yang simpang siur.', 'id', drones)).toEqual(['freedonia:neither']);
+  });
+
+  it('en and id: another party’s claim named by a noun is not the speaker’s', () => {
+    expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual([]);
+  });
+});
+
+describe('4. vocabulary', () => {
+  const context = 'Drones from Freedonia were reported over Sylvania.';
+  const konteks = 'Drone dari Freedonia dilaporkan terbang di atas Sylvania.';
+
+  it('en: blame, placed responsibility on, cited intelligence, condemned', () => {
+    expect(pairs('Sylvania placed responsibility on Freedonia for the blasts.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania, citing intelligence, blamed Freedonia for the drones.', 'en', drones)).toEqual(['sylvania:confirm']);
+    expect(pairs('Zedland condemned the supply of Freedonian drones to Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('en: stayed silent, refused comment, referred questions, has no confirmation', () => {
+    expect(pairs(`${context} Freedonia stayed silent.`, 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs(`${context} Freedonia refused comment.`, 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs(`${context} Zedland referred questions to its defence ministry.`, 'en', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${context} Zedland said it has no confirmation of that.`, 'en', drones)).toEqual(['zedland:neither']);
+  });
+
+  it('id: menyalahkan, mengecam, tetap bungkam, mengeklaim and mengklaim', () => {
+    expect(pairs('Sylvania menyalahkan Freedonia atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Zedland mengecam pengiriman drone Freedonia ke Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+    expect(pairs(`${konteks} Freedonia tetap bungkam.`, 'id', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Zedland mengeklaim drone Freedonia dipakai di Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('Zedland mengklaim drone Freedonia dipakai di Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+  });
+});
