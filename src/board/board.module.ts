@@ -9,5 +9,6 @@ import { BoardController } from './board.controller.js';
   imports: [StanceModule, SourcesModule],
   providers: [BoardAssets],
   controllers: [BoardController],
+  exports: [BoardAssets],
 })
 export class BoardModule {}

@@ -99,9 +99,10 @@ export function legendHtml(): string {
 }
 
 /** An HTML 404: the page a person sees for a mistyped watch or actor. */
-export function notFoundMain(message: string, links: PublicLinks): string {
+/** The main of an error page (404, 503, ...): what went wrong and the way back. */
+export function errorMain(heading: string, message: string, links: PublicLinks): string {
   return `<section class="not-found">
-<h1>Not found</h1>
+<h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(message)}</p>
 <p><a href="${escapeHtml(links.board())}">Back to the board</a></p>
 </section>`;
