@@ -23,6 +23,7 @@ import { Reextraction } from './extraction/reextraction.service.js';
 import { StanceProjection } from './stance/stance-projection.js';
 import { StanceQueries } from './stance/stance-queries.service.js';
 import { createServer } from './server.js';
+import { redactLocation, redactLocationsIn } from './sources/domain/redact-location.js';
 import { SourcesService } from './sources/sources.service.js';
 
 const USAGE = `usage: stance-monitor <command> [options]
@@ -90,7 +91,7 @@ const commands: Record<string, Command> = {
         const counts = r.count
           ? `${r.count.ingested} new, ${r.count.revisions} revised, ${r.count.alreadyStored} already stored`
           : '';
-        console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sourceId} (${r.location}): ${r.status}${counts ? `; ${counts}` : ''}`);
+        console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sourceId} (${redactLocation(r.location)}): ${redactLocationsIn(r.status)}${counts ? `; ${counts}` : ''}`);
       }
       return reports.every((r) => r.ok) ? 0 : 1;
     });

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http-boundary/domain/error-answer.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { LeaderLockRepository } from '../event-store/leader-lock.repository.js';
 
@@ -22,7 +23,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Whether the service and its database answer, and the head of the event log (for `verify --expect-head`)' })
   @ApiOkResponse({ description: '`{ status: "ok", database, instance, leads, log: { headPosition, headHash, lastRecordedAt } }`' })
-  @ApiServiceUnavailableResponse({ description: '`{ status: "unavailable", database, error }`: the database did not answer' })
+  @ApiServiceUnavailableResponse({ description: '`{ status: "unavailable", database, error }`: the database did not answer', headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } } })
   async health(@Res() res: Response): Promise<void> {
     try {
       const head = await withTimeout(this.events.head(), 5_000);
@@ -33,6 +34,7 @@ export class HealthController {
         log: { headPosition: head.position, headHash: head.hash, lastRecordedAt: head.recordedAt },
       });
     } catch (error) {
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
         status: 'unavailable',
         database: this.database.kind,

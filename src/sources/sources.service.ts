@@ -10,6 +10,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
 import { parseFeed } from './domain/parse-feed.js';
+import { redactLocationsIn } from './domain/redact-location.js';
 import { DocumentIngestion, type IngestionCount } from './document-ingestion.service.js';
 import { readFixtureFolder } from './fixture-folder.reader.js';
 import { fetchFeed } from './http/feed-fetcher.js';
@@ -186,7 +187,8 @@ export class SourcesService {
       consecutiveFailures: source.consecutive_failures + 1,
       retryAfterMs,
     });
-    this.logger.warn(`source ${source.source_id} failed (${reason}): ${message}; next try ${next.at.toISOString()}`);
+    // The message may quote the feed's URL (a redirect, a fetch error): never its credentials.
+    this.logger.warn(`source ${source.source_id} failed (${reason}): ${redactLocationsIn(message)}; next try ${next.at.toISOString()}`);
     this.metrics?.sourceFailed(source.kind, reason);
     await this.repository.recordFailure(source.source_id, now, {
       status: reason,
