@@ -47,10 +47,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
       return { answer: { status, message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) }, body };
     }
     const answer = answerForError(exception);
-    if (answer.status >= 500) {
-      const error = exception as Error;
-      this.logger.error(`${req.method} ${req.path}: ${error?.message ?? String(exception)}`, error?.stack);
-    }
+    const error = exception as Error;
+    // An outage is one line per request (the cause is elsewhere); a 500 is a bug: its stack.
+    if (answer.status === 503) this.logger.warn(`${req.method} ${req.path}: database unreachable: ${error?.message ?? String(exception)}`);
+    else if (answer.status >= 500) this.logger.error(`${req.method} ${req.path}: ${error?.message ?? String(exception)}`, error?.stack);
     return { answer, body: { statusCode: answer.status, message: answer.message, error: STATUS_CODES[answer.status] ?? 'Error' } };
   }
 

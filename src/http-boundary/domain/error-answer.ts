@@ -23,6 +23,7 @@ const UNREACHABLE_MESSAGES = [
   /client has encountered a connection error/i,
   /cannot use a pool after calling end/i,
   /PGlite is closed/i,
+  /driver has already been destroyed/i, // Kysely after close(): a request that arrived during shutdown
   /database did not answer/i,
 ];
 
