@@ -16,7 +16,7 @@ for (const kind of backends) {
 
     beforeAll(async () => {
       service = await startInProcessService(kind);
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await service?.stop();
     });
@@ -138,6 +138,6 @@ for (const kind of serverBackends) {
         await admin.end();
         await service.stop();
       }
-    }, 60_000);
+    }, 180_000);
   });
 }

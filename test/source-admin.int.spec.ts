@@ -30,7 +30,7 @@ for (const kind of backends) {
         [FAILING_PATH]: (req, res) => void res.writeHead(302, { Location: `http://[${req.url}` }).end(),
       });
       service = await startInProcessService(kind, { ALLOW_PRIVATE_SOURCES: 'true' });
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await service?.stop();
       await feeds?.close();

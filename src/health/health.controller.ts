@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATABASE } from '../database/database.tokens.js';
@@ -22,8 +23,8 @@ export class HealthController {
   /** 200 with the database kind, this instance and its roles, and the log's head; 503 when the database does not answer. */
   @Get()
   @ApiOperation({ summary: 'Whether the service and its database answer, and the head of the event log (for `verify --expect-head`)' })
-  @ApiOkResponse({ description: '`{ status: "ok", database, instance, leads, log: { headPosition, headHash, lastRecordedAt } }`' })
-  @ApiServiceUnavailableResponse({ description: '`{ status: "unavailable", database, error }`: the database did not answer', headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } } })
+  @ApiOkResponse({ description: 'the service and its database answer: the instance, its roles and the head of the log', schema: schemaRef('Health') })
+  @ApiServiceUnavailableResponse({ description: 'the database did not answer (`status: "unavailable"`, with the error)', schema: schemaRef('Health'), headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } } })
   async health(@Res() res: Response): Promise<void> {
     try {
       const head = await withTimeout(this.events.head(), 5_000);

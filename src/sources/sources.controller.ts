@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundE
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiAdmin, ApiBadRequest, ApiNotFound } from '../api-docs/api-docs.decorators.js';
 import { redactLocation, redactLocationsIn } from './domain/redact-location.js';
 import { InvalidSourceError, SourcesService } from './sources.service.js';
@@ -44,7 +45,7 @@ export class SourcesController {
 
   @Get('api/sources')
   @ApiOperation({ summary: "Every source's health: state (pending, ok, failing), last status and error, next poll and why" })
-  @ApiOkResponse({ description: '`{ sources: [...] }`' })
+  @ApiOkResponse({ description: 'every source, in the order they were added', schema: { type: 'object', required: ['sources'], properties: { sources: { type: 'array', items: schemaRef('Source') } } } })
   async list() {
     return { sources: (await this.repository.list()).map(sourceHealth) };
   }
@@ -64,8 +65,8 @@ export class SourcesController {
       },
     },
   })
-  @ApiCreatedResponse({ description: 'the feed was added: `{ created: true, source }`' })
-  @ApiOkResponse({ description: 'the feed was there already: `{ created: false, source }`' })
+  @ApiCreatedResponse({ description: 'the feed was added (`created: true`)', schema: schemaRef('SourceAnswer') })
+  @ApiOkResponse({ description: 'the feed was there already (`created: false`)', schema: schemaRef('SourceAnswer') })
   @ApiBadRequest('no url, a url that is not http(s), or a title that is not a string')
   async add(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const { url, title } = (body ?? {}) as { url?: unknown; title?: unknown };
@@ -102,7 +103,7 @@ export class SourcesController {
   @ApiOperation({ summary: 'Pause a source: not polled until resumed (a poll under way finishes)', description: 'Shown as state "paused"; pausing a paused source changes nothing.' })
   @ApiAdmin()
   @ApiSourceId()
-  @ApiOkResponse({ description: 'the source, paused' })
+  @ApiOkResponse({ description: 'the source, paused', schema: schemaRef('SourceAnswer') })
   @ApiNotFound('no such source')
   async pause(@Param('id') id: string) {
     return this.setEnabled(id, false);
@@ -114,7 +115,7 @@ export class SourcesController {
   @ApiOperation({ summary: 'Resume a paused source: it is due at once' })
   @ApiAdmin()
   @ApiSourceId()
-  @ApiOkResponse({ description: 'the source, due now' })
+  @ApiOkResponse({ description: 'the source, due now', schema: schemaRef('SourceAnswer') })
   @ApiNotFound('no such source')
   async resume(@Param('id') id: string) {
     return this.setEnabled(id, true);

@@ -2,6 +2,7 @@
 // a page for people (feed entries link to it).
 import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiNotFound } from '../api-docs/api-docs.decorators.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { renderDocumentPage } from './domain/document-page.js';
@@ -18,7 +19,7 @@ export class DocumentsController {
   @ApiTags('documents')
   @ApiOperation({ summary: 'A stored article: its text as ingested, and the claims read from it with their quotes' })
   @ApiParam({ name: 'id', description: 'the document id (feed entries and claims name it)' })
-  @ApiOkResponse({ description: 'the document and its claims' })
+  @ApiOkResponse({ description: 'the document and its claims', schema: schemaRef('StoredDocument') })
   @ApiNotFound('no such document')
   async document(@Param('id') id: string) {
     const found = await this.find(id);

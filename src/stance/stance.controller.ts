@@ -14,6 +14,7 @@ import {
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiActorParam, ApiAdmin, ApiBadRequest, ApiNotFound, ApiTimeQuery, ApiWatchParam } from '../api-docs/api-docs.decorators.js';
 import { STANCES } from '../domain/vocabulary.js';
 import { ClaimCorrections, UnknownClaimError, type CorrectionResult } from './claim-corrections.service.js';
@@ -52,14 +53,7 @@ const REJECTION_BODY: SchemaObject = {
   },
 };
 
-const CORRECTION_RESULT: SchemaObject = {
-  type: 'object',
-  properties: {
-    claimId: { type: 'string' },
-    position: { type: 'integer', description: 'log position of the event (of the first one, for a repeated request)' },
-    duplicate: { type: 'boolean', description: 'true when the same correction was already recorded' },
-  },
-};
+const CORRECTION_RESULT = schemaRef('CorrectionResult');
 
 @Controller()
 export class StanceController {
@@ -71,7 +65,7 @@ export class StanceController {
   @Get('api/watches')
   @ApiTags('stances')
   @ApiOperation({ summary: 'The watches: each contested proposition and its actors' })
-  @ApiOkResponse({ description: '`{ watches: [...] }`' })
+  @ApiOkResponse({ description: 'the watches', schema: { type: 'object', required: ['watches'], properties: { watches: { type: 'array', items: schemaRef('Watch') } } } })
   watches() {
     return { watches: this.queries.listWatches() };
   }
@@ -81,7 +75,7 @@ export class StanceController {
   @ApiOperation({ summary: "Every actor's stance, with the claim behind it", description: 'Now, as of a valid day, or as this service knew it then.' })
   @ApiWatchParam()
   @ApiTimeQuery({ asOf: true })
-  @ApiOkResponse({ description: 'the watch, the time asked (`asOf`, `knownAtPosition`) and one stance per actor' })
+  @ApiOkResponse({ description: 'the watch, the time asked (`asOf`, `knownAtPosition`) and one stance per actor', schema: schemaRef('StancesAnswer') })
   @ApiNotFound('no such watch')
   stances(@Param('watch') watch: string, @Query() query: Record<string, unknown>) {
     return answer(() => this.queries.stances(watch, timeQuery(query)));
@@ -93,7 +87,7 @@ export class StanceController {
   @ApiWatchParam()
   @ApiActorParam()
   @ApiTimeQuery({ asOf: true })
-  @ApiOkResponse({ description: 'the changes in valid-time order, and the stance on `as_of` when given' })
+  @ApiOkResponse({ description: 'the changes in valid-time order, and the stance on `as_of` when given', schema: schemaRef('HistoryAnswer') })
   @ApiNotFound('no such watch')
   history(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>) {
     return answer(() => this.queries.history(watch, actor, timeQuery(query)));
@@ -105,7 +99,7 @@ export class StanceController {
   @ApiWatchParam()
   @ApiActorParam()
   @ApiTimeQuery({ asOf: false })
-  @ApiOkResponse({ description: 'the stance and the chain of claims behind it (`as_of` is refused: see history)' })
+  @ApiOkResponse({ description: 'the stance and the chain of claims behind it (`as_of` is refused: see history)', schema: schemaRef('WhyAnswer') })
   @ApiNotFound('no such watch')
   why(@Param('watch') watch: string, @Param('actor') actor: string, @Query() query: Record<string, unknown>) {
     const time = timeQuery(query);

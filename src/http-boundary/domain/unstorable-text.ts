@@ -17,26 +17,34 @@ export interface UnstorableField {
   problem: string;
 }
 
-/** The first string in a JSON-like value (keys included) that cannot be stored. */
+/** Deeper than any request of this API needs; a deeper one is refused rather than walked. */
+export const MAX_NESTING = 32;
+
+/**
+ * The first string in a JSON-like value (keys included) that cannot be stored, or the first
+ * value nested deeper than MAX_NESTING. Walked with a stack of its own, not recursion: a body of
+ * ten thousand nested arrays must be a 400, not a stack overflow.
+ */
 export function findUnstorableText(value: unknown, field = ''): UnstorableField | null {
-  if (typeof value === 'string') {
-    const problem = unstorableTextProblem(value);
-    return problem ? { field, problem } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], `${field}[${i}]`);
-      if (found) return found;
+  const pending: { value: unknown; field: string; depth: number }[] = [{ value, field, depth: 0 }];
+  while (pending.length > 0) {
+    const next = pending.shift()!;
+    if (typeof next.value === 'string') {
+      const problem = unstorableTextProblem(next.value);
+      if (problem) return { field: next.field, problem };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const name = field ? `${field}.${key}` : key;
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= MAX_NESTING) return { field: next.field, problem: `is nested more than ${MAX_NESTING} levels deep` };
+    if (Array.isArray(next.value)) {
+      next.value.forEach((item, i) => pending.push({ value: item, field: `${next.field}[${i}]`, depth: next.depth + 1 }));
+      continue;
+    }
+    for (const [key, item] of Object.entries(next.value)) {
+      const name = next.field ? `${next.field}.${key}` : key;
       const keyProblem = unstorableTextProblem(key);
       if (keyProblem) return { field: name, problem: `has a name that ${keyProblem}` };
-      const found = findUnstorableText(item, name);
-      if (found) return found;
+      pending.push({ value: item, field: name, depth: next.depth + 1 });
     }
   }
   return null;

@@ -22,6 +22,13 @@ describe('findUnstorableText', () => {
     expect(findUnstorableText({ ['k\u0000']: 1 })).toEqual({ field: 'k\u0000', problem: 'has a name that contains a NUL character' });
   });
 
+  it('refuses a value nested too deeply, without recursing into it', () => {
+    let deep: unknown = 'end';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findUnstorableText(deep)?.problem).toMatch(/nested more than \d+ levels/);
+    expect(findUnstorableText({ a: { b: { c: ['fine'] } } })).toBeNull();
+  });
+
   it('passes numbers, booleans, null and clean objects', () => {
     expect(findUnstorableText({ a: 1, b: [true, null, { c: 'fine' }] })).toBeNull();
     expect(findUnstorableText(undefined)).toBeNull();
