@@ -111,7 +111,7 @@ describe('a closed embedded database', () => {
     } finally {
       await service.stop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 for (const kind of serverBackends) {

@@ -94,7 +94,6 @@ export const API_SCHEMAS = {
       basis: { type: 'string', description: 'how the day was found in the text', example: 'explicit date "26 April"' },
     },
   },
-  DocumentSummary: DOCUMENT_SUMMARY,
 
   ClaimView: CLAIM_VIEW,
 
