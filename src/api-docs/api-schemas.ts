@@ -289,7 +289,7 @@ export const API_SCHEMAS = {
       alertId: { type: 'integer', minimum: 1 },
       status: { type: 'string', enum: ['pending', 'delivered', 'dead'] },
       attempts: { type: 'integer', minimum: 0 },
-      lastStatus: { type: 'string', nullable: true },
+      lastStatus: { type: 'integer', nullable: true, description: 'the HTTP status of the last attempt, if it got one', example: 503 },
       lastError: { type: 'string', nullable: true },
       lastAttemptAt: nullable(INSTANT),
       nextAttemptAt: nullable(INSTANT),
