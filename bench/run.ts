@@ -14,6 +14,7 @@ import { benchEventStore } from './event-store.bench.js';
 import { benchExtraction } from './extraction.bench.js';
 import { benchFeeds } from './feeds.bench.js';
 import { benchLoad } from './load.bench.js';
+import { benchLongHistory } from './long-history.bench.js';
 import { benchSources } from './sources.bench.js';
 import { benchStanceProjection } from './stance.bench.js';
 import { Report } from './report.js';
@@ -82,6 +83,9 @@ async function main() {
 
   report.note('\nfeeds over HTTP (the built service and the load generator in processes of their own):');
   await benchFeeds(report, { serverUrl, quick });
+
+  report.note('\na long history: 100,000 claims over two years (the built service; wrk and the other load in processes of their own):');
+  await benchLongHistory(report, { serverUrl, quick });
 
   report.note('\nthree instances on one database under mixed load (the built service, the load generator in a process of its own):');
   await benchLoad(report, { serverUrl, quick });

@@ -2,47 +2,28 @@
 // read rate of the same log measured in the same run, and the process's peak memory during the
 // rebuild.
 //
-// The log: ClaimRecorded events (plus ~0.5% ClaimRejected) over 20 watches x 50 actors = 1,000
-// timelines, said-on days spread over two years with day / range / before precisions. Each
-// timeline's story is drawn in valid time (said-on order) and each claim keeps the actor's
-// previous stance with probability 0.9, otherwise switches: that is what news looks like (an actor
-// repeats its line for months, then changes it), and it is what makes most claims "no change".
-// The log order is the order the reports arrived: said-on day plus a reporting lag, mostly a day
-// or two, sometimes weeks, now and then months (late-arriving old claims), so the said-on days are
-// not sorted along the log and the fold has to insert into the middle of a timeline.
+// The log (bench/long-history.ts): ClaimRecorded events (plus ~0.5% ClaimRejected) over 20
+// watches x 50 actors = 1,000 timelines, said-on days spread over two years, arriving out of
+// said-on order.
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/database/database.js';
-import type { Stance } from '../src/domain/vocabulary.js';
-import type { NewEvent } from '../src/event-store/domain/event.js';
 import { EventStoreRepository } from '../src/event-store/event-store.repository.js';
 import { EventStore } from '../src/event-store/event-store.service.js';
 import { LeaderLockRepository } from '../src/event-store/leader-lock.repository.js';
 import { SubscriptionRunner } from '../src/event-store/subscription-runner.js';
 import { StanceProjection, type RebuildResult } from '../src/stance/stance-projection.js';
 import { StanceRepository } from '../src/stance/stance.repository.js';
+import { fillClaimLog, syntheticTimelines } from './long-history.js';
 import type { Report } from './report.js';
 
-const WATCHES = 20;
-const ACTORS = 50;
-const TIMELINES = WATCHES * ACTORS;
-/** Said-on days: 2023-01-01 plus 0..729. */
-const DAYS = 730;
-const DAY0 = Date.UTC(2023, 0, 1);
-const KEEP_STANCE = 0.9;
-const REJECTED = 0.005;
-/** Events per append call (one stream each): one round trip and one transaction per batch. */
-const FILL_BATCH = 5000;
+const TIMELINES = syntheticTimelines(20, 50);
 /** Rows per page of the raw keyset read. */
 const READ_PAGE = 5000;
 const SAMPLE_MS = 50;
 const CHILD_FLAG = '--stance-rebuild-child';
-
-const STANCE_OF: readonly Stance[] = ['deny', 'neither', 'confirm'];
-const PRECISIONS = ['day', 'range', 'before'] as const;
 
 export interface StanceBenchSizes {
   /** ClaimRecorded events in the log. */
@@ -56,13 +37,13 @@ export async function benchStanceProjection(database: Database, report: Report, 
 
   // -- fill (not measured)
   const fillStart = process.hrtime.bigint();
-  const { rejections } = await fillLog(repository, sizes.claims);
+  const { rejections } = await fillClaimLog(repository, sizes.claims, TIMELINES);
   // After a bulk load, as an operator would (autovacuum gets there too, later): sets the hint
   // bits, so neither measured pass pays for them.
   await sql`vacuum (analyze) events`.execute(db);
   const logLength = (await repository.head()).position;
   report.note(
-    `  log: ${sizes.claims} ClaimRecorded + ${rejections} ClaimRejected = ${logLength} events over ${TIMELINES} timelines, ` +
+    `  log: ${sizes.claims} ClaimRecorded + ${rejections} ClaimRejected = ${logLength} events over ${TIMELINES.length} timelines, ` +
       `filled in ${seconds(fillStart).toFixed(1)} s (not measured)`,
   );
 
@@ -80,8 +61,8 @@ export async function benchStanceProjection(database: Database, report: Report, 
   const count = counts[0]!;
   if (count.claims !== sizes.claims) throw new Error(`rebuild left ${count.claims} rows in stance_claims, expected ${sizes.claims}`);
   if (count.drops !== rejections) throw new Error(`rebuild left ${count.drops} rows in stance_claim_drops, expected ${rejections}`);
-  if (count.current !== TIMELINES || m.timelines !== TIMELINES) {
-    throw new Error(`rebuild left ${count.current} rows in stance_current (${m.timelines} timelines), expected ${TIMELINES}`);
+  if (count.current !== TIMELINES.length || m.timelines !== TIMELINES.length) {
+    throw new Error(`rebuild left ${count.current} rows in stance_current (${m.timelines} timelines), expected ${TIMELINES.length}`);
   }
   if (m.position !== logLength) throw new Error(`rebuild stopped at ${m.position}, the log ends at ${logLength}`);
 
@@ -208,136 +189,6 @@ async function rebuildPass(database: Database): Promise<Rebuilt> {
     peakHeap,
     gc: global.gc !== undefined,
   };
-}
-
-/** Appends the claim log through the event store's own append (trigger: positions, hash chain). */
-async function fillLog(repository: EventStoreRepository, claims: number): Promise<{ rejections: number }> {
-  const plan = planClaims(claims);
-  let rejections = 0;
-  let pendingRejections: string[] = [];
-  let inFlight: Promise<unknown> = Promise.resolve();
-  let documentId = randomUUID();
-  for (let at = 0; at < claims; at += FILL_BATCH) {
-    const events: NewEvent[] = [];
-    // Rejections of claims logged in the previous batch: an analyst catching them a little later.
-    for (const claimId of pendingRejections) {
-      events.push({ type: 'ClaimRejected', data: { claimId, reason: 'not a statement by the actor', by: 'analyst:bench' } });
-    }
-    rejections += pendingRejections.length;
-    pendingRejections = [];
-    for (let k = at; k < Math.min(at + FILL_BATCH, claims); k++) {
-      // Two or three claims per report on average.
-      if (Math.random() < 0.4) documentId = randomUUID();
-      const data = claimPayload(plan, plan.logOrder[k]!, documentId);
-      events.push({ type: 'ClaimRecorded', data });
-      if (Math.random() < REJECTED) pendingRejections.push(data.claimId);
-    }
-    // The next batch is built while this one is written; appends stay in order.
-    await inFlight;
-    inFlight = repository.append(`bench-claims-${randomUUID()}`, events);
-  }
-  await inFlight;
-  if (pendingRejections.length > 0) {
-    await repository.append(
-      `bench-claims-${randomUUID()}`,
-      pendingRejections.map((claimId) => ({ type: 'ClaimRejected', data: { claimId, reason: 'not a statement by the actor', by: 'analyst:bench' } })),
-    );
-    rejections += pendingRejections.length;
-  }
-  return { rejections };
-}
-
-interface ClaimPlan {
-  timeline: Uint16Array;
-  /** Said-on upper bound, days since DAY0. */
-  day: Uint16Array;
-  /** 0 day, 1 range, 2 before. */
-  precision: Uint8Array;
-  /** Days between the said-on lower bound and the upper one, for ranges. */
-  span: Uint8Array;
-  stance: Uint8Array;
-  /** Report time, days since DAY0 (fractional). */
-  reported: Float64Array;
-  /** Claim indexes in log (arrival) order. */
-  logOrder: Uint32Array;
-}
-
-/** Draws every claim as a few numbers (typed arrays, ~20 bytes a claim); payloads come per batch. */
-function planClaims(claims: number): ClaimPlan {
-  const plan: ClaimPlan = {
-    timeline: new Uint16Array(claims),
-    day: new Uint16Array(claims),
-    precision: new Uint8Array(claims),
-    span: new Uint8Array(claims),
-    stance: new Uint8Array(claims),
-    reported: new Float64Array(claims),
-    logOrder: new Uint32Array(claims),
-  };
-  const perTimeline = Math.floor(claims / TIMELINES);
-  let c = 0;
-  for (let t = 0; t < TIMELINES; t++) {
-    const n = perTimeline + (t < claims - perTimeline * TIMELINES ? 1 : 0);
-    // The timeline's story in valid time: sorted said-on days, stance mostly repeated.
-    const days = Uint16Array.from({ length: n }, () => Math.floor(Math.random() * DAYS)).sort();
-    let stance = Math.floor(Math.random() * 3);
-    for (let i = 0; i < n; i++, c++) {
-      if (i > 0 && Math.random() >= KEEP_STANCE) stance = (stance + 1 + Math.floor(Math.random() * 2)) % 3;
-      const r = Math.random();
-      plan.timeline[c] = t;
-      plan.day[c] = days[i]!;
-      plan.precision[c] = r < 0.6 ? 0 : r < 0.85 ? 1 : 2;
-      plan.span[c] = 1 + Math.floor(Math.random() * 6);
-      plan.stance[c] = stance;
-      // Reporting lag: mostly a day or two, sometimes weeks, now and then months.
-      const l = Math.random();
-      const lag = l < 0.85 ? Math.random() * 3 : l < 0.97 ? 3 + Math.random() * 27 : 30 + Math.random() * 335;
-      plan.reported[c] = days[i]! + lag;
-    }
-  }
-  const reported = plan.reported;
-  plan.logOrder = Uint32Array.from({ length: claims }, (_, i) => i).sort((a, b) => reported[a]! - reported[b]!);
-  return plan;
-}
-
-function claimPayload(plan: ClaimPlan, c: number, documentId: string) {
-  const t = plan.timeline[c]!;
-  const watchId = `watch-${String(Math.floor(t / ACTORS)).padStart(2, '0')}`;
-  const actorId = `actor-${String(t % ACTORS).padStart(2, '0')}`;
-  const stance = STANCE_OF[plan.stance[c]!]!;
-  const to = isoDay(plan.day[c]!);
-  const precision = PRECISIONS[plan.precision[c]!]!;
-  const saidOn =
-    precision === 'day'
-      ? { from: to, to, precision, basis: 'pada hari Kamis' }
-      : precision === 'range'
-        ? { from: isoDay(Math.max(0, plan.day[c]! - plan.span[c]!)), to, precision, basis: 'pekan lalu' }
-        : { from: null, to, precision, basis: 'sebelumnya' };
-  const sentence =
-    `Juru bicara ${actorId} pada ${to} ${VERBS[stance]} laporan bahwa pasukan asing dikerahkan ke garis depan, ` +
-    `kata sumber yang dikutip kantor berita (${c}).`;
-  const start = 200 + (c % 5000);
-  return {
-    claimId: randomUUID(),
-    watchId,
-    actorId,
-    speaker: `Juru bicara ${actorId}`,
-    stance,
-    saidOn,
-    evidence: { sentence, start, end: start + sentence.length, cues: [CUES[stance]] },
-    documentId,
-    url: `https://news.example/articles/${documentId}`,
-    origin: 'extractor' as const,
-    recordedBy: 'rules-1',
-    reportedAt: new Date(DAY0 + plan.reported[c]! * 86_400_000).toISOString(),
-  };
-}
-
-const VERBS: Record<Stance, string> = { deny: 'membantah keras', neither: 'enggan mengomentari', confirm: 'membenarkan' };
-const CUES: Record<Stance, string> = { deny: 'membantah', neither: 'enggan mengomentari', confirm: 'membenarkan' };
-
-const isoDays: string[] = [];
-function isoDay(day: number): string {
-  return (isoDays[day] ??= new Date(DAY0 + day * 86_400_000).toISOString().slice(0, 10));
 }
 
 /**

@@ -11,6 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { createProgress } from './common/progress.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
+import { DataFolderLockedError, lockDataFolder } from './database/data-folder-lock.js';
 import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrations.js';
 import { parseUntil, type Until } from './event-store/domain/until.js';
@@ -37,7 +38,8 @@ commands:
                                 ingest the articles into a fresh in-memory database, extract,
                                 project, and score against a gold file (shared/eval/README.md);
                                 exits non-zero on unreadable input, not on low scores
-  verify [--expect-head P:HASH] check the event log's hash chain; exits 1 naming the first bad
+  verify [--expect-head P:HASH] check the event log's hash chain and that positions are unique,
+                                gapless and in commit order; exits 1 naming the first bad
                                 position. --expect-head checks against a head recorded earlier
                                 (from /health), which also catches events removed at the end.
   rebuild                       rebuild the stance projection from position 0 in one transaction
@@ -280,6 +282,17 @@ function parseHead(value: string): ExpectedHead {
 
 class UsageError extends Error {}
 
+/** eval works in memory; every other command opens DATA_DIR when there is no DATABASE_URL. */
+function usesDataFolder(command: string): boolean {
+  return command !== 'eval';
+}
+
+const ONE_PROCESS_PER_DATA_FOLDER = `The embedded database serves one process at a time. \`serve\` polls every source itself: no
+\`ingest\` is needed beside it, and a feed is added through the running service
+(POST /api/admin/sources). For migrate, rebuild, reextract, replay, verify or export, stop the
+service first (SIGTERM lets it finish what it is doing), run the command, then start it again.
+Several processes can share a Postgres server instead (DATABASE_URL).`;
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === 'help') {
@@ -300,6 +313,18 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  if (!config.databaseUrl && usesDataFolder(name)) {
+    try {
+      const lock = await lockDataFolder(config.dataDir, `stance-monitor ${argv.join(' ')}`);
+      process.on('exit', () => lock.release());
+    } catch (error) {
+      if (error instanceof DataFolderLockedError) {
+        console.error(`${error.message}\n${ONE_PROCESS_PER_DATA_FOLDER}`);
+        return 2;
+      }
+      throw error;
+    }
   }
   try {
     return await command(config, args);

@@ -63,13 +63,17 @@ function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, metri
   };
   server.on(
     'request',
-    traceRequests(serve, (request) => {
-      metrics.httpRequestFinished(request);
-      // Checked first: on the feeds' hot path, building a line nobody reads costs measurably.
-      const level = accessLogLevel(request);
-      if (!logger.isLevelEnabled(level)) return;
-      const { message, fields } = accessLogLine(request);
-      logger[level](message, fields, 'HTTP');
-    }),
+    traceRequests(
+      serve,
+      (request) => {
+        metrics.httpRequestFinished(request);
+        // Checked first: on the feeds' hot path, building a line nobody reads costs measurably.
+        const level = accessLogLevel(request);
+        if (!logger.isLevelEnabled(level)) return;
+        const { message, fields } = accessLogLine(request);
+        logger[level](message, fields, 'HTTP');
+      },
+      (req, res, extraHeaders) => feeds.answerAtOnce(req, res, extraHeaders),
+    ),
   );
 }

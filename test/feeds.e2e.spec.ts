@@ -168,6 +168,11 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     const byEtag = await fetchFeed(path, { 'If-None-Match': etag });
     expect([byEtag.status, await byEtag.text()]).toEqual([304, '']);
     expect(byEtag.headers.get('etag')).toBe(etag);
+    // Asked again, the same answer comes from the memo of answers: same headers, its own request id.
+    const again304 = await fetchFeed(path, { 'If-None-Match': etag });
+    expect([again304.status, again304.headers.get('etag'), again304.headers.get('last-modified')]).toEqual([304, etag, byEtag.headers.get('last-modified')]);
+    expect(again304.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again304.headers.get('x-request-id')).not.toBe(byEtag.headers.get('x-request-id'));
     expect((await fetchFeed(path, { 'If-None-Match': `"other", ${etag}` })).status).toBe(304);
     expect((await fetchFeed(path, { 'If-None-Match': '"p1-000000000000"' })).status).toBe(200);
     expect((await fetchFeed(path, { 'If-Modified-Since': lastModified })).status).toBe(304);

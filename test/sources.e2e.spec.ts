@@ -53,10 +53,14 @@ describe('the service with its sources', () => {
           expect.objectContaining({ id: 'fixtures', state: 'ok', documentsIngested: 5, lastStatus: 'read 5 files' }),
         ]);
         // The five documents, then the claims the extraction subscriber finds in them; a restart adds nothing.
+        // Settled once the head stays put for a second: ingestion commits in slices, and
+        // extraction may read the first documents before the last are stored.
         let head = 0;
-        for (let i = 0; i < 100 && head <= 5; i++) {
-          head = ((await (await fetch(`${service.url}/health`)).json()) as { log: { headPosition: number } }).log.headPosition;
-          if (head <= 5) await new Promise((resolve) => setTimeout(resolve, 200));
+        for (let i = 0, unchanged = 0; i < 100 && (head <= 5 || unchanged < 5); i++) {
+          const now = ((await (await fetch(`${service.url}/health`)).json()) as { log: { headPosition: number } }).log.headPosition;
+          unchanged = now === head ? unchanged + 1 : 0;
+          head = now;
+          await new Promise((resolve) => setTimeout(resolve, 200));
         }
         expect(head).toBeGreaterThan(5);
         if (restart === 0) headAfterFirstStart = head;

@@ -112,7 +112,10 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
       expect.objectContaining({ kind: 'rejected', reason: 'not a statement by Russia', by: 'analyst:ana' }),
     ]);
 
-    // The audit commands, against the same database while the service runs.
+    // The audit commands, against the same database: while the service runs on a server; on
+    // PGlite, whose folder is one process's at a time, once it has stopped (README, "The
+    // embedded database").
+    if (kind === 'pglite') await service.stop();
     const position = rejected.body.position as number;
     const replay = await runCli(['replay', '--until', String(position - 1), '--json'], env);
     expect(replay.code).toBe(0);

@@ -2,8 +2,10 @@
 // service on a fresh machine), or a Postgres server through `pg` when DATABASE_URL is set.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { releaseDataFolder } from './data-folder-lock.js';
+import { PGliteWorkerDialect } from './pglite-worker-driver.js';
 import type { Tables } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -15,6 +17,12 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for a server (default 10). */
   maxConnections?: number;
+  /**
+   * Run PGlite in a worker thread (default: yes for a data folder, no for `memory://`). On the
+   * main thread its queries block the event loop; the tests' in-memory databases stay there
+   * because they serve no HTTP while they work and start faster.
+   */
+  pgliteInWorker?: boolean;
 }
 
 export interface Database {
@@ -52,16 +60,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db, kind: 'postgres', serverUrl: options.databaseUrl, close: () => db.destroy() };
   }
 
-  if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
-  const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(options.dataDir, { recursive: true });
+  let db: Kysely<Tables>;
+  if (options.pgliteInWorker ?? !inMemory) {
+    db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
+    // Opened now, not at the first query, so that a folder PGlite cannot open fails here.
+    await sql`select 1`.execute(db);
+  } else {
+    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: await PGlite.create(options.dataDir) }) });
+  }
   return {
     db,
     kind: 'pglite',
     serverUrl: null,
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      await db.destroy(); // closes PGlite (its files flushed), and its worker if it has one
+      if (!inMemory) releaseDataFolder(options.dataDir);
     },
   };
 }

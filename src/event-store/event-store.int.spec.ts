@@ -288,6 +288,26 @@ describe.each(backends)('event store on %s', (kind) => {
     result = await verifier.verify({ expectedHead: { position: head.position, hash: head.hash! } });
     expect(result.problem).toMatchObject({ position: head.position, kind: 'missing-events' });
   });
+
+  // What two processes on one embedded data folder left behind: positions written twice, and skipped.
+  it('verify names the first duplicated or skipped log position', async () => {
+    const stream = `positions-${randomUUID()}`;
+    const { positions } = await store.append(stream, [claimEvent(1), claimEvent(2), claimEvent(3)]);
+    const [q1, q2, q3] = positions as [number, number, number];
+    const secondId = (await repository.readStream(stream))[1]!.eventId;
+    expect((await verifier.verify()).ok).toBe(true);
+    const asSuperuser = (statement: string) =>
+      database.superuser(`alter table events disable trigger user;\n${statement};\nalter table events enable trigger user;`);
+
+    await asSuperuser(`alter table events drop constraint events_pkey;\nupdate events set position = ${q1} where position = ${q2}`);
+    let result = await verifier.verify();
+    expect(result.problem).toMatchObject({ position: q1, kind: 'duplicate-position' });
+    expect(result.problem!.detail).toContain(secondId);
+
+    await asSuperuser(`update events set position = ${q2} where event_id = '${secondId}';\nupdate events set position = ${q3 + 1} where position = ${q3}`);
+    result = await verifier.verify();
+    expect(result.problem).toMatchObject({ position: q3, kind: 'missing-events' });
+  });
 });
 
 // A plain loop: describe.each refuses the empty table of a run without a server.

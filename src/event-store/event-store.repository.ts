@@ -153,8 +153,15 @@ export class EventStoreRepository {
     return row?.position == null ? 0 : Number(row.position);
   }
 
-  /** Rows as Postgres hashed them, for `verify`, in pages so memory stays flat. */
-  async readChainRows(afterPosition: number, limit: number): Promise<ChainRow[]> {
+  /**
+   * Rows as Postgres hashed them, for `verify` and `export`, in pages so memory stays flat.
+   * Ordered by position, then event id, from after (afterPosition, afterEventId): a position held
+   * by two rows (a tampered or doubly written log) is read twice, even across pages.
+   */
+  async readChainRows(afterPosition: number, limit: number, afterEventId?: string): Promise<ChainRow[]> {
+    const after = afterEventId === undefined
+      ? sql`position > ${afterPosition}`
+      : sql`(position, event_id) > (${afterPosition}, ${afterEventId}::uuid)`;
     const { rows } = await sql<{
       position: number;
       stream_id: string;
@@ -172,7 +179,7 @@ export class EventStoreRepository {
              data::text as data_text, metadata::text as metadata_text, idempotency_key,
              (extract(epoch from recorded_at) * 1000000)::bigint::text as recorded_at_micros,
              prev_hash, hash
-      from events where position > ${afterPosition} order by position limit ${limit}
+      from events where ${after} order by position, event_id limit ${limit}
     `.execute(this.db);
     return rows.map((r) => ({
       position: Number(r.position),

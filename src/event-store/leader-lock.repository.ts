@@ -4,22 +4,53 @@
 // dies, Postgres frees the lock and another instance takes over.
 //
 // PGlite is one process's private database: leadership is decided within the process.
+//
+// Fencing. A leader learns that it lost its lock only when it next asks: a killed lock session or
+// a restarted server leaves it believing it leads while another instance has taken over. So each
+// unit of work asks, in the transaction that commits it (`fenced`), or just before an effect that
+// no transaction can undo (`confirm`, before a webhook POST or a feed poll). `fenced` first takes
+// a transaction lock per role, which makes units of one role, whoever runs them, run one after
+// the other; then, after the unit's writes and just before the commit, checks that the lease's
+// own session still holds the role's lock, and rolls the unit back if not. A session lock lost
+// is never regained by the same session, so a unit that passes held the lock from start to end,
+// and the next leader's first unit waits for it to commit.
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
+import type { Tables } from '../database/schema.js';
 
 /** Advisory lock namespace of leader locks (the append lock uses the one-key form, 7301001). */
 const LEADER_LOCK_NAMESPACE = 7301;
+/** Namespace of the transaction locks that put one role's units of work in a single file. */
+const UNIT_LOCK_NAMESPACE = 7302;
 const KEEPALIVE_MS = 5_000;
 
 export interface LeaderLease {
   readonly name: string;
-  /** False once the lease was released or its connection lost. */
+  /** This tenure: the instance and its lock session, different at each acquisition. */
+  readonly epoch: string;
+  /** False once the lease was released or found lost. */
   readonly held: boolean;
+  /**
+   * Runs a unit of work in `trx`: after any other unit of this role has ended, and only while
+   * the lock is this lease's; else throws LeadershipLostError (the transaction rolls back) and
+   * drops the lease.
+   */
+  fenced<T>(trx: Transaction<Tables>, unit: () => Promise<T>): Promise<T>;
+  /** Asks the lock's session whether it still holds the lock; false (and the lease dropped) if not. */
+  confirm(): Promise<boolean>;
   release(): Promise<void>;
+}
+
+export class LeadershipLostError extends Error {
+  constructor(name: string, epoch: string) {
+    super(`${epoch} no longer holds the ${name} lock: the unit of work was rolled back`);
+    this.name = 'LeadershipLostError';
+  }
 }
 
 @Injectable()
@@ -63,15 +94,15 @@ export class LeaderLockRepository implements OnApplicationShutdown {
     const client = new pg.Client({ connectionString: url, application_name: `stance-monitor leader:${name} ${this.instance}`.slice(0, 63) });
     client.on('error', () => undefined); // reported through the keepalive below
     await client.connect();
-    const { rows } = await client.query<{ acquired: boolean }>(
-      'select pg_try_advisory_lock($1, hashtext($2)) as acquired',
+    const { rows } = await client.query<{ acquired: boolean; pid: number }>(
+      'select pg_try_advisory_lock($1, hashtext($2)) as acquired, pg_backend_pid() as pid',
       [LEADER_LOCK_NAMESPACE, name],
     );
     if (!rows[0]?.acquired) {
       await client.end();
       return null;
     }
-    return new ServerLease(name, client, this.logger, this.instance);
+    return new ServerLease(name, client, rows[0].pid, this.logger, this.instance);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -83,8 +114,11 @@ export class LeaderLockRepository implements OnApplicationShutdown {
 /** Names held per embedded database, shared by every repository instance in this process. */
 const inProcessHolders = new WeakMap<Database, Set<string>>();
 
+let inProcessTenures = 0;
+
 class InProcessLease implements LeaderLease {
   held = true;
+  readonly epoch: string;
 
   private constructor(
     readonly name: string,
@@ -93,6 +127,19 @@ class InProcessLease implements LeaderLease {
     private readonly instance: string,
   ) {
     holders.add(name);
+    this.epoch = `${instance}/${++inProcessTenures}`;
+  }
+
+  // In one process nothing takes a lease away but its release.
+  async fenced<T>(_trx: Transaction<Tables>, unit: () => Promise<T>): Promise<T> {
+    if (!this.held) throw new LeadershipLostError(this.name, this.epoch);
+    const result = await unit();
+    if (!this.held) throw new LeadershipLostError(this.name, this.epoch);
+    return result;
+  }
+
+  async confirm(): Promise<boolean> {
+    return this.held;
   }
 
   static tryAcquire(database: Database, name: string, logger: Logger, instance: string): InProcessLease | null {
@@ -111,25 +158,70 @@ class InProcessLease implements LeaderLease {
 
 class ServerLease implements LeaderLease {
   held = true;
+  readonly epoch: string;
   private readonly keepalive: NodeJS.Timeout;
 
   constructor(
     readonly name: string,
     private readonly client: pg.Client,
+    /** The lock session's backend: the lock is ours while pg_locks shows it granted to this pid. */
+    private readonly backendPid: number,
     private readonly logger: Logger,
     private readonly instance: string,
   ) {
-    // A connection can die silently (server restart, network): find out, and stop acting as leader.
+    this.epoch = `${instance}/${backendPid}`;
+    // Between units, too, a dead connection (server restart, network) is found and the role dropped.
     this.keepalive = setInterval(() => {
-      client.query('select 1').catch((error: Error) => {
-        if (!this.held) return;
-        this.logger.warn(`${instance} no longer leads ${name}: its connection failed (${error.message})`);
-        this.held = false;
-        clearInterval(this.keepalive);
-        client.end().catch(() => undefined);
-      });
+      client.query('select 1').catch((error: Error) => this.lost(`its connection failed (${error.message})`));
     }, KEEPALIVE_MS);
     this.keepalive.unref();
+  }
+
+  async fenced<T>(trx: Transaction<Tables>, unit: () => Promise<T>): Promise<T> {
+    await sql`select pg_advisory_xact_lock(${UNIT_LOCK_NAMESPACE}, hashtext(${this.name}))`.execute(trx);
+    await this.assertHeldIn(trx); // not worth doing the work if the lock is gone already
+    const result = await unit();
+    await this.assertHeldIn(trx);
+    return result;
+  }
+
+  private async assertHeldIn(trx: Transaction<Tables>): Promise<void> {
+    if (this.held) {
+      const { rows } = await sql<{ held: boolean }>`
+        select exists (
+          select 1 from pg_locks
+          where locktype = 'advisory' and classid = ${LEADER_LOCK_NAMESPACE} and objid = hashtext(${this.name})::oid
+            and objsubid = 2 and pid = ${this.backendPid} and granted
+        ) as held
+      `.execute(trx);
+      if (rows[0]?.held) return;
+      this.lost('its lock session no longer holds the lock');
+    }
+    throw new LeadershipLostError(this.name, this.epoch);
+  }
+
+  async confirm(): Promise<boolean> {
+    if (!this.held) return false;
+    try {
+      const { rows } = await this.client.query<{ held: boolean }>(
+        `select exists (select 1 from pg_locks where locktype = 'advisory' and classid = $1 and objid = hashtext($2)::oid
+           and objsubid = 2 and pid = pg_backend_pid() and granted) as held`,
+        [LEADER_LOCK_NAMESPACE, this.name],
+      );
+      if (rows[0]?.held) return true;
+      this.lost('its lock session no longer holds the lock');
+    } catch (error) {
+      this.lost(`its connection failed (${(error as Error).message})`);
+    }
+    return false;
+  }
+
+  private lost(why: string): void {
+    if (!this.held) return;
+    this.logger.warn(`${this.instance} no longer leads ${this.name}: ${why}`);
+    this.held = false;
+    clearInterval(this.keepalive);
+    this.client.end().catch(() => undefined);
   }
 
   async release(): Promise<void> {

@@ -26,12 +26,13 @@ export class LogVerifier {
   async verify(options: { expectedHead?: ExpectedHead } = {}): Promise<VerificationResult> {
     const verifier = new ChainVerifier();
     let after = 0;
+    let afterEventId = '00000000-0000-0000-0000-000000000000';
     let anchorSeen = false;
     for (;;) {
-      const rows = await this.repository.readChainRows(after, PAGE_SIZE);
+      const rows = await this.repository.readChainRows(after, PAGE_SIZE, afterEventId);
       if (rows.length === 0) break;
-      for (const row of rows) {
-        const problem = verifier.check(row);
+      for (const [i, row] of rows.entries()) {
+        const problem = verifier.check(row, rows[i + 1]);
         if (problem) return this.result(verifier, problem);
         if (options.expectedHead && row.position === options.expectedHead.position) {
           anchorSeen = true;
@@ -45,6 +46,7 @@ export class LogVerifier {
         }
       }
       after = rows[rows.length - 1]!.position;
+      afterEventId = rows[rows.length - 1]!.eventId;
     }
     if (options.expectedHead && !anchorSeen) {
       // Events at the end were removed (the chain up to the new end is intact, so only an

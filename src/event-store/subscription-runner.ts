@@ -7,7 +7,7 @@ import type { Tables } from '../database/schema.js';
 import type { StoredEvent } from './domain/event.js';
 import { EventStore } from './event-store.service.js';
 import { EventStoreRepository } from './event-store.repository.js';
-import { LeaderLockRepository, type LeaderLease } from './leader-lock.repository.js';
+import { LeaderLockRepository, LeadershipLostError, type LeaderLease } from './leader-lock.repository.js';
 
 export interface EventSubscriber {
   /** Names the checkpoint and the leader lock: keep it stable. */
@@ -73,8 +73,11 @@ export class SubscriptionRunner implements OnApplicationShutdown {
     return [...this.subscribers.values()];
   }
 
-  /** Handles the next batch after the checkpoint; returns how many events it handled. */
-  async processNextBatch(subscriber: EventSubscriber): Promise<number> {
+  /**
+   * Handles the next batch after the checkpoint; returns how many events it handled. With a
+   * lease (the background loop), the batch commits only if the lease still holds its lock.
+   */
+  async processNextBatch(subscriber: EventSubscriber, lease?: LeaderLease): Promise<number> {
     const name = subscriber.subscriptionName;
     const from = await this.repository.checkpoint(name);
     const events = await this.repository.readAll(from, {
@@ -84,9 +87,12 @@ export class SubscriptionRunner implements OnApplicationShutdown {
     if (events.length === 0) return 0;
     const to = events[events.length - 1]!.position;
     await this.repository.db.transaction().execute(async (trx) => {
-      // Moved first: the row lock makes a concurrent runner of the same subscriber wait, then fail.
-      if (!(await this.repository.advanceCheckpoint(trx, name, from, to))) throw new CheckpointMovedError(name);
-      await subscriber.handle(events, trx);
+      const unit = async () => {
+        // Moved first: the row lock makes a concurrent runner of the same subscriber wait, then fail.
+        if (!(await this.repository.advanceCheckpoint(trx, name, from, to))) throw new CheckpointMovedError(name);
+        await subscriber.handle(events, trx);
+      };
+      await (lease ? lease.fenced(trx, unit) : unit());
     });
     for (const listener of this.committedListeners) {
       try {
@@ -133,10 +139,11 @@ export class SubscriptionRunner implements OnApplicationShutdown {
           await this.sleep(leaderRetryMs);
           continue;
         }
-        const handled = await this.processNextBatch(subscriber);
+        const handled = await this.processNextBatch(subscriber, lease);
         failures = 0;
         if (handled === 0) await this.sleep(pollMs);
       } catch (error) {
+        if (error instanceof LeadershipLostError) continue; // logged by the lease; try to take it again
         failures++;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
         this.logger.error(`${subscriber.subscriptionName} failed (retry in ${delay} ms): ${(error as Error).message}`);

@@ -68,6 +68,7 @@ export class MetricsService {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  private readonly httpSeries = new Map<string, { observe(seconds: number): void }>();
   private readonly lagEvents = new Gauge({
     name: `${PREFIX}projection_lag_events`,
     help: `Events of the types a subscription reads that it has not handled yet, by subscription. ${WHOLE_DEPLOYMENT}`,
@@ -120,10 +121,18 @@ export class MetricsService {
   }
 
   httpRequestFinished(request: FinishedRequest): void {
-    this.httpDuration.observe(
-      { method: methodLabel(request.method), route: routeTemplate(request.path), status: request.status === null ? 'none' : String(request.status) },
-      request.durationMs / 1000,
-    );
+    const method = methodLabel(request.method);
+    const route = routeTemplate(request.path);
+    const status = request.status === null ? 'none' : String(request.status);
+    // prom-client hashes a label object on every observe; the series are few (bounded labels), so
+    // each one's child is looked up once and kept.
+    const series = `${method} ${route} ${status}`;
+    let child = this.httpSeries.get(series);
+    if (!child) {
+      child = this.httpDuration.labels(method, route, status);
+      this.httpSeries.set(series, child);
+    }
+    child.observe(request.durationMs / 1000);
   }
 
   /** The Prometheus text exposition, with the database gauges read now. */

@@ -20,6 +20,7 @@ interface IdentifiedDocument {
 
 const MAX_ATTEMPTS = 5;
 const CHUNK = 200;
+const CHUNK_MS = 50;
 
 @Injectable()
 export class DocumentIngestion {
@@ -39,24 +40,33 @@ export class DocumentIngestion {
       if (known.has(key) || fresh.has(key)) count.alreadyStored++;
       else fresh.set(key, item);
     }
-    // New documents are appended CHUNK at a time, one transaction each: one commit (and fsync)
-    // per chunk rather than per document, and a crash still leaves each chunk whole or absent.
+    // New documents are appended in chunks, one transaction each: one commit (and fsync) per
+    // chunk rather than per document, and a crash still leaves each chunk whole or absent.
     const pending = [...fresh.values()];
-    for (let i = 0; i < pending.length; i += CHUNK) {
-      const outcomes = await this.appendChunk(pending.slice(i, i + CHUNK));
+    for (let done = 0; done < pending.length; ) {
+      const outcomes = await this.appendChunk(pending, done);
+      done += outcomes.length;
       for (const outcome of outcomes) count[outcome]++;
       this.metrics?.documentsIngested(outcomes.filter((outcome) => outcome !== 'alreadyStored').length);
     }
     return count;
   }
 
-  /** Appends each document after its article's latest revision; the chunk is retried whole on a race. */
-  private async appendChunk(chunk: IdentifiedDocument[]): Promise<(keyof IngestionCount)[]> {
+  /**
+   * Appends documents from `from` on, each after its article's latest revision, until CHUNK of
+   * them or CHUNK_MS have gone into the transaction: on the embedded database every reader
+   * (/health, the API) waits for an open write transaction, so its length bounds their latency.
+   * The chunk is retried whole on a race.
+   */
+  private async appendChunk(pending: IdentifiedDocument[], from: number): Promise<(keyof IngestionCount)[]> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.events.repository.db.transaction().execute(async (trx) => {
           const outcomes: (keyof IngestionCount)[] = [];
-          for (const { doc, identity } of chunk) {
+          const startedAt = performance.now();
+          for (let i = from; i < Math.min(pending.length, from + CHUNK); i++) {
+            if (outcomes.length > 0 && performance.now() - startedAt > CHUNK_MS) break;
+            const { doc, identity } = pending[i]!;
             const { streamId, idempotencyKey } = identity;
             const last = await this.events.repository.lastInStream(streamId, trx);
             const latest = last?.data as ArticleDocument | undefined;

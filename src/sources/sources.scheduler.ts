@@ -32,7 +32,8 @@ export class SourcesScheduler implements BeforeApplicationShutdown, OnApplicatio
   private async pollIfLeader(): Promise<void> {
     try {
       if (!this.lease?.held) this.lease = await this.leaderLocks.tryAcquire(SCHEDULER_LEADER_LOCK);
-      if (this.lease) await this.sources.pollDue();
+      const lease = this.lease;
+      if (lease) await this.sources.pollDue(() => lease.confirm());
     } catch (error) {
       this.logger.error(`poll round failed: ${(error as Error).message}`);
     }

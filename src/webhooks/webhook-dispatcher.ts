@@ -141,7 +141,8 @@ export class WebhookDispatcher implements BeforeApplicationShutdown, OnApplicati
     const generation = this.generation;
     try {
       for (;;) {
-        if (this.stopping || !lease.held) return;
+        // Asked before each attempt: a POST cannot be rolled back, so a lost lock must stop it before it is sent.
+        if (this.stopping || !(await lease.confirm())) return;
         const step = await this.step(webhookId);
         if (step.kind === 'progressed') continue;
         if (step.kind === 'waiting') this.waitFor(webhookId, step.until.getTime());

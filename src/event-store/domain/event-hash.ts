@@ -44,7 +44,7 @@ export function eventHash(row: Omit<ChainRow, 'hash'>): string {
   return createHash('sha256').update(eventHashInput(row), 'utf8').digest('hex');
 }
 
-export type ChainProblemKind = 'missing-events' | 'broken-link' | 'content-changed';
+export type ChainProblemKind = 'missing-events' | 'duplicate-position' | 'out-of-order' | 'broken-link' | 'content-changed';
 
 export interface ChainProblem {
   /** The first position where the log stops being what was recorded. */
@@ -55,12 +55,15 @@ export interface ChainProblem {
 
 /**
  * Walks the log in position order and stops at the first row that does not follow from the
- * rows before it: a gap (removed events), a row whose prev_hash is not the previous row's hash
- * (removed, inserted or reordered events) or whose own hash does not match its content (edited).
+ * rows before it: a position seen twice (two writers on one embedded data folder), a gap
+ * (removed events), a transaction time earlier than the previous row's (positions no longer in
+ * commit order), a row whose prev_hash is not the previous row's hash (removed, inserted or
+ * reordered events) or whose own hash does not match its content (edited).
  */
 export class ChainVerifier {
   private expectedPosition = 1;
   private previousHash = GENESIS_HASH;
+  private previousRecordedAt = -1n;
   private checked = 0;
 
   get eventsChecked(): number {
@@ -71,7 +74,13 @@ export class ChainVerifier {
     return this.previousHash;
   }
 
-  check(row: ChainRow): ChainProblem | null {
+  /** `next`: the row read after this one, if known, so that a duplicate is named whichever copy comes first. */
+  check(row: ChainRow, next?: ChainRow): ChainProblem | null {
+    const other = next?.position === row.position ? next : row.position === this.expectedPosition - 1 && row.position > 0 ? row : null;
+    if (other) {
+      const ids = other === row ? row.eventId : `${row.eventId} and ${other.eventId}`;
+      return { position: row.position, kind: 'duplicate-position', detail: `position ${row.position} is held by more than one event (${ids})` };
+    }
     if (row.position !== this.expectedPosition) {
       return {
         position: this.expectedPosition,
@@ -86,6 +95,14 @@ export class ChainVerifier {
         detail: `prev_hash ${row.prevHash.slice(0, 12)}… does not match the previous event's hash ${this.previousHash.slice(0, 12)}…`,
       };
     }
+    const recordedAt = BigInt(row.recordedAtMicros);
+    if (recordedAt < this.previousRecordedAt) {
+      return {
+        position: row.position,
+        kind: 'out-of-order',
+        detail: `recorded before the event at position ${row.position - 1}: positions must grow with commit time`,
+      };
+    }
     const recomputed = eventHash(row);
     if (recomputed !== row.hash) {
       return {
@@ -96,6 +113,7 @@ export class ChainVerifier {
     }
     this.expectedPosition++;
     this.previousHash = row.hash;
+    this.previousRecordedAt = recordedAt;
     this.checked++;
     return null;
   }

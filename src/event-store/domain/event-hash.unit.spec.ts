@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { ChainVerifier, eventHash, eventHashInput, GENESIS_HASH, type ChainRow } from './event-hash.js';
 
-function chain(count: number): ChainRow[] {
+function chain(count: number, recordedAt = (position: number) => 1_730_000_000_000_000 + position): ChainRow[] {
   const rows: ChainRow[] = [];
   let prevHash = GENESIS_HASH;
   for (let position = 1; position <= count; position++) {
@@ -15,7 +15,7 @@ function chain(count: number): ChainRow[] {
       dataText: `{"stance": "deny", "n": ${position}}`,
       metadataText: '{}',
       idempotencyKey: position === 2 ? 'poll:1' : null,
-      recordedAtMicros: String(1_730_000_000_000_000 + position),
+      recordedAtMicros: String(recordedAt(position)),
       prevHash,
     };
     const hash = eventHash(row);
@@ -27,8 +27,8 @@ function chain(count: number): ChainRow[] {
 
 function firstProblem(rows: ChainRow[]) {
   const verifier = new ChainVerifier();
-  for (const row of rows) {
-    const problem = verifier.check(row);
+  for (const [i, row] of rows.entries()) {
+    const problem = verifier.check(row, rows[i + 1]);
     if (problem) return problem;
   }
   return null;
@@ -58,6 +58,21 @@ describe('event hash chain', () => {
     const rows = chain(5);
     rows.splice(1, 1);
     expect(firstProblem(rows)).toMatchObject({ position: 2, kind: 'missing-events' });
+  });
+
+  it('names a position held by two events, not the gap after it', () => {
+    const rows = chain(5);
+    rows.splice(2, 1, { ...rows[2]!, position: 2, eventId: 'second-at-2' });
+    expect(firstProblem(rows)).toMatchObject({ position: 2, kind: 'duplicate-position' });
+    expect(firstProblem(rows)!.detail).toContain('second-at-2');
+    // The intruder read first (ordered by event id) is still named a duplicate, not a broken link.
+    const intruderFirst = [rows[0]!, rows[2]!, rows[1]!, rows[3]!, rows[4]!];
+    expect(firstProblem(intruderFirst)).toMatchObject({ position: 2, kind: 'duplicate-position' });
+  });
+
+  it('names the first event recorded before its predecessor, even with its hash chained anew', () => {
+    const rows = chain(5, (position) => 1_730_000_000_000_000 + (position === 4 ? 0 : position));
+    expect(firstProblem(rows)).toMatchObject({ position: 4, kind: 'out-of-order' });
   });
 
   it('names a reordered event even when positions were renumbered to hide it', () => {

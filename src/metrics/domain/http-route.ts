@@ -44,10 +44,21 @@ const MATCHERS = ROUTE_TEMPLATES.map((template) => ({
   pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`),
 }));
 
+/** Paths seen lately and their templates: readers poll the same few feed paths thousands of times. */
+const KNOWN_PATHS = new Map<string, string>();
+const KNOWN_PATHS_LIMIT = 4096;
+
 /** The template of a request path (without its query string); `other` for any path not listed. */
 export function routeTemplate(path: string): string {
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-  return MATCHERS.find(({ pattern }) => pattern.test(trimmed))?.template ?? OTHER_ROUTE;
+  let template = KNOWN_PATHS.get(path);
+  if (template === undefined) {
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    template = MATCHERS.find(({ pattern }) => pattern.test(trimmed))?.template ?? OTHER_ROUTE;
+    // Scanners send endless distinct paths: start over rather than grow.
+    if (KNOWN_PATHS.size >= KNOWN_PATHS_LIMIT) KNOWN_PATHS.clear();
+    KNOWN_PATHS.set(path, template);
+  }
+  return template;
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);

@@ -1,0 +1,447 @@
+// A year's scale, not the seeds': the built service over a log of 100,000 claims (two years, two
+// watches of six actors: bench/long-history.ts), measured as readers and operators meet it.
+//
+// 1. Reads at 32 connections (wrk): the board, an actor page and the stances answer, each in
+//    alternating slices with the watch's change feed, whose rate in the same run is the baseline
+//    (cached pages are meant to serve at >= 0.5 of it).
+// 2. A cache miss: after each new claim moves the projection, the first request of each page is
+//    timed (p99 < 100 ms).
+// 3. The largest response of every route that lists claims or changes, at its default and at its
+//    largest page size (<= 256 KB: a response is bounded by its page, not by the log).
+// 4. A mixed read load at a fixed 200 req/s (open loop, timed from when each request was due)
+//    while feeds are ingested and analysts post claims: p99 < 300 ms, no errors, RSS growth of the
+//    service < 100 MB.
+// 5. On embedded PGlite, /health polled every 25 ms while a 10 MB feed is ingested: p99 < 250 ms.
+//
+// Run alone: `npm run build && node dist/bench/long-history.bench.js [--quick] [--json]`.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/database/database.js';
+import { migrateToLatest, packageRoot } from '../src/database/migrations.js';
+import { EventStoreRepository } from '../src/event-store/event-store.repository.js';
+import { EventStore } from '../src/event-store/event-store.service.js';
+import { LeaderLockRepository } from '../src/event-store/leader-lock.repository.js';
+import { SubscriptionRunner } from '../src/event-store/subscription-runner.js';
+import { StanceProjection } from '../src/stance/stance-projection.js';
+import { StanceRepository } from '../src/stance/stance.repository.js';
+import { AdminApi, Children, ClaimMaker, get, measureInTurn, quantile, scratchStore, sleep, startService, type Service, WATCH } from './feeds.bench.js';
+import { fillClaimLog, type Timeline } from './long-history.js';
+import { Report } from './report.js';
+import { newsFeed } from './sources.bench.js';
+import { ensureWrk } from './wrk.js';
+
+const SECOND_WATCH = 'bench-second-watch';
+const ACTORS = ['dprk', 'russia', 'ukraine', 'usa', 'nato', 'south-korea'];
+const ACTOR = 'russia';
+const CONNECTIONS = 32;
+const LARGEST_ALLOWED = 256 * 1024;
+const MIXED_RATE = 200;
+/** A feed of about 10 MB (the fetcher's cap is 10 MiB). */
+const BIG_FEED_BYTES = 10_000_000;
+const HEALTH_EVERY_MS = 25;
+
+const PAGES = {
+  feed: `/feeds/watches/${WATCH}/changes.atom`,
+  board: '/',
+  actor: `/watches/${WATCH}/actors/${ACTOR}`,
+  stances: `/api/watches/${WATCH}/stances`,
+};
+
+/** Every route whose answer lists claims or changes; each also asked for its largest page. */
+const LISTING_ROUTES = [
+  '/',
+  `/watches/${WATCH}/actors/${ACTOR}`,
+  `/watches/${SECOND_WATCH}/actors/nato`,
+  '/api/watches',
+  `/api/watches/${WATCH}/stances`,
+  `/api/watches/${WATCH}/stances?as_of=2024-06-30`,
+  `/api/watches/${WATCH}/actors/${ACTOR}/history`,
+  `/api/watches/${WATCH}/actors/${ACTOR}/why`,
+  `/feeds/changes.atom`,
+  `/feeds/watches/${WATCH}/changes.json`,
+  `/feeds/watches/${WATCH}/claims.atom`,
+  `/feeds/watches/${WATCH}/actors/${ACTOR}.atom`,
+];
+/** How a client asks for the most a page gives (the routes document their maximum; a bigger ask is capped or refused). */
+const LARGEST_PAGE_QUERY = 'limit=100000';
+
+interface Sizes {
+  claims: number;
+  readMs: number;
+  rounds: number;
+  misses: number;
+  mixedMs: number;
+}
+
+export async function benchLongHistory(report: Report, { serverUrl, quick }: { serverUrl: string; quick: boolean }): Promise<void> {
+  const sizes: Sizes = quick
+    ? { claims: 100_000, readMs: 2_000, rounds: 2, misses: 10, mixedMs: 15_000 }
+    : { claims: 100_000, readMs: 10_000, rounds: 5, misses: 40, mixedMs: 60_000 };
+  ensureWrk();
+  const children = new Children();
+  children.install();
+  const store = await scratchStore(serverUrl, 'bench_long');
+  const watchesHome = await mkdtemp(join(tmpdir(), 'bench-long-watches-'));
+  const watchesDir = join(watchesHome, 'watches');
+  children.cleanup = () => store.dispose();
+  let service: Service | undefined;
+  try {
+    if (!store.env.DATABASE_URL) throw new Error(`the long-history bench needs a Postgres server: ${store.label}`);
+    await writeWatches(watchesDir);
+    const filled = await fillAndProject(store.env.DATABASE_URL, sizes.claims);
+    report.note(`  log: ${filled.events} events (${sizes.claims} claims over ${ACTORS.length} actors of 2 watches, two years), filled and projected in ${filled.seconds.toFixed(1)} s (not measured)`);
+
+    service = await startService(children, { ...store.env, WATCHES_DIR: watchesDir, ALLOW_PRIVATE_SOURCES: 'true' }, null);
+    const url = service.url;
+
+    // -- 1. cached reads against the feed, in turn
+    const pages = await answering(report, url, PAGES);
+    const cases = pages.map(({ path, first }) => ({
+      url: url + path,
+      headers: {},
+      status: 200 as const,
+      length: first.body.length,
+      etag: first.headers.etag,
+      concurrency: CONNECTIONS,
+      serverPid: service!.proc.pid!,
+    }));
+    const timing = { warmupMs: 1_000, durationMs: sizes.readMs, rounds: sizes.rounds, sliceWarmupMs: 1_000 };
+    const results = new Map((await measureInTurn(cases, timing)).map((result, i) => [pages[i]!.name, result]));
+    const feed = results.get('feed');
+    report.note(`  reads at ${CONNECTIONS} connections (wrk), each page in turn with the feed (${sizes.readMs / 1000} s each in ${sizes.rounds} slices); baseline: the feed ${PAGES.feed}:`);
+    for (const name of ['board', 'actor', 'stances'] as const) {
+      const result = results.get(name);
+      report.add({ name: `long.${name}`, value: result?.rps ?? NaN, unit: 'req/s', baseline: feed?.rps, target: '>= 0.5 (cached)' });
+      report.add({ name: `long.${name}.p99`, value: result?.p99 ?? NaN, unit: 'ms', baseline: feed?.p99 });
+    }
+    const readErrors = [...results.values()].reduce((n, r) => n + r.errors + r.unexpected, 0) + (Object.keys(PAGES).length - pages.length);
+    report.add({ name: 'long.reads.bad_responses', value: readErrors, unit: 'responses', target: '0 (a page that did not answer counts one)' });
+
+    // -- 2. the first request after the projection moved
+    const misses = await cacheMisses(new AdminApi(url), url, sizes.misses, pages.map((p) => p.name).filter((name) => name !== 'feed'));
+    for (const [name, latencies] of Object.entries(misses)) {
+      report.add({ name: `long.${name}.miss.p99`, value: quantile(latencies, 0.99), unit: 'ms', target: '< 100' });
+    }
+
+    // -- 3. the largest response of each route
+    let largest = { path: '', bytes: 0 };
+    for (const route of LISTING_ROUTES) {
+      for (const path of [route, `${route}${route.includes('?') ? '&' : '?'}${LARGEST_PAGE_QUERY}`]) {
+        const res = await get(url + path, {}, 60_000).catch((error: Error) => error);
+        if (res instanceof Error || res.status >= 500) {
+          report.note(`    GET ${path}: ${res instanceof Error ? res.message : `status ${res.status}`}`);
+          continue;
+        }
+        if (res.body.length > largest.bytes) largest = { path, bytes: res.body.length };
+        if (res.body.length > LARGEST_ALLOWED) report.note(`    ${path}: ${Math.round(res.body.length / 1024)} KB (over ${LARGEST_ALLOWED / 1024} KB)`);
+      }
+    }
+    report.add({ name: 'long.largest_response', value: largest.bytes / 1024, unit: 'KB', target: `<= ${LARGEST_ALLOWED / 1024} (${largest.path})` });
+
+    // -- 4. mixed load at a fixed rate while feeds are ingested
+    const mixed = await mixedLoad(service, sizes.mixedMs);
+    report.note(`  mixed reads at ${MIXED_RATE} req/s for ${sizes.mixedMs / 1000} s while ${mixed.feeds} feeds are ingested and ${mixed.claims} analyst claims are posted:`);
+    report.add({ name: 'long.mixed.p99', value: mixed.p99, unit: 'ms', target: '< 300' });
+    report.add({ name: 'long.mixed.errors', value: mixed.errors, unit: 'requests', target: `0${mixed.firstProblem ? ` (first: ${mixed.firstProblem})` : ''}` });
+    report.add({ name: 'long.mixed.rss_growth', value: mixed.rssGrowthMb, unit: 'MB', target: '< 100' });
+    report.note(`    ${mixed.requests} requests (p50 ${mixed.p50.toFixed(1)} ms, max ${mixed.max.toFixed(1)} ms); ${mixed.documents} documents ingested during the window`);
+    await service.stop();
+    service = undefined;
+
+    // -- 5. /health on embedded PGlite while a 10 MB feed is ingested
+    const health = await healthWhileIngesting(children);
+    report.note(`  /health every ${HEALTH_EVERY_MS} ms on embedded PGlite while a ${(health.feedBytes / 1e6).toFixed(1)} MB feed (${health.items} items) is ingested (${health.seconds.toFixed(1)} s):`);
+    report.add({ name: 'long.pglite.health.p99', value: health.p99, unit: 'ms', target: '< 250' });
+    report.add({ name: 'long.pglite.health.max', value: health.max, unit: 'ms' });
+    report.note(`    ${health.samples} answers, ${health.failures} failed; the feed's state after: ${health.state}, ${health.documents} documents`);
+  } catch (error) {
+    if (service) process.stderr.write(`service output:\n${service.output().slice(-4000)}\n`);
+    throw error;
+  } finally {
+    try {
+      if (service) await service.stop();
+      await children.stopAll();
+      await store.dispose().catch((error: Error) => console.error(`could not clean the scratch database up: ${error.message}`));
+      await rm(watchesHome, { recursive: true, force: true });
+    } finally {
+      children.uninstall();
+    }
+  }
+}
+
+/**
+ * The project's own watch, and a second one with the same six actors under another id, in
+ * `dir`; the language packs they name are found beside it (../languages), as in fixtures/.
+ */
+async function writeWatches(dir: string): Promise<void> {
+  await mkdir(dir);
+  await symlink(join(packageRoot(), 'fixtures/languages'), join(dir, '../languages'));
+  const own = await readFile(join(packageRoot(), 'fixtures/watches', `${WATCH}.yaml`), 'utf8');
+  const second = own
+    .replace(/^id: .*$/m, `id: ${SECOND_WATCH}`)
+    .replace(/^proposition: .*$/m, 'proposition: A second proposition with the same parties, for the long-history benchmark.');
+  if (second === own) throw new Error(`could not derive a second watch from ${WATCH}.yaml`);
+  await writeFile(join(dir, `${WATCH}.yaml`), own);
+  await writeFile(join(dir, `${SECOND_WATCH}.yaml`), second);
+}
+
+/** The log, appended as the extractor would have, then the stance projection built over it. */
+async function fillAndProject(url: string, claims: number): Promise<{ events: number; seconds: number }> {
+  const started = performance.now();
+  const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+  try {
+    await migrateToLatest(database.db);
+    const timelines: Timeline[] = [WATCH, SECOND_WATCH].flatMap((watchId) => ACTORS.map((actorId) => ({ watchId, actorId })));
+    const events = new EventStoreRepository(database);
+    await fillClaimLog(events, claims, timelines);
+    const runner = new SubscriptionRunner(events, new EventStore(events), new LeaderLockRepository(database));
+    await new StanceProjection(new StanceRepository(database), events, runner).rebuild();
+    return { events: (await events.head()).position, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await database.close();
+  }
+}
+
+type PageName = keyof typeof PAGES;
+
+/** The pages that answer 200 within 10 s; each one that does not is noted and left out. */
+async function answering(report: Report, url: string, pages: typeof PAGES) {
+  const found: { name: PageName; path: string; first: Awaited<ReturnType<typeof get>> }[] = [];
+  for (const [name, path] of Object.entries(pages) as [PageName, string][]) {
+    const first = await get(url + path).catch((error: Error) => error);
+    if (!(first instanceof Error) && first.status === 200) found.push({ name, path, first });
+    else report.note(`    ${name} (${path}) is left out: ${first instanceof Error ? first.message : `status ${first.status}`}`);
+  }
+  return found;
+}
+
+/** For each new claim: wait until the projection shows it (a route not measured), then time each page once. */
+async function cacheMisses(api: AdminApi, url: string, count: number, names: PageName[]): Promise<Record<string, Float64Array>> {
+  const claims = new ClaimMaker(ACTORS);
+  const probe = `${url}/feeds/watches/${WATCH}/claims.atom`;
+  const timed: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < count; i++) {
+    const etag = async () => (await get(probe, {}, 60_000)).headers.etag;
+    const before = await etag();
+    await api.recordClaim({ ...claims.next(), quote: `a claim that moves the projection (${i})` });
+    const deadline = Date.now() + 60_000;
+    while ((await etag()) === before) {
+      if (Date.now() > deadline) throw new Error('the projection did not move within 60 s of a new claim');
+      await sleep(20);
+    }
+    for (const name of names) {
+      const start = performance.now();
+      // A miss slower than a minute is timed as a minute: the figure is bad either way.
+      const res = await get(url + PAGES[name], {}, 60_000).catch(() => null);
+      if (res && res.status !== 200) throw new Error(`GET ${PAGES[name]} answered ${res.status}`);
+      timed[name]!.push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(Object.entries(timed).map(([name, values]) => [name, Float64Array.from(values).sort()]));
+}
+
+const MIXED_PATHS = [
+  PAGES.feed,
+  `/feeds/watches/${WATCH}/actors/${ACTOR}.json`,
+  `/feeds/changes.atom`,
+  PAGES.board,
+  PAGES.actor,
+  `/watches/${SECOND_WATCH}/actors/nato`,
+  PAGES.stances,
+  `/api/watches/${SECOND_WATCH}/stances`,
+  `/api/watches/${WATCH}/actors/${ACTOR}/history`,
+  `/api/watches/${WATCH}/actors/${ACTOR}/why`,
+];
+
+/**
+ * Reads due every 1/MIXED_RATE s in turn over MIXED_PATHS, each timed from when it was due (so a
+ * stall counts for every request it delays), while four local feeds of 2,000 items each are
+ * registered and ingested and an analyst claim is posted every 200 ms.
+ */
+async function mixedLoad(service: Service, durationMs: number) {
+  const api = new AdminApi(service.url);
+  const feeds = await startFeedServer(newsFeed(2_000));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstProblem: string | null = null;
+  const rss0 = rssMb(service.proc.pid!);
+  const documents0 = await documentsIngested(service.url);
+  let claims = 0;
+  const claimMaker = new ClaimMaker(ACTORS);
+  let stopping = false;
+  const writer = (async () => {
+    for (let i = 0; i < 4; i++) await api.call('POST', '/api/admin/sources', { url: `${feeds.url}/feed-${i}.xml` });
+    while (!stopping) {
+      await api.recordClaim(claimMaker.next());
+      claims++;
+      await sleep(200);
+    }
+  })();
+  const start = performance.now();
+  const total = Math.floor((durationMs / 1000) * MIXED_RATE);
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / MIXED_RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const path = MIXED_PATHS[i % MIXED_PATHS.length]!;
+    inFlight.push(
+      request(agent, service.url + path).then(
+        (status) => {
+          latencies.push(performance.now() - due);
+          if (status !== 200 && status !== 304) {
+            errors++;
+            firstProblem ??= `GET ${path}: ${status}`;
+          }
+        },
+        (error: Error) => {
+          errors++;
+          firstProblem ??= `GET ${path}: ${error.message}`;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  stopping = true;
+  await writer;
+  const rssGrowthMb = rssMb(service.proc.pid!) - rss0;
+  const documents = (await documentsIngested(service.url)) - documents0;
+  agent.destroy();
+  await feeds.close();
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requests: total,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: quantile(sorted, 1),
+    errors,
+    firstProblem,
+    rssGrowthMb,
+    claims,
+    feeds: 4,
+    documents,
+  };
+}
+
+/** A service of its own on PGlite in a fresh folder; one big feed registered; /health polled until it is stored. */
+async function healthWhileIngesting(children: Children) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-long-pglite-'));
+  const items = Math.floor(BIG_FEED_BYTES / (newsFeed(100).length / 100));
+  const body = newsFeed(items);
+  const feeds = await startFeedServer(body);
+  const service = await startService(children, { DATA_DIR: dataDir, ALLOW_PRIVATE_SOURCES: 'true' }, null);
+  try {
+    const api = new AdminApi(service.url);
+    const { source } = await api.call<{ source: { id: string } }>('POST', '/api/admin/sources', { url: `${feeds.url}/big.xml` });
+    const latencies: number[] = [];
+    let failures = 0;
+    let state = 'pending';
+    let documents = 0;
+    const started = performance.now();
+    const deadline = started + 300_000;
+    for (let n = 0; ; n++) {
+      const t0 = performance.now();
+      try {
+        const res = await get(`${service.url}/health`);
+        if (res.status !== 200) failures++;
+      } catch {
+        failures++;
+      }
+      latencies.push(performance.now() - t0);
+      if (n % 20 === 0) {
+        const found = (await sourcesOf(service.url)).find((s) => s.id === source.id);
+        state = found?.state ?? 'missing';
+        documents = found?.documentsIngested ?? 0;
+        if (state !== 'pending' || performance.now() > deadline) break;
+      }
+      await sleep(Math.max(0, t0 + HEALTH_EVERY_MS - performance.now()));
+    }
+    const sorted = Float64Array.from(latencies).sort();
+    return {
+      feedBytes: Buffer.byteLength(body),
+      items,
+      seconds: (performance.now() - started) / 1000,
+      samples: latencies.length,
+      failures,
+      p99: quantile(sorted, 0.99),
+      max: quantile(sorted, 1),
+      state,
+      documents,
+    };
+  } finally {
+    await service.stop();
+    await feeds.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface SourceState {
+  id: string;
+  state: string;
+  documentsIngested: number;
+}
+
+async function sourcesOf(url: string): Promise<SourceState[]> {
+  const res = await get(`${url}/api/sources`);
+  return (JSON.parse(res.body.toString('utf8')) as { sources: SourceState[] }).sources;
+}
+
+async function documentsIngested(url: string): Promise<number> {
+  return (await sourcesOf(url)).reduce((sum, s) => sum + (s.documentsIngested ?? 0), 0);
+}
+
+/** Serves `body` as RSS at every path, on loopback. */
+async function startFeedServer(body: string): Promise<{ url: string; close(): Promise<void> }> {
+  const bytes = Buffer.from(body);
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': bytes.length }).end(bytes));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** A GET on a keep-alive agent, body read and dropped; its status. */
+function request(agent: http.Agent, url: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.setTimeout(10_000, () => req.destroy(new Error('timed out after 10 s')));
+  });
+}
+
+/** Resident memory of a process in MB, from /proc (NaN where there is none). */
+function rssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
+  const report = new Report(values.json ?? false);
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  report.note(`a long history (100,000 claims) over HTTP on ${process.version}${values.quick ? ' (quick)' : ''}:`);
+  benchLongHistory(report, { serverUrl, quick: values.quick ?? false }).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
