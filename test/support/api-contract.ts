@@ -48,15 +48,19 @@ export class ApiContract {
   /**
    * Why the answer breaks the contract, or null when it keeps it (or is not one the document
    * describes: a path outside it). 2xx answers must be documented with a schema that the body
-   * satisfies; error answers must be the Error component.
+   * satisfies; error answers must match their documented schema, or else the Error component.
    */
   violation(method: string, path: string, status: number, mediaType: string, body: unknown): string | null {
     const found = this.templates.find((t) => t.pattern.test(path) && this.document.paths[t.template]![method.toLowerCase() as (typeof METHODS)[number]]);
     if (!found) return null;
     const where = `${method.toUpperCase()} ${found.template} ${status}`;
-    if (status >= 400) return this.check(`${DOCUMENT_ID}#/components/schemas/Error`, body, where);
-    if (status < 200 || status >= 300 || status === 204) return null;
     const response = this.document.paths[found.template]![method.toLowerCase() as (typeof METHODS)[number]]!.responses[String(status)];
+    if (status >= 400) {
+      // An error the operation documents with a body of its own (/health's 503) is checked against that.
+      if (response?.content?.[mediaType]?.schema) return this.check(pointer('paths', found.template, method.toLowerCase(), 'responses', String(status), 'content', mediaType, 'schema'), body, where);
+      return this.check(`${DOCUMENT_ID}#/components/schemas/Error`, body, where);
+    }
+    if (status < 200 || status >= 300 || status === 204) return null;
     if (!response) return `${where}: status not documented`;
     if (!response.content?.[mediaType]?.schema) return `${where}: no schema documented for ${mediaType}`;
     return this.check(pointer('paths', found.template, method.toLowerCase(), 'responses', String(status), 'content', mediaType, 'schema'), body, where);
