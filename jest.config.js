@@ -12,11 +12,14 @@ const shared = {
   setupFiles: ['<rootDir>/test/setup.ts'],
 };
 
+const CONTRACT_RECORDER = '<rootDir>/test/support/api-contract-recorder.ts';
+
 export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{src,test}/**/*.unit.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{src,test}/**/*.int.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{src,test}/**/*.e2e.spec.ts'] },
+    // Every JSON answer the int and e2e tests receive is checked against the OpenAPI document.
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{src,test}/**/*.int.spec.ts'], setupFilesAfterEnv: [CONTRACT_RECORDER] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{src,test}/**/*.e2e.spec.ts'], setupFilesAfterEnv: [CONTRACT_RECORDER] },
   ],
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/global-setup.js',

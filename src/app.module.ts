@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
 import { FeedsModule } from './feeds/feeds.module.js';
+import { HttpBoundaryModule } from './http-boundary/http-boundary.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { SourcesModule } from './sources/sources.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         FeedsModule,
         StreamModule,
         BoardModule,
+        HttpBoundaryModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
       ],
     };

@@ -24,6 +24,7 @@ import { Reextraction } from './extraction/reextraction.service.js';
 import { StanceProjection } from './stance/stance-projection.js';
 import { StanceQueries } from './stance/stance-queries.service.js';
 import { createServer } from './server.js';
+import { redactLocation, redactLocationsIn } from './sources/domain/redact-location.js';
 import { SourcesService } from './sources/sources.service.js';
 import { checkWatch, formatWatchCheck } from './watches/watch-check.js';
 
@@ -61,7 +62,7 @@ commands:
                                 ISO 8601 time (a bare date is that whole day, UTC). Progress goes
                                 to stderr when it is a terminal.
 
-configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, PUBLIC_BASE_URL,
+configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, PUBLIC_BASE_URL,
 ADMIN_TOKEN, LOG_LEVEL, FIXTURES_DIR, WATCHES_DIR, FEED_URLS, ALLOW_PRIVATE_SOURCES,
 POLL_CONCURRENCY, FEED_ID_AUTHORITY, FEED_PAGE_SIZE, WEBHOOK_TIMEOUT_MS, WEBHOOK_RETRY_BASE_MS,
 WEBHOOK_MAX_ATTEMPTS, ALLOW_PRIVATE_WEBHOOKS, INSTANCE_ID, ADMIN_RATE_LIMIT, SHUTDOWN_TIMEOUT_MS,
@@ -72,7 +73,7 @@ type Command = (config: AppConfig, args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
   async serve(config) {
     const app = await createServer(config);
-    await app.listen(config.port);
+    await (config.host === null ? app.listen(config.port) : app.listen(config.port, config.host));
     // The service's stdout is JSON lines: this one too goes through its logger.
     new Logger('Serve').log(`stance-monitor listening on ${config.publicBaseUrl} (database: ${config.databaseUrl ? 'postgres' : `pglite in ${config.dataDir}`})`);
     return new Promise<number>(() => undefined); // runs until a signal; Nest's shutdown hooks close cleanly
@@ -98,7 +99,7 @@ const commands: Record<string, Command> = {
         const counts = r.count
           ? `${r.count.ingested} new, ${r.count.revisions} revised, ${r.count.alreadyStored} already stored`
           : '';
-        console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sourceId} (${r.location}): ${r.status}${counts ? `; ${counts}` : ''}`);
+        console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.sourceId} (${redactLocation(r.location)}): ${redactLocationsIn(r.status)}${counts ? `; ${counts}` : ''}`);
       }
       return reports.every((r) => r.ok) ? 0 : 1;
     });

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { mountApiDocs } from './api-docs/api-docs.js';
 import { boundShutdownOnSignal } from './common/graceful-shutdown.js';
@@ -12,6 +13,7 @@ import { FeedsHttpHandler } from './feeds/feeds-http.handler.js';
 import { accessLogLevel, accessLogLine } from './logging/domain/access-log.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { traceRequests } from './logging/request-tracing.js';
+import { setSecurityHeaders } from './http-boundary/security-headers.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
@@ -25,10 +27,11 @@ export interface ServerOptions {
 export async function createServer(config: AppConfig, options: ServerOptions = {}): Promise<INestApplication> {
   const background = options.background ?? true;
   const logger = new JsonLogger(config.logLevel);
-  const app = await NestFactory.create(AppModule.forRoot(config, { scheduler: background }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { scheduler: background }), {
     logger,
     abortOnError: false,
   });
+  app.disable('x-powered-by'); // says nothing a client needs, and tells an attacker what to try
   app.enableShutdownHooks();
   boundShutdownOnSignal(app.getHttpServer() as Server, config.shutdownTimeoutMs);
   mountApiDocs(app);
@@ -55,6 +58,7 @@ function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, metri
   const others = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   const serve = (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(req, res);
     if (!feeds.handle(req, res)) for (const listener of others) listener.call(server, req, res);
   };
   server.on(

@@ -9,22 +9,14 @@ import {
   ApiQuery,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
-  type SchemaObject,
 } from '@nestjs/swagger';
+import { schemaRef } from './api-schemas.js';
 
 /** The name of the admin token's security scheme in the document. */
 export const ADMIN_AUTH = 'admin-token';
 
-/** Nest's error body: every 4xx and 5xx JSON answer. */
-export const ERROR_BODY: SchemaObject = {
-  type: 'object',
-  required: ['statusCode', 'message'],
-  properties: {
-    statusCode: { type: 'integer', example: 400 },
-    message: { type: 'string', description: 'what was wrong, naming the field or parameter' },
-    error: { type: 'string', example: 'Bad Request' },
-  },
-};
+/** Nest's error body: every 4xx and 5xx JSON answer (the shared Error component). */
+export const ERROR_BODY = schemaRef('Error');
 
 /** A route behind ADMIN_TOKEN and the admin rate limit. */
 export function ApiAdmin() {

@@ -11,8 +11,11 @@ import {
   type OpenAPIObject,
   type OperationObject,
   type ParameterObject,
+  type PathItemObject,
   type PathsObject,
+  type ResponseObject,
 } from '@nestjs/swagger';
+import { API_SCHEMAS, schemaRef } from './api-schemas.js';
 import { packageRoot } from '../database/migrations.js';
 import { ADMIN_AUTH } from './api-docs.decorators.js';
 
@@ -41,12 +44,37 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
         '`/api/admin/*` needs the bearer token ADMIN_TOKEN and is rate limited per client address (ADMIN_RATE_LIMIT).',
     )
     .setVersion(version)
+    .setLicense('MIT', 'https://opensource.org/license/mit')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ADMIN_TOKEN', description: 'the ADMIN_TOKEN of the service, for /api/admin/*' }, ADMIN_AUTH)
     .build();
   // Tags are given per route, by what it is about ("stances", "corrections"), not by controller.
   const scanned = SwaggerModule.createDocument(app, config, { autoTagControllers: false });
   const apiPaths = Object.fromEntries(Object.entries(scanned.paths).filter(([path]) => isApiPath(path)));
-  return { ...scanned, paths: { ...apiPaths, ...feedPaths() } };
+  const paths: PathsObject = { ...apiPaths, ...feedPaths() };
+  for (const item of Object.values(paths)) {
+    for (const operation of operationsOf(item)) {
+      // Public unless a route says otherwise: stated, so that a reader (and a linter) need not guess.
+      operation.security ??= [];
+      operation.responses['503'] ??= DATABASE_UNAVAILABLE;
+    }
+  }
+  return {
+    ...scanned,
+    // Relative: the document describes the service it is fetched from, whatever its address.
+    servers: [{ url: '/', description: 'this service' }],
+    paths,
+    components: { ...scanned.components, schemas: { ...scanned.components?.schemas, ...API_SCHEMAS } },
+  };
+}
+
+const DATABASE_UNAVAILABLE: ResponseObject = {
+  description: 'the database cannot be reached now; try again after Retry-After seconds',
+  headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer', minimum: 1 } } },
+  content: { 'application/json': { schema: schemaRef('Error') } },
+};
+
+function operationsOf(item: PathItemObject): OperationObject[] {
+  return (['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const).flatMap((method) => (item[method] ? [item[method]] : []));
 }
 
 function isApiPath(path: string): boolean {
@@ -64,8 +92,8 @@ function feedPaths(): PathsObject {
     { path: '/feeds/watches/{watch}/claims', name: 'watchClaims', summary: 'Every claim recorded for a watch, marked when rejected or superseded', parameters: [watch] },
   ];
   const formats = [
-    { extension: 'atom', name: 'Atom 1.0', mediaType: 'application/atom+xml' },
-    { extension: 'json', name: 'JSON Feed 1.1', mediaType: 'application/feed+json' },
+    { extension: 'atom', name: 'Atom 1.0', mediaType: 'application/atom+xml', schema: { type: 'string', description: 'an Atom 1.0 document (RFC 4287)' } },
+    { extension: 'json', name: 'JSON Feed 1.1', mediaType: 'application/feed+json', schema: schemaRef('JsonFeed') },
   ];
   const paths: PathsObject = {};
   for (const feed of feeds) {
@@ -92,7 +120,7 @@ function feedPaths(): PathsObject {
               'Last-Modified': { schema: { type: 'string' } },
               'Cache-Control': { schema: { type: 'string' } },
             },
-            content: { [format.mediaType]: { schema: { type: 'string' } } },
+            content: { [format.mediaType]: { schema: format.schema } },
           },
           '304': { description: 'not modified since the ETag or date given' },
           '400': { description: 'a malformed `page`', content: { 'text/plain': { schema: { type: 'string' } } } },

@@ -16,12 +16,12 @@ import { BoardReads } from './board-reads.service.js';
 import { actorMain } from './domain/actor-page.js';
 import { documentMain } from './domain/document-page.js';
 import { boardMain, type BoardWatch } from './domain/board-page.js';
-import { notFoundMain, renderPage, type FeedLink, type Page } from './domain/layout.js';
+import { errorMain, renderPage, type FeedLink, type Page } from './domain/layout.js';
 import { sourcesMain } from './domain/sources-page.js';
 
 /**
- * Scripts and styles only from this service's own files, never inline: article text that slipped
- * through escaping still could not run. Fetch and EventSource go to this origin only.
+ * A page: revalidated on every visit (Express answers 304 from its ETag when nothing changed).
+ * Its Content-Security-Policy and nosniff come with every response (src/http-boundary/security-headers.ts).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -110,9 +110,9 @@ export class BoardController {
           main: actorMain(read, this.links),
         });
       } catch (error) {
-        if (error instanceof PageRequestError) return this.page({ title: 'Bad request', section: null, feeds: [], main: notFoundMain(error.message, this.links, 'Bad request') }, 400);
+        if (error instanceof PageRequestError) return this.page({ title: 'Bad request', section: null, feeds: [], main: errorMain('Bad request', error.message, this.links) }, 400);
         if (!(error instanceof UnknownWatchError)) throw error;
-        return this.page({ title: 'Not found', section: null, feeds: [], main: notFoundMain(error.message, this.links) }, 404);
+        return this.page({ title: 'Not found', section: null, feeds: [], main: errorMain('Not found', error.message, this.links) }, 404);
       }
     });
   }
@@ -124,7 +124,7 @@ export class BoardController {
     const found = await this.stances.documentWithClaims(documentId);
     if (!found) {
       res.status(404);
-      return this.page({ title: 'Not found', section: null, feeds: [], main: notFoundMain(`There is no stored document "${documentId}".`, this.links) }).body;
+      return this.page({ title: 'Not found', section: null, feeds: [], main: errorMain('Not found', `There is no stored document "${documentId}".`, this.links) }).body;
     }
     const names = new Map(this.queries.listWatches().flatMap((w) => w.actors.map((a) => [`${w.id}/${a.id}`, a.name] as const)));
     const main = documentMain(found.document, found.claims, (c) => names.get(`${c.watchId}/${c.actorId}`) ?? c.actorId, this.links);
@@ -139,7 +139,6 @@ export class BoardController {
   }
 
   @Get('assets/:name')
-  @Header('X-Content-Type-Options', 'nosniff')
   asset(@Param('name') name: string, @Query('v') version: unknown, @Res({ passthrough: true }) res: Response): string {
     const asset = this.assets.find(name);
     if (!asset) throw new NotFoundException(`no asset "${name}"`);

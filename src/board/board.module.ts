@@ -10,5 +10,6 @@ import { BoardReads } from './board-reads.service.js';
   imports: [StanceModule, SourcesModule],
   providers: [BoardAssets, BoardReads],
   controllers: [BoardController],
+  exports: [BoardAssets],
 })
 export class BoardModule {}

@@ -1,5 +1,6 @@
 // Configuration is read and validated once, at start. A bad value stops the process with a
 // message naming the variable, rather than failing later in some request.
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseRateLimit, RateLimitSyntaxError, type RateLimit } from '../admin/domain/rate-limit.js';
@@ -13,6 +14,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   port: number;
+  /** The address to listen on; null: every interface (IPv6 and IPv4). */
+  host: string | null;
   publicBaseUrl: string;
   /** Bearer token for the admin API; null disables the admin API (every admin call is 401). */
   adminToken: string | null;
@@ -77,6 +80,16 @@ function parsePort(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, `must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+/** An IP address or a host name (RFC 1123 labels): what listen() accepts. */
+function parseHost(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === undefined) return null;
+  if (isIP(raw) === 0 && !/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(raw)) {
+    throw new ConfigError(name, `must be an IP address or a host name (127.0.0.1, ::1, localhost), got "${raw}"`);
+  }
+  return raw;
 }
 
 function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
@@ -161,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? './data'),
     port,
+    host: parseHost(env, 'HOST'),
     publicBaseUrl,
     adminToken,
     logLevel,

@@ -46,6 +46,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).feedPageSize).toBe(50);
   });
 
+  it('listens on every interface unless HOST names an address', () => {
+    expect(loadConfig({}).host).toBeNull();
+    expect(loadConfig({ HOST: ' 127.0.0.1 ' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
   it('names the instance by host and pid unless INSTANCE_ID is given', () => {
     expect(loadConfig({}).instanceId).toBe(`${hostname()}-${process.pid}`);
     expect(loadConfig({ INSTANCE_ID: ' replica-2 ' }).instanceId).toBe('replica-2');
@@ -63,6 +70,8 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: 'http://0.0.0.0' }, 'HOST'],
+    [{ HOST: '300.1.1.1:80' }, 'HOST'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],

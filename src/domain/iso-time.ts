@@ -2,7 +2,7 @@
 // input), read strictly: an audit boundary or a said-on day must never move silently. Pure.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))$/;
 
 export class IsoTimeError extends Error {}
 
@@ -30,7 +30,13 @@ export function parseIsoInstant(value: string): Date {
   if (dateTime) {
     const [year, month, date, hour, minute, second] = dateTime.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
     if (!isCalendarDate(year, month, date) || hour > 23 || minute > 59 || second > 59) throw new IsoTimeError('no such time');
-    return new Date(text);
+    // RFC 3339 offsets stop at 23:59; a larger one makes an Invalid Date that fails far away.
+    const [offsetHours, offsetMinutes] = [Number(dateTime[9] ?? 0), Number(dateTime[10] ?? 0)];
+    if (offsetHours > 23 || offsetMinutes > 59) throw new IsoTimeError('no such time zone offset');
+    const instant = new Date(text);
+    // Years beyond what Date holds (±275760) parse as Invalid Date too.
+    if (Number.isNaN(instant.getTime())) throw new IsoTimeError('out of range');
+    return instant;
   }
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) throw new IsoTimeError('give a time zone, e.g. Z or +07:00');
   throw new IsoTimeError('not an ISO 8601 date or date-time');

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATABASE } from '../database/database.tokens.js';
 import type { Database } from '../database/database.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http-boundary/domain/error-answer.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { LeaderLockRepository } from '../event-store/leader-lock.repository.js';
 
@@ -21,8 +23,8 @@ export class HealthController {
   /** 200 with the database kind, this instance and its roles, and the log's head; 503 when the database does not answer. */
   @Get()
   @ApiOperation({ summary: 'Whether the service and its database answer, and the head of the event log (for `verify --expect-head`)' })
-  @ApiOkResponse({ description: '`{ status: "ok", database, instance, leads, log: { headPosition, headHash, lastRecordedAt } }`' })
-  @ApiServiceUnavailableResponse({ description: '`{ status: "unavailable", database, error }`: the database did not answer' })
+  @ApiOkResponse({ description: 'the service and its database answer: the instance, its roles and the head of the log', schema: schemaRef('Health') })
+  @ApiServiceUnavailableResponse({ description: 'the database did not answer (`status: "unavailable"`, with the error)', schema: schemaRef('Health'), headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } } })
   async health(@Res() res: Response): Promise<void> {
     try {
       const head = await withTimeout(this.events.head(), 5_000);
@@ -33,6 +35,7 @@ export class HealthController {
         log: { headPosition: head.position, headHash: head.hash, lastRecordedAt: head.recordedAt },
       });
     } catch (error) {
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
         status: 'unavailable',
         database: this.database.kind,

@@ -1,26 +1,31 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
-import { ApiAdmin, ApiBadRequest } from '../api-docs/api-docs.decorators.js';
+import { schemaRef } from '../api-docs/api-schemas.js';
+import { ApiAdmin, ApiBadRequest, ApiNotFound } from '../api-docs/api-docs.decorators.js';
+import { redactLocation, redactLocationsIn } from './domain/redact-location.js';
 import { InvalidSourceError, SourcesService } from './sources.service.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
 
-/** A source's visible health: never a silent stop. */
+/**
+ * A source's visible health: never a silent stop. Public (GET /api/sources, /sources), so its
+ * location and the texts that may quote it are redacted.
+ */
 export function sourceHealth(row: SourceRow) {
-  const state = row.last_polled_at === null ? 'pending' : row.consecutive_failures > 0 ? 'failing' : 'ok';
+  const state = !row.enabled ? 'paused' : row.last_polled_at === null ? 'pending' : row.consecutive_failures > 0 ? 'failing' : 'ok';
   return {
     id: row.source_id,
     kind: row.kind,
-    location: row.location,
+    location: redactLocation(row.location),
     title: row.title,
     addedBy: row.added_by,
     enabled: row.enabled,
     state,
-    lastStatus: row.last_status,
+    lastStatus: row.last_status === null ? null : redactLocationsIn(row.last_status),
     lastPolledAt: row.last_polled_at,
     lastSuccessAt: row.last_success_at,
-    lastError: row.last_error,
+    lastError: row.last_error === null ? null : redactLocationsIn(row.last_error),
     lastErrorAt: row.last_error_at,
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.next_poll_at,
@@ -40,7 +45,7 @@ export class SourcesController {
 
   @Get('api/sources')
   @ApiOperation({ summary: "Every source's health: state (pending, ok, failing), last status and error, next poll and why" })
-  @ApiOkResponse({ description: '`{ sources: [...] }`' })
+  @ApiOkResponse({ description: 'every source, in the order they were added', schema: { type: 'object', required: ['sources'], properties: { sources: { type: 'array', items: schemaRef('Source') } } } })
   async list() {
     return { sources: (await this.repository.list()).map(sourceHealth) };
   }
@@ -60,8 +65,8 @@ export class SourcesController {
       },
     },
   })
-  @ApiCreatedResponse({ description: 'the feed was added: `{ created: true, source }`' })
-  @ApiOkResponse({ description: 'the feed was there already: `{ created: false, source }`' })
+  @ApiCreatedResponse({ description: 'the feed was added (`created: true`)', schema: schemaRef('SourceAnswer') })
+  @ApiOkResponse({ description: 'the feed was there already (`created: false`)', schema: schemaRef('SourceAnswer') })
   @ApiBadRequest('no url, a url that is not http(s), or a title that is not a string')
   async add(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const { url, title } = (body ?? {}) as { url?: unknown; title?: unknown };
@@ -76,4 +81,57 @@ export class SourcesController {
       throw error;
     }
   }
+
+  @Delete('api/admin/sources/:id')
+  @UseGuards(AdminTokenGuard)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove a source',
+    description: 'It is no longer polled or listed; the documents and claims it brought stay in the log. A source from FEED_URLS or FIXTURES_DIR comes back at the next start unless removed from the configuration too.',
+  })
+  @ApiAdmin()
+  @ApiSourceId()
+  @ApiNoContentResponse({ description: 'removed' })
+  @ApiNotFound('no such source')
+  async remove(@Param('id') id: string): Promise<void> {
+    if (!(await this.repository.remove(id))) throw unknownSource(id);
+  }
+
+  @Post('api/admin/sources/:id/pause')
+  @UseGuards(AdminTokenGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pause a source: not polled until resumed (a poll under way finishes)', description: 'Shown as state "paused"; pausing a paused source changes nothing.' })
+  @ApiAdmin()
+  @ApiSourceId()
+  @ApiOkResponse({ description: 'the source, paused', schema: schemaRef('SourceAnswer') })
+  @ApiNotFound('no such source')
+  async pause(@Param('id') id: string) {
+    return this.setEnabled(id, false);
+  }
+
+  @Post('api/admin/sources/:id/resume')
+  @UseGuards(AdminTokenGuard)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused source: it is due at once' })
+  @ApiAdmin()
+  @ApiSourceId()
+  @ApiOkResponse({ description: 'the source, due now', schema: schemaRef('SourceAnswer') })
+  @ApiNotFound('no such source')
+  async resume(@Param('id') id: string) {
+    return this.setEnabled(id, true);
+  }
+
+  private async setEnabled(id: string, enabled: boolean) {
+    const row = await this.repository.setEnabled(id, enabled, new Date());
+    if (!row) throw unknownSource(id);
+    return { source: sourceHealth(row) };
+  }
+}
+
+function ApiSourceId() {
+  return ApiParam({ name: 'id', description: 'the source id (GET /api/sources lists them)', example: 'feed-news-example-org-0123abcd' });
+}
+
+function unknownSource(id: string): NotFoundException {
+  return new NotFoundException(`no source "${id}"; GET /api/sources lists them`);
 }

@@ -67,6 +67,25 @@ export class SourcesRepository {
     return this.database.db.selectFrom('sources').selectAll().where('source_id', '=', sourceId).executeTakeFirst();
   }
 
+  /**
+   * Pauses (enabled = false) or resumes a source; a resumed one is due at once. The row as it is
+   * now, or undefined when there is no such source.
+   */
+  async setEnabled(sourceId: string, enabled: boolean, now: Date): Promise<SourceRow | undefined> {
+    return this.database.db
+      .updateTable('sources')
+      .set(enabled ? { enabled, next_poll_at: now, next_poll_basis: 'resumed' } : { enabled })
+      .where('source_id', '=', sourceId)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Forgets a source (its documents stay: they are events). False when there was none. */
+  async remove(sourceId: string): Promise<boolean> {
+    const removed = await this.database.db.deleteFrom('sources').where('source_id', '=', sourceId).executeTakeFirst();
+    return Number(removed.numDeletedRows) > 0;
+  }
+
   /** Enabled sources whose next poll is due, the most overdue first. */
   async due(now: Date, limit: number): Promise<SourceRow[]> {
     return this.database.db

@@ -13,6 +13,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
 import type { parseFeed } from './domain/parse-feed.js';
+import { redactLocationsIn } from './domain/redact-location.js';
 import { storableText } from './domain/storable-text.js';
 import { DocumentIngestion, type IngestionCount, type IngestionResult } from './document-ingestion.service.js';
 import { readFixtureFolder } from './fixture-folder.reader.js';
@@ -257,7 +258,8 @@ export class SourcesService {
       consecutiveFailures: source.consecutive_failures + 1,
       retryAfterMs,
     });
-    this.logger.warn(`source ${source.source_id} failed (${reason}): ${message}; next try ${next.at.toISOString()}`);
+    // The message may quote the feed's URL (a redirect, a fetch error): never its credentials.
+    this.logger.warn(`source ${source.source_id} failed (${reason}): ${redactLocationsIn(message)}; next try ${next.at.toISOString()}`);
     this.metrics?.sourceFailed(source.kind, reason);
     await this.repository.recordFailure(source.source_id, now, {
       status: reason,

@@ -2,6 +2,7 @@
 // tools (the page for people is the board's: BoardController).
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiNotFound } from '../api-docs/api-docs.decorators.js';
 import { StanceRepository } from './stance.repository.js';
 
@@ -13,7 +14,7 @@ export class DocumentsController {
   @ApiTags('documents')
   @ApiOperation({ summary: 'A stored article: its text as ingested, and the claims read from it with their quotes' })
   @ApiParam({ name: 'id', description: 'the document id (feed entries and claims name it)' })
-  @ApiOkResponse({ description: 'the document and its claims' })
+  @ApiOkResponse({ description: 'the document and its claims', schema: schemaRef('StoredDocument') })
   @ApiNotFound('no such document')
   async document(@Param('id') id: string) {
     const found = await this.find(id);

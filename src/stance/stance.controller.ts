@@ -16,6 +16,7 @@ import {
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiActorParam, ApiAdmin, ApiBadRequest, ApiNotFound, ApiTimeQuery, ApiWatchParam } from '../api-docs/api-docs.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -59,14 +60,7 @@ const REJECTION_BODY: SchemaObject = {
   },
 };
 
-const CORRECTION_RESULT: SchemaObject = {
-  type: 'object',
-  properties: {
-    claimId: { type: 'string' },
-    position: { type: 'integer', description: 'log position of the event (of the first one, for a repeated request)' },
-    duplicate: { type: 'boolean', description: 'true when the same correction was already recorded' },
-  },
-};
+const CORRECTION_RESULT = schemaRef('CorrectionResult');
 
 /** Read answers: served from the answer cache, revalidated by their strong ETag. */
 function ApiCachedRead() {
@@ -106,7 +100,7 @@ export class StanceController {
   @Get('api/watches')
   @ApiTags('stances')
   @ApiOperation({ summary: 'The watches: each contested proposition and its actors' })
-  @ApiOkResponse({ description: '`{ watches: [...] }`' })
+  @ApiOkResponse({ description: 'the watches', schema: { type: 'object', required: ['watches'], properties: { watches: { type: 'array', items: schemaRef('Watch') } } } })
   watches() {
     return { watches: this.queries.listWatches() };
   }
@@ -116,7 +110,7 @@ export class StanceController {
   @ApiOperation({ summary: "Every actor's stance, with the claim behind it", description: 'Now, as of a valid day, or as this service knew it then.' })
   @ApiWatchParam()
   @ApiTimeQuery({ asOf: true })
-  @ApiOkResponse({ description: 'the watch, the time asked (`asOf`, `knownAtPosition`) and one stance per actor' })
+  @ApiOkResponse({ description: 'the watch, the time asked (`asOf`, `knownAtPosition`) and one stance per actor', schema: schemaRef('StancesAnswer') })
   @ApiCachedRead()
   @ApiNotFound('no such watch')
   async stances(@Param('watch') watch: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
@@ -137,6 +131,7 @@ export class StanceController {
     description:
       'one page of the claims in claim order (`claims`, with why any no longer counts), the stance changes those claims made (`changes`), ' +
       'the totals (`counts`), the stance on `as_of` when given, and `page.next` / `page.prev`: links to the neighbouring pages, null at either end',
+    schema: schemaRef('HistoryAnswer'),
   })
   @ApiCachedRead()
   @ApiBadRequest('a malformed time, limit, cursor, status or stance; a cursor that names no claim of this history')
@@ -166,6 +161,7 @@ export class StanceController {
     description:
       'the stance and the chain of claims behind it (`as_of` is refused: see history). Each list holds at most `limit` claims, ' +
       'those nearest the claim that set the stance; `counts` gives their full lengths and `more` the history page that continues each (null when it is complete)',
+    schema: schemaRef('WhyAnswer'),
   })
   @ApiCachedRead()
   @ApiBadRequest('a malformed known_at or limit, or as_of (not supported here)')

@@ -27,6 +27,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AdminTokenGuard } from '../admin/admin-token.guard.js';
+import { schemaRef } from '../api-docs/api-schemas.js';
 import { ApiAdmin, ApiBadRequest, ApiNotFound, ERROR_BODY } from '../api-docs/api-docs.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -82,7 +83,7 @@ export class WebhooksController {
       },
     },
   })
-  @ApiCreatedResponse({ description: 'the subscription, with its secret (shown only here)' })
+  @ApiCreatedResponse({ description: 'the subscription, with its secret (shown only here)', schema: schemaRef('WebhookCreated') })
   @ApiBadRequest('a missing or malformed field, an unknown watch or actor, a private address without ALLOW_PRIVATE_WEBHOOKS, or an unknown field')
   async create(@Body() body: unknown) {
     const input = validated(() => parseWebhookInput(body, this.watches.watches(), { allowPrivate: this.config.allowPrivateWebhooks }));
@@ -105,7 +106,7 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: 'The subscriptions, with their delivery counts (no secrets)' })
-  @ApiOkResponse({ description: '`{ webhooks: [...] }`' })
+  @ApiOkResponse({ description: 'the subscriptions', schema: { type: 'object', required: ['webhooks'], properties: { webhooks: { type: 'array', items: schemaRef('Webhook') } } } })
   async list() {
     const counts = await this.webhooks.deliveryCounts();
     return { webhooks: (await this.webhooks.list()).map((row) => webhookView(row, counts.get(row.webhook_id))) };
@@ -114,7 +115,7 @@ export class WebhooksController {
   @Get(':id')
   @ApiOperation({ summary: 'One subscription, with its delivery counts' })
   @ApiWebhookId()
-  @ApiOkResponse({ description: 'the subscription' })
+  @ApiOkResponse({ description: 'the subscription', schema: schemaRef('Webhook') })
   @ApiNotFound('no such webhook')
   async get(@Param('id') id: string) {
     const row = await this.webhook(id);
@@ -136,7 +137,7 @@ export class WebhooksController {
   @ApiWebhookId()
   @ApiQuery({ name: 'status', required: false, enum: [...DELIVERY_STATUSES], description: 'only deliveries in this state (dead: the dead letters)' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: DELIVERIES_DEFAULT_LIMIT } })
-  @ApiOkResponse({ description: '`{ webhook, status, deliveries: [...] }`' })
+  @ApiOkResponse({ description: 'the deliveries, newest first', schema: { type: 'object', required: ['webhook', 'status', 'deliveries'], properties: { webhook: { type: 'string' }, status: { type: 'string', nullable: true, enum: [...DELIVERY_STATUSES, null] }, deliveries: { type: 'array', items: schemaRef('Delivery') } } } })
   @ApiBadRequest('an unknown status, a bad limit or an unknown query parameter')
   @ApiNotFound('no such webhook')
   async deliveries(@Param('id') id: string, @Query() query: Record<string, unknown>) {
@@ -157,7 +158,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a dead letter again, once the receiver is fixed', description: 'Same Idempotency-Key as its first attempts; attempts count from 1 again.' })
   @ApiWebhookId()
   @ApiParam({ name: 'alertId', description: 'the alert id of the dead delivery', schema: { type: 'integer', minimum: 1 } })
-  @ApiOkResponse({ description: 'the delivery, pending again' })
+  @ApiOkResponse({ description: 'the delivery, pending again', schema: { type: 'object', required: ['webhook', 'delivery'], properties: { webhook: { type: 'string' }, delivery: schemaRef('Delivery') } } })
   @ApiBadRequest('alertId is not a positive whole number')
   @ApiNotFound('no such webhook, or no delivery of that alert to it')
   @ApiConflictResponse({ description: 'the delivery is not dead', schema: ERROR_BODY })

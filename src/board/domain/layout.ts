@@ -100,7 +100,8 @@ export function legendHtml(): string {
 }
 
 /** An HTML 404: the page a person sees for a mistyped watch or actor. */
-export function notFoundMain(message: string, links: PublicLinks, heading = 'Not found'): string {
+/** The main of an error page (404, 503, ...): what went wrong and the way back. */
+export function errorMain(heading: string, message: string, links: PublicLinks): string {
   return `<section class="not-found">
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(message)}</p>

@@ -197,7 +197,7 @@ describe('source health', () => {
   it('names what a person needs to know about the state', () => {
     expect(displayState(base).word).toBe('failing, backing off');
     expect(displayState({ ...base, nextPollBasis: 'interval' }).word).toBe('failing');
-    expect(displayState({ ...base, enabled: false }).word).toBe('disabled');
+    expect(displayState({ ...base, enabled: false }).word).toBe('paused');
     expect(displayState({ ...base, state: 'ok' }).word).toBe('ok');
   });
 });

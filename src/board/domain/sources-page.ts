@@ -1,6 +1,7 @@
 // Source health (`/sources`): each source's state and last error as a table, so a source that
 // stopped is seen, never silent. The state words come from GET /api/sources (sourceHealth); this
-// page only adds what a person needs to read them: disabled, and backing off until when. Pure.
+// page only adds what a person needs to read them: paused, and backing off until when. Locations
+// arrive redacted (sourceHealth). Pure.
 import { escapeHtml } from '../../domain/escape.js';
 import { instantHtml } from './format.js';
 
@@ -22,9 +23,9 @@ export interface SourceHealth {
   documentsIngested: number;
 }
 
-/** The state a person reads: disabled beats everything; a failing source waits out its backoff. */
+/** The state a person reads: paused beats everything; a failing source waits out its backoff. */
 export function displayState(source: Pick<SourceHealth, 'enabled' | 'state' | 'nextPollBasis'>): { word: string; tone: 'ok' | 'bad' | 'wait' | 'idle' } {
-  if (!source.enabled) return { word: 'disabled', tone: 'idle' };
+  if (!source.enabled) return { word: 'paused', tone: 'idle' };
   if (source.state === 'failing') {
     return source.nextPollBasis === 'backoff' || source.nextPollBasis === 'retry-after' ? { word: 'failing, backing off', tone: 'wait' } : { word: 'failing', tone: 'bad' };
   }

@@ -100,7 +100,11 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
       const target = webUrl(current);
       if (!allowPrivate) assertPublicIpLiteral(target);
       visited.push(target.href);
-      const response = await request(target, { dispatcher: agent, signal: deadline, headers: requestHeaders(options) });
+      const response = await request(withoutUserinfo(target), {
+        dispatcher: agent,
+        signal: deadline,
+        headers: { ...requestHeaders(options), ...basicAuthorization(target, url) },
+      });
       const { statusCode: status, headers, body } = response;
       const location = header(headers, 'location');
 
@@ -155,6 +159,25 @@ function requestHeaders(options: FetchFeedOptions): Record<string, string> {
     ...(options.etag ? { 'if-none-match': options.etag } : {}),
     ...(options.lastModified ? { 'if-modified-since': options.lastModified } : {}),
   };
+}
+
+/**
+ * A feed URL's user name and password (`https://user:pass@host/feed`) are sent as HTTP Basic
+ * credentials, to the feed's own origin only: a redirect elsewhere does not get them.
+ */
+function basicAuthorization(target: URL, sourceUrl: string): Record<string, string> {
+  if (!target.username && !target.password) return {};
+  if (target.origin !== new URL(sourceUrl).origin) return {};
+  const credentials = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+  return { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
+}
+
+function withoutUserinfo(target: URL): URL {
+  if (!target.username && !target.password) return target;
+  const bare = new URL(target.href);
+  bare.username = '';
+  bare.password = '';
+  return bare;
 }
 
 function webUrl(reference: string, base?: URL): URL {
