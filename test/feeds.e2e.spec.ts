@@ -157,7 +157,9 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     const page = await fetch(local(confirm.url));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toMatch(/<mark title="Russia: confirm">/);
+    const stored = await page.text();
+    expect(stored).toContain(`<mark class="stance-confirm">${change.claim.quote.split(/[<>&"']/)[0]}`);
+    expect(stored).toMatch(/<\/mark><sup class="mark-label" lang="en">\[Russia: confirm\]<\/sup>/);
     const why = await fetch(local(confirm._stance.why_url as string));
     expect(why.status).toBe(200);
     expect(((await why.json()) as { stance: string }).stance).toBe('confirm');

@@ -120,12 +120,10 @@ export class BoardController {
   /** The stored copy of an article, with the claims read from it marked. */
   @Get('documents/:id')
   @HtmlPage()
-  async document(@Param('id') documentId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async document(@Param('id') documentId: string): Promise<string> {
     const found = await this.stances.documentWithClaims(documentId);
-    if (!found) {
-      res.status(404);
-      return this.page({ title: 'Not found', section: null, feeds: [], main: errorMain('Not found', `There is no stored document "${documentId}".`, this.links) }).body;
-    }
+    // The errors filter answers in the client's format: a page in the board's style, or JSON.
+    if (!found) throw new NotFoundException(`no document "${documentId}"`);
     const names = new Map(this.queries.listWatches().flatMap((w) => w.actors.map((a) => [`${w.id}/${a.id}`, a.name] as const)));
     const main = documentMain(found.document, found.claims, (c) => names.get(`${c.watchId}/${c.actorId}`) ?? c.actorId, this.links);
     return this.page({ title: `${found.document.title}: stored copy`, section: null, feeds: [], main }).body;
