@@ -20,33 +20,14 @@ import { errorMain, renderPage, type FeedLink, type Page } from './domain/layout
 import { sourcesMain } from './domain/sources-page.js';
 
 /**
- * A page: revalidated on every visit (Express answers 304 from its ETag when nothing changed).
- * Its Content-Security-Policy and nosniff come with every response (src/http-boundary/security-headers.ts).
+ * A page: revalidated on every visit (a 304 from its ETag when nothing changed). Its
+ * Content-Security-Policy, nosniff and Referrer-Policy come with every response
+ * (src/http-boundary/security-headers.ts).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** The security headers of every page (the stored-copy page too). */
-export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
-
-/** A page: revalidated on every visit (a 304 from its ETag when nothing changed). */
 export function HtmlPage() {
   return applyDecorators(
     Header('Content-Type', 'text/html; charset=utf-8'),
     Header('Cache-Control', 'no-cache'),
-    ...Object.entries(PAGE_SECURITY_HEADERS).map(([name, value]) => Header(name, value)),
   );
 }
 
