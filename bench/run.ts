@@ -1,5 +1,6 @@
-// npm run bench [-- --json] [-- --quick]: every benchmark of the service, each figure next to
-// its baseline measured in the same run. Needs a Postgres server (BENCH_DATABASE_URL,
+// npm run bench [-- --json] [-- --quick] [-- --only NAME,...]: every benchmark of the service, each
+// figure next to its baseline measured in the same run. --only runs the named sections (extraction,
+// event-store, projection, rebuilds, pglite, feeds, long, load). Needs a Postgres server (BENCH_DATABASE_URL,
 // TEST_DATABASE_URL or DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres):
 // it creates a scratch database and drops it afterwards.
 import 'reflect-metadata';
@@ -20,9 +21,15 @@ import { benchStanceProjection } from './stance.bench.js';
 import { benchRepeatedRebuilds } from './rebuilds.bench.js';
 import { Report } from './report.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
 const report = new Report(values.json ?? false);
 const quick = values.quick ?? false;
+const SECTIONS = ['extraction', 'event-store', 'projection', 'rebuilds', 'pglite', 'feeds', 'long', 'load'] as const;
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(SECTIONS as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
+/** Whether this run includes the section (all of them without --only). */
+const runs = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 const serverUrl =
   process.env.BENCH_DATABASE_URL ||
   process.env.TEST_DATABASE_URL ||
@@ -47,57 +54,73 @@ async function withScratchDatabase(work: (url: string) => Promise<void>) {
 async function main() {
   report.note(`stance-monitor benchmarks on ${process.version}${quick ? ' (quick)' : ''}\n`);
 
-  report.note('extraction (one core):');
   const root = packageRoot();
-  await benchExtraction(report, join(root, 'fixtures/articles'), join(root, 'fixtures/watches'), quick ? 20 : 200);
-  report.note('');
+  if (runs('extraction')) {
+    report.note('extraction (one core):');
+    await benchExtraction(report, join(root, 'fixtures/articles'), join(root, 'fixtures/watches'), quick ? 20 : 200);
+    report.note('');
+  }
 
-  await withScratchDatabase(async (url) => {
-    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-    await migrateToLatest(database.db);
-    report.note('event store on the Postgres server:');
-    await benchEventStore(database, report, 'postgres', {
-      batches: quick ? 10 : 50,
-      singles: quick ? 500 : 2000,
-      readEvents: quick ? 50_000 : 1_000_000,
+  if (runs('event-store')) {
+    await withScratchDatabase(async (url) => {
+      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+      await migrateToLatest(database.db);
+      report.note('event store on the Postgres server:');
+      await benchEventStore(database, report, 'postgres', {
+        batches: quick ? 10 : 50,
+        singles: quick ? 500 : 2000,
+        readEvents: quick ? 50_000 : 1_000_000,
+      });
+      report.note('\nsource ingestion on the Postgres server:');
+      await benchSources(database, report, 'postgres', 10_000);
+      await database.close();
     });
-    report.note('\nsource ingestion on the Postgres server:');
-    await benchSources(database, report, 'postgres', 10_000);
-    await database.close();
-  });
+  }
 
   // A scratch database of its own: the log holds only the projection's claim events.
-  await withScratchDatabase(async (url) => {
-    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-    await migrateToLatest(database.db);
-    report.note('\nstance projection on the Postgres server:');
-    await benchStanceProjection(database, report, { claims: quick ? 50_000 : 1_000_000 });
-    await database.close();
-  });
+  if (runs('projection')) {
+    await withScratchDatabase(async (url) => {
+      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+      await migrateToLatest(database.db);
+      report.note('\nstance projection on the Postgres server:');
+      await benchStanceProjection(database, report, { claims: quick ? 50_000 : 1_000_000 });
+      await database.close();
+    });
+  }
 
-  await withScratchDatabase(async (url) => {
-    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-    await migrateToLatest(database.db);
-    report.note('\nthree rebuilds in a row on the Postgres server:');
-    await benchRepeatedRebuilds(database, report, { claims: quick ? 20_000 : 100_000 });
-    await database.close();
-  });
+  if (runs('rebuilds')) {
+    await withScratchDatabase(async (url) => {
+      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
+      await migrateToLatest(database.db);
+      report.note('\nthree rebuilds in a row on the Postgres server:');
+      await benchRepeatedRebuilds(database, report, { claims: quick ? 20_000 : 100_000 });
+      await database.close();
+    });
+  }
 
-  const pglite = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
-  await migrateToLatest(pglite.db);
-  report.note('\nevent store on embedded PGlite:');
-  await benchEventStore(pglite, report, 'pglite', { batches: 5, singles: 500, readEvents: 20_000 });
-  await benchSources(pglite, report, 'pglite', 10_000);
-  await pglite.close();
+  if (runs('pglite')) {
+    const pglite = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
+    await migrateToLatest(pglite.db);
+    report.note('\nevent store on embedded PGlite:');
+    await benchEventStore(pglite, report, 'pglite', { batches: 5, singles: 500, readEvents: 20_000 });
+    await benchSources(pglite, report, 'pglite', 10_000);
+    await pglite.close();
+  }
 
-  report.note('\nfeeds over HTTP (the built service and the load generator in processes of their own):');
-  await benchFeeds(report, { serverUrl, quick });
+  if (runs('feeds')) {
+    report.note('\nfeeds over HTTP (the built service and the load generator in processes of their own):');
+    await benchFeeds(report, { serverUrl, quick });
+  }
 
-  report.note('\na long history: 100,000 claims over two years (the built service; wrk and the other load in processes of their own):');
-  await benchLongHistory(report, { serverUrl, quick });
+  if (runs('long')) {
+    report.note('\na long history: 100,000 claims over two years (the built service; wrk and the other load in processes of their own):');
+    await benchLongHistory(report, { serverUrl, quick });
+  }
 
-  report.note('\nthree instances on one database under mixed load (the built service, the load generator in a process of its own):');
-  await benchLoad(report, { serverUrl, quick });
+  if (runs('load')) {
+    report.note('\nthree instances on one database under mixed load (the built service, the load generator in a process of its own):');
+    await benchLoad(report, { serverUrl, quick });
+  }
 }
 
 main().catch((error) => {
