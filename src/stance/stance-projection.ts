@@ -203,7 +203,9 @@ function alertsOfReplacement(replaced: readonly StanceChange[], timelines: reado
   const before = new Map<string, StanceChange[]>();
   for (const change of replaced) {
     const key = timelineKey(change.watchId, change.actorId);
-    before.set(key, [...(before.get(key) ?? []), change]);
+    const rows = before.get(key);
+    if (rows) rows.push(change);
+    else before.set(key, [change]);
   }
   return timelines.flatMap(({ current, changes }) =>
     alertsBetween(before.get(timelineKey(current.watchId, current.actorId)) ?? [], changes, current.lastPosition),
