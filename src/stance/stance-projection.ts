@@ -1,10 +1,11 @@
 // The stance projection: an event-log subscriber that keeps, per (watch, actor), the claims, the
 // stance changes and the current stance, in the same transaction as its checkpoint.
 //
-// Each batch copies its claim, drop and document rows out of the log (SQL), then re-folds every
-// timeline the batch touched from its stored rows (timelineFromRecords) and rewrites that
-// timeline's change rows. A rebuild runs the same two steps over the whole log, so live rows and
-// rebuilt rows come from one code path and cannot drift apart.
+// Each batch copies its claim, drop and document rows out of the log (SQL), then folds the rows it
+// copied into the timelines it touched (kept folded in memory between batches, TimelineCache) and
+// writes the change rows that differ. A rebuild copies every row and folds each timeline from its
+// stored rows (timelineFromRecords); both fold the same rows in log order with the same code, so
+// live rows and rebuilt rows cannot drift apart (a test compares them).
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../database/schema.js';
@@ -16,8 +17,9 @@ import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
 import { announcementsOf } from './domain/announcements.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
-import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type StanceChange } from './domain/timeline.js';
+import { currentStance, initialTimeline, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type ActorTimeline, type StanceChange } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
+import { TimelineCache } from './timeline-cache.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
 /** The events the stance projection reads. */
@@ -45,6 +47,8 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   readonly subscriptionName = STANCE_SUBSCRIPTION;
   readonly eventTypes = STANCE_EVENT_TYPES;
   readonly batchSize = 1000;
+  /** The timelines as the last batch left them (the reads keep a cache of their own). */
+  private readonly folded: TimelineCache;
 
   constructor(
     private readonly stances: StanceRepository,
@@ -52,7 +56,9 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     private readonly runner: SubscriptionRunner,
     private readonly announcements: AnnouncementsRepository,
     @Optional() private readonly metrics?: MetricsService,
-  ) {}
+  ) {
+    this.folded = new TimelineCache(stances, events);
+  }
 
   onModuleInit(): void {
     this.runner.register(this);
@@ -64,7 +70,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events));
+    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events), { upTo: to });
     // The feeds' entries, in the same transaction: an entry exists exactly when its alert does.
     const claims = await this.announcements.claimsBetween(trx, from, to);
     const drops = await this.announcements.dropsBetween(trx, from, to);
@@ -153,7 +159,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   private async refreshTimelines(
     trx: Transaction<Tables>,
     keys: readonly TimelineKey[],
-    { fresh = false, onTimeline }: { fresh?: boolean; onTimeline?: () => void } = {},
+    { fresh = false, upTo, onTimeline }: { fresh?: boolean; upTo?: number; onTimeline?: () => void } = {},
   ): Promise<{ alerts: (StanceAlert & { alertId: number })[]; current: Map<string, { stance: Stance | null; sinceClaimId: string | null }> }> {
     let pending: TimelineRows[] = [];
     let pendingChanges = 0;
@@ -169,8 +175,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
       pendingChanges = 0;
     };
     for (const key of keys) {
-      const records = await this.stances.timelineOrderRecords(trx, key);
-      const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
+      const timeline = await this.timelineAt(trx, key, upTo);
       const changes = stanceChanges(timeline);
       pending.push({
         current: {
@@ -178,7 +183,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
           stance: currentStance(timeline),
           latestClaimId: timeline.active.at(-1)?.claimId ?? null,
           sinceClaimId: stanceSince(timeline)?.claimId ?? null,
-          claims: records.claims.length,
+          claims: timeline.active.length + timeline.dropped.size,
           activeClaims: timeline.active.length,
           lastPosition: timeline.lastPosition,
         },
@@ -195,6 +200,21 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     const ids = await this.stances.appendAlerts(trx, alerts.sort(compareAlerts));
     this.metrics?.stanceChangesAnnounced(alerts);
     return { alerts: alerts.map((a, i) => ({ ...a, alertId: ids[i]! })), current };
+  }
+
+  /**
+   * A timeline with the batch's rows folded in. Live (`upTo`: the batch's last position), from
+   * the projection's own cache of folded timelines, moved forward by the rows logged since the
+   * last batch: refolding a whole history per batch made every new claim cost as much as the
+   * actor's thousands before it. A rebuild reads and folds each timeline once.
+   */
+  private async timelineAt(trx: Transaction<Tables>, key: TimelineKey, upTo: number | undefined): Promise<ActorTimeline> {
+    if (upTo === undefined) {
+      const records = await this.stances.timelineOrderRecords(trx, key);
+      return timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
+    }
+    const { byActor } = await this.folded.exactly(key.watchId, upTo, trx);
+    return byActor.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId);
   }
 }
 

@@ -40,6 +40,19 @@ export class TimelineCache {
    * the one it read. The rows at a position never change, so the answer is exact for it.
    */
   async at(watchId: string, atLeast: number, executor: Executor): Promise<WatchTimelines> {
+    return this.reach(watchId, atLeast, executor, false);
+  }
+
+  /**
+   * The watch's timelines as they stand at exactly `position`: what the projection folds its
+   * batch into (its own cache, read inside its transaction). A cache past `position` (a rebuild
+   * went back) is read again from the start.
+   */
+  async exactly(watchId: string, position: number, executor: Executor): Promise<WatchTimelines> {
+    return this.reach(watchId, position, executor, true);
+  }
+
+  private async reach(watchId: string, atLeast: number, executor: Executor, exact: boolean): Promise<WatchTimelines> {
     let checked = false;
     for (;;) {
       const cached = this.watches.get(watchId);
@@ -49,6 +62,10 @@ export class TimelineCache {
           if (this.watches.get(watchId) === cached) this.watches.delete(watchId);
           continue;
         }
+      }
+      if (cached && exact && cached.position > atLeast) {
+        if (this.watches.get(watchId) === cached) this.watches.delete(watchId);
+        continue;
       }
       if (cached && cached.position >= atLeast) return cached;
       await (this.moving.get(watchId) ?? this.move(watchId, cached, atLeast, executor));
