@@ -64,13 +64,13 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     this.runner.register(this);
   }
 
-  async handle(events: StoredEvent[], trx: Transaction<Tables>): Promise<void> {
+  async handle(events: StoredEvent[], trx: Transaction<Tables>, after: number): Promise<void> {
     // The batch is every event of these types in (checkpoint, last]: copying that position range
     // copies exactly the batch.
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events), { upTo: to });
+    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events), { after, upTo: to });
     // The feeds' entries, in the same transaction: an entry exists exactly when its alert does.
     const claims = await this.announcements.claimsBetween(trx, from, to);
     const drops = await this.announcements.dropsBetween(trx, from, to);
@@ -159,7 +159,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   private async refreshTimelines(
     trx: Transaction<Tables>,
     keys: readonly TimelineKey[],
-    { fresh = false, upTo, onTimeline }: { fresh?: boolean; upTo?: number; onTimeline?: () => void } = {},
+    { fresh = false, after, upTo, onTimeline }: { fresh?: boolean; after?: number; upTo?: number; onTimeline?: () => void } = {},
   ): Promise<{ alerts: (StanceAlert & { alertId: number })[]; current: Map<string, { stance: Stance | null; sinceClaimId: string | null }> }> {
     let pending: TimelineRows[] = [];
     let pendingChanges = 0;
@@ -174,10 +174,21 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
       pending = [];
       pendingChanges = 0;
     };
+    // The timelines as the last batch left them, if that batch is the one this follows (the
+    // projection's own commit, not another instance's): their changes are the rows that stand.
+    const standing = new Map(
+      [...new Set(keys.map((k) => k.watchId))].flatMap((watchId) => {
+        const folded = this.folded.peek(watchId);
+        return folded && after !== undefined && folded.position === after ? [[watchId, folded.byActor] as const] : [];
+      }),
+    );
     for (const key of keys) {
+      const before = standing.get(key.watchId);
+      const previous = before && (before.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId));
       const timeline = await this.timelineAt(trx, key, upTo);
-      const changes = stanceChanges(timeline);
+      const changes = upTo === undefined ? stanceChanges(timeline) : this.folded.changes(timeline);
       pending.push({
+        standing: previous && this.folded.changes(previous),
         current: {
           ...key,
           stance: currentStance(timeline),

@@ -38,6 +38,8 @@ export interface CurrentStanceRow extends TimelineKey {
 export interface TimelineRows {
   current: CurrentStanceRow;
   changes: readonly StanceChange[];
+  /** The change rows that stand now, when the projection knows them (its fold of the last batch): not read again. */
+  standing?: readonly StanceChange[];
 }
 
 /** Rows per INSERT: well under Postgres' 65,535 parameters at 8 columns a row. */
@@ -129,10 +131,12 @@ export class StanceRepository {
     let changes = timelines.flatMap((t) => t.changes);
     if (!fresh) {
       const kept = new Set<string>();
-      for (const { current, changes: wanted } of timelines) {
-        const rows = (
-          await trx.selectFrom('stance_changes').selectAll().where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute()
-        ).map(changeOfRow);
+      for (const { current, changes: wanted, standing } of timelines) {
+        const rows =
+          standing ??
+          (
+            await trx.selectFrom('stance_changes').selectAll().where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute()
+          ).map(changeOfRow);
         replaced.push(...rows);
         const wantedByClaim = new Map(wanted.map((c) => [c.claimId, c]));
         const stale: string[] = [];

@@ -72,6 +72,11 @@ export class TimelineCache {
     }
   }
 
+  /** The watch's timelines as the cache holds them now, without reading anything (undefined: none yet). */
+  peek(watchId: string): WatchTimelines | undefined {
+    return this.watches.get(watchId);
+  }
+
   /** An actor's claims in claim order, each with its status (claimHistory), computed once per timeline. */
   history(t: ActorTimeline): HistoryEntry[] {
     return this.memo(t, 'history', () => claimHistory(t));
