@@ -53,10 +53,15 @@ export function findDateExpressions(tokens: readonly Token[], compiled: Compiled
 }
 
 class DateParser {
+  /** The date words at each token, looked up once: a phrase is tried from several starts. */
+  private readonly wordsAt: (PhraseMatch<DateWord> | null | undefined)[];
+
   constructor(
     private readonly tokens: readonly Token[],
     private readonly compiled: CompiledPack,
-  ) {}
+  ) {
+    this.wordsAt = new Array(tokens.length);
+  }
 
   expressionAt(start: number): DateExpression | null {
     let k = start;
@@ -269,7 +274,13 @@ class DateParser {
   }
 
   private words(k: number): PhraseMatch<DateWord> | null {
-    return k < this.tokens.length ? this.compiled.dateWords.matchAt(this.tokens, k) : null;
+    if (k >= this.tokens.length) return null;
+    let match = this.wordsAt[k];
+    if (match === undefined) {
+      match = this.compiled.dateWords.matchAt(this.tokens, k);
+      this.wordsAt[k] = match;
+    }
+    return match;
   }
 }
 
