@@ -75,7 +75,7 @@ function baseLanguage(tag: string): string {
 }
 
 function abbreviationsOf(packs: readonly CompiledPack[]): Set<string> {
-  return new Set(packs.flatMap((pack) => pack.pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))));
+  return new Set(packs.flatMap((pack) => [...pack.abbreviations]));
 }
 
 /** Articles mix languages (an English headline over an Indonesian body): each sentence gets the pack of its function words. */

@@ -64,6 +64,8 @@ export interface CompiledPack {
   /** The involvement words on their own: cue phrases ("rejected any connection") contain them too. */
   involvement: PhraseTrie<true>;
   markers: ReadonlySet<string>;
+  /** The pack's abbreviations as the sentence splitter compares them: lower case, no full stop. */
+  abbreviations: ReadonlySet<string>;
 }
 
 const compiled = new WeakMap<LanguagePack, CompiledPack>();
@@ -78,6 +80,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     furniture: compileFurniture(pack),
     involvement: compileInvolvement(pack),
     markers: new Set(pack.markers.map(normalizeWord)),
+    abbreviations: new Set(pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))),
   };
   compiled.set(pack, result);
   return result;

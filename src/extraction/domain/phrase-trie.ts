@@ -25,6 +25,8 @@ export interface CaseSensitive {
 
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = { children: new Map(), values: [], surfaceBound: false };
+  /** Whether a word can begin a phrase, worked out once per word (forgotten when a phrase is added). */
+  private readonly starters = new Map<string, boolean>();
   /** Each word's forms without a clitic, computed once per word: most words have none. */
   private readonly stripped = new Map<string, readonly string[]>();
   /** The longest match of the walk under way (matchAt is synchronous, so one field serves). */
@@ -45,6 +47,7 @@ export class PhraseTrie<T> {
   /** Lets `word` also match when written as two adjacent words. */
   allowSplit(word: string): void {
     for (let k = MIN_SPLIT_PART; k <= word.length - MIN_SPLIT_PART; k++) this.gluePrefixes.add(word.slice(0, k));
+    this.starters.clear();
   }
 
   /** The most tokens a match can span: a phrase's words, each possibly written as two. */
@@ -56,6 +59,7 @@ export class PhraseTrie<T> {
 
   add(words: readonly string[], value: T): void {
     this.longestPhrase = Math.max(this.longestPhrase, words.length);
+    this.starters.clear();
     let node = this.root;
     for (const word of words) {
       let child = node.children.get(word);
@@ -79,7 +83,7 @@ export class PhraseTrie<T> {
     // Most tokens start no phrase: answer them without entering the walk.
     if (start >= tokens.length) return null;
     const norm = tokens[start].norm;
-    if (!this.root.children.has(norm) && !this.gluePrefixes.has(norm) && !this.hasCliticEnding(norm)) return null;
+    if (!this.mayStartPhrase(norm)) return null;
     this.best = null;
     this.walk(this.root, tokens, start, start);
     const best = this.best;
@@ -109,6 +113,17 @@ export class PhraseTrie<T> {
       const stripped = node.children.get(form);
       if (stripped && stripped !== exact) this.walk(stripped, tokens, start, i + 1);
     }
+  }
+
+  /** The word begins a phrase as written, glued to the next word or without a clitic; remembered per word. */
+  private mayStartPhrase(norm: string): boolean {
+    let starts = this.starters.get(norm);
+    if (starts === undefined) {
+      starts = this.root.children.has(norm) || this.gluePrefixes.has(norm) || this.strippedForms(norm).some((form) => this.root.children.has(form));
+      if (this.starters.size >= MAX_REMEMBERED_WORDS) this.starters.clear();
+      this.starters.set(norm, starts);
+    }
+    return starts;
   }
 
   private hasCliticEnding(norm: string): boolean {
