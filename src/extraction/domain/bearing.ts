@@ -13,6 +13,7 @@
 //   Z is the agent; for anyone else it says neither.
 
 import type { Stance } from '../../domain/vocabulary.js';
+import { opensRelativeClause } from './attribution.js';
 import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
@@ -142,7 +143,9 @@ export function stanceOnRole(role: Role, stated: Stance, agent: string): Stance 
 export function othersClaimBefore(view: SentenceView, start: number, until: number): boolean {
   for (let i = start; i < until; i++) {
     if (!view.is(i, 'claimNoun')) continue;
-    for (let k = i + 1; k <= Math.min(until - 1, i + CLAIM_NOUN_REACH); k++) if (view.is(k, 'complementizer')) return true;
+    for (let k = i + 1; k <= Math.min(until - 1, i + CLAIM_NOUN_REACH); k++) {
+      if (view.is(k, 'complementizer') && !opensRelativeClause(view, k)) return true;
+    }
   }
   return false;
 }

@@ -12,6 +12,9 @@ export type LexTag =
   | { type: 'accusation' }
   | { type: 'involvement' }
   | { type: 'claimNoun' }
+  | { type: 'statementMaker' }
+  | { type: 'relativeComplementizer' }
+  | { type: 'relativizer' }
   | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
@@ -63,6 +66,8 @@ export interface CompiledPack {
   furniture: PhraseTrie<{ tail: boolean }>;
   /** The involvement words on their own: cue phrases ("rejected any connection") contain them too. */
   involvement: PhraseTrie<true>;
+  /** The claim nouns on their own: cue phrases ("rejected the claims") contain them too. */
+  claimNouns: PhraseTrie<true>;
   markers: ReadonlySet<string>;
   /** The pack's abbreviations as the sentence splitter compares them: lower case, no full stop. */
   abbreviations: ReadonlySet<string>;
@@ -78,7 +83,8 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     lexicon: compileLexicon(pack),
     dateWords: compileDateWords(pack),
     furniture: compileFurniture(pack),
-    involvement: compileInvolvement(pack),
+    involvement: wordsOnTheirOwn(pack, pack.involvement),
+    claimNouns: wordsOnTheirOwn(pack, pack.claimNouns),
     markers: new Set(pack.markers.map(normalizeWord)),
     abbreviations: new Set(pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))),
   };
@@ -100,6 +106,9 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   });
   addAll(pack.involvement, { type: 'involvement' });
   addAll(pack.claimNouns, { type: 'claimNoun' });
+  addAll(pack.statementMakers, { type: 'statementMaker' });
+  addAll(pack.grammar.relativeComplementizers, { type: 'relativeComplementizer' });
+  addAll(pack.grammar.relativizers, { type: 'relativizer' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
@@ -155,9 +164,9 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   return trie;
 }
 
-function compileInvolvement(pack: LanguagePack): PhraseTrie<true> {
+function wordsOnTheirOwn(pack: LanguagePack, phrases: readonly string[]): PhraseTrie<true> {
   const trie = new PhraseTrie<true>(pack.clitics);
-  pack.involvement.forEach((phrase) => trie.addPhrase(phrase, true));
+  phrases.forEach((phrase) => trie.addPhrase(phrase, true));
   return trie;
 }
 

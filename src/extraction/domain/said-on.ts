@@ -12,6 +12,7 @@
 
 import type { SaidOn } from '../../domain/vocabulary.js';
 import { formatDay, parseDay } from './calendar.js';
+import { relativeClauses } from './attribution.js';
 import { resolveDate, type DateExpression } from './dates.js';
 import type { SentenceView } from './sentence-view.js';
 import type { ResolvedActor } from './references.js';
@@ -33,9 +34,10 @@ export function dateStatements(
   carriedDate: (actor: ResolvedActor) => SaidOn | null,
   lastEventDay: number | null = null,
 ): DatedStatement[] {
-  const dateOf = nearestOwners(statements, dates.map((date) => date.start));
+  const clauses = relativeClauses(view);
+  const dateOf = nearestOwners(statements, dates.map((date) => date.start), clauses);
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
-  const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start));
+  const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses);
   const resolved = resolveInOrder(dates, view, published, lastEventDay);
   const stated = statements.map((_, index) => {
     const date = dateOf[index];
@@ -43,9 +45,15 @@ export function dateStatements(
   });
 
   let publicationDay: string | undefined;
-  return statements.map((statement, index): DatedStatement => {
+  const dated: DatedStatement[] = [];
+  statements.forEach((statement, index) => dated.push(dateOne(statement, index)));
+  return dated;
+
+  function dateOne(statement: Statement, index: number): DatedStatement {
     const own = stated[index];
     if (own) return { saidOn: own, basis: 'stated' };
+    // A claim the sentence names came before the statement that answers it (that one is dated first).
+    if (statement.answeredBy !== undefined) return beforeAnswer(statement.answeredBy ? dated[statements.indexOf(statement.answeredBy)] : null, published);
     const past = pastOf[index];
     if (past !== null) {
       const marker = pastMarkers[past];
@@ -55,7 +63,14 @@ export function dateStatements(
     if (carried) return { saidOn: carried, basis: 'carried' };
     publicationDay ??= formatDay(published);
     return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
-  });
+  }
+}
+
+/** Only an upper bound: the answering statement's, or publication. */
+function beforeAnswer(answer: DatedStatement | null, published: number): DatedStatement {
+  const to = answer?.saidOn.to ?? formatDay(published);
+  const basis = `before the statement answering it (${answer ? answer.saidOn.basis : 'publication date'})`;
+  return { saidOn: { from: null, to, precision: 'before', basis }, basis: 'past' };
 }
 
 /**
@@ -104,11 +119,12 @@ function beforeLaterStatement(
  * eligible statement at the smallest distance from it (a reported cue shares its attribution's
  * verb as an anchor, so both take the date next to that verb).
  */
-function nearestOwners(statements: readonly Statement[], positions: readonly number[]): (number | null)[] {
+function nearestOwners(statements: readonly Statement[], positions: readonly number[], clauses: readonly Span[]): (number | null)[] {
   const owner: (number | null)[] = statements.map(() => null);
   const ownerDistance = statements.map(() => Infinity);
   positions.forEach((position, index) => {
-    const distances = statements.map((statement) => distance(statement, position));
+    const clause = clauses.find((span) => position >= span.start && position < span.end);
+    const distances = statements.map((statement) => (clause && !anchoredIn(statement, clause) ? Infinity : distance(statement, position)));
     const best = Math.min(...distances);
     if (best === Infinity) return;
     distances.forEach((value, statementIndex) => {
@@ -119,6 +135,16 @@ function nearestOwners(statements: readonly Statement[], positions: readonly num
     });
   });
   return owner;
+}
+
+type Span = { start: number; end: number };
+
+/**
+ * "denied the report that Zedland published on Monday": a date inside a relative clause dates
+ * what the clause tells (Zedland's report, whose statement is anchored there), not the denial.
+ */
+function anchoredIn(statement: Statement, clause: Span): boolean {
+  return statement.anchors.some((anchor) => anchor >= clause.start && anchor < clause.end);
 }
 
 function distance(statement: Statement, position: number): number {
