@@ -35,7 +35,7 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
   let boundary = headline?.verbEnd ?? 0;
   for (const lex of view.lexSpans) {
     const mode = lex.tags.find((tag) => tag.type === 'attribution')?.speaker;
-    if (!mode || view.tokens[lex.start].quoted) continue;
+    if (!mode || view.tokens[lex.start].quoted || isClaimNounHere(view, lex.start)) continue;
     const bound = Math.max(boundary, complementizerBefore(view, lex.start) + 1);
     const parsed = parseAttribution(view, refs, dateTokens, lex.start, lex.end, mode, bound, boundary);
     if (!parsed) continue;
@@ -52,6 +52,16 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
   }
   return attributions;
+}
+
+/**
+ * A speech verb that is also a claim noun ("klaim") is the noun after a word other than a name:
+ * "tidak membantah klaim AS bahwa ..." names the US claim, "“...,” klaim Kremlin" and "Rusia
+ * klaim ..." are speech.
+ */
+function isClaimNounHere(view: SentenceView, at: number): boolean {
+  const previous = at - 1;
+  return previous >= 0 && view.tokens[previous].isWord && !view.mentionCovering(previous) && view.pack.claimNouns.matchAt(view.tokens, at) !== null;
 }
 
 /** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */

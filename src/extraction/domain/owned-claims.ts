@@ -6,6 +6,8 @@
 // - without them, it is what another statement of the sentence takes a stance on ("confirming
 //   an assessment", "rejected claims by", "declined to confirm the NATO assessment"): an
 //   assessment or report of the proposition, so the owner confirms it.
+// The answering statement's stance is toward that claim: rejecting a claim that denies the
+// proposition confirms it ("dismissed Pyongyang's claim that no troops were sent").
 // Its date is its own ("a day earlier", "on Monday") or else it came before the statement that
 // answers it (said-on.ts bounds it by that one's date). The speaker's own stance toward it is
 // the answering statement's: "did not dispute the US claim that ..." is no confirm by the
@@ -46,6 +48,10 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     const words = complementAfter(view, owner.end);
     const claim = words ? wordsOfClaim(view, refs, words, actors) : answer ? { stance: 'confirm' as const, cueRanges: [[noun.start, noun.end] as [number, number]], label: false } : null;
     if (!claim) continue;
+    // "dismissed Pyongyang's claim that no troops were sent": rejecting a denial is not denying.
+    if (words && answer?.claim && claim.stance === 'deny' && answer.claim.stance !== 'neither' && !answer.claim.label) {
+      answer.claim = { ...answer.claim, stance: answer.claim.stance === 'deny' ? 'confirm' : 'deny' };
+    }
     found.push({
       actors,
       anchors: [noun.start, owner.end - 1],
