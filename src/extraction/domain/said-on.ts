@@ -35,9 +35,9 @@ export function dateStatements(
   lastEventDay: number | null = null,
 ): DatedStatement[] {
   const clauses = relativeClauses(view);
-  const dateOf = nearestOwners(statements, dates.map((date) => date.start), clauses);
+  const dateOf = nearestOwners(statements, dates.map((date) => date.start), clauses, (statement, index) => !dates[index].quoted || quotedWith(view, statement, dates[index].start));
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
-  const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses);
+  const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses, () => true);
   const resolved = resolveInOrder(dates, view, published, lastEventDay);
   const stated = statements.map((_, index) => {
     const date = dateOf[index];
@@ -79,12 +79,22 @@ function beforeAnswer(answer: DatedStatement | null, published: number): DatedSt
  */
 function resolveInOrder(dates: readonly DateExpression[], view: SentenceView, published: number, lastEventDay: number | null): SaidOn[] {
   let anchor = lastEventDay;
-  return dates.map((date) => {
-    const saidOn = resolveDate(date, published, view.textOf(date.start, date.end), anchor);
+  let speechDay: number | null = null;
+  const resolve = (date: DateExpression, reference: number) => {
+    const saidOn = resolveDate(date, reference, view.textOf(date.start, date.end), anchor);
     const day = eventDayOf(saidOn);
     if (day !== null) anchor = day;
     return saidOn;
+  };
+  const resolved: (SaidOn | null)[] = dates.map((date) => {
+    if (date.quoted) return null;
+    const saidOn = resolve(date, published);
+    speechDay ??= eventDayOf(saidOn);
+    return saidOn;
   });
+  // Quoted words were spoken on the day of the statement that quotes them: "Friday" in a quote
+  // said "on Tuesday" is the Friday before that Tuesday.
+  return dates.map((date, index) => resolved[index] ?? resolve(date, speechDay ?? published));
 }
 
 /** The day a said-on pins down, when it is one day. */
@@ -119,12 +129,19 @@ function beforeLaterStatement(
  * eligible statement at the smallest distance from it (a reported cue shares its attribution's
  * verb as an anchor, so both take the date next to that verb).
  */
-function nearestOwners(statements: readonly Statement[], positions: readonly number[], clauses: readonly Span[]): (number | null)[] {
+function nearestOwners(
+  statements: readonly Statement[],
+  positions: readonly number[],
+  clauses: readonly Span[],
+  eligible: (statement: Statement, index: number) => boolean,
+): (number | null)[] {
   const owner: (number | null)[] = statements.map(() => null);
   const ownerDistance = statements.map(() => Infinity);
   positions.forEach((position, index) => {
     const clause = clauses.find((span) => position >= span.start && position < span.end);
-    const distances = statements.map((statement) => (clause && !anchoredIn(statement, clause) ? Infinity : distance(statement, position)));
+    const distances = statements.map((statement) =>
+      (clause && !anchoredIn(statement, clause)) || !eligible(statement, index) ? Infinity : distance(statement, position),
+    );
     const best = Math.min(...distances);
     if (best === Infinity) return;
     distances.forEach((value, statementIndex) => {
@@ -138,6 +155,12 @@ function nearestOwners(statements: readonly Statement[], positions: readonly num
 }
 
 type Span = { start: number; end: number };
+
+/** A date inside a quotation dates only what is said inside that same quotation, by a statement anchored there. */
+function quotedWith(view: SentenceView, statement: Statement, position: number): boolean {
+  const quote = view.quoteContaining(position);
+  return quote !== undefined && view.tokens[statement.anchors[0]].quoted && view.quoteContaining(statement.anchors[0]) === quote;
+}
 
 /**
  * "denied the report that Zedland published on Monday": a date inside a relative clause dates
