@@ -45,6 +45,10 @@ export interface DateVocabulary {
   earlier: string[];
   /** After a day number, a day of a month the text does not name: "on the 24th". */
   ordinalSuffixes: string[];
+  /** Before a clause with another statement, which was made earlier: "a few days after Moscow rejected". */
+  after: string[];
+  /** Spans shorter than a day before "after"/"before": "hours after", "tak lama setelah". */
+  hours: string[];
 }
 
 export interface LanguagePack {
@@ -258,7 +262,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -285,6 +289,8 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     relativeToEvent: dates.field('relative_to_event').isMissing ? {} : numberMap(dates.field('relative_to_event'), -31, 31),
     earlier: optionalPhrases(dates.field('earlier')),
     ordinalSuffixes: dates.field('ordinal_suffixes').optionalStringList(),
+    after: optionalPhrases(dates.field('after')),
+    hours: optionalPhrases(dates.field('hours')),
   };
 }
 

@@ -57,6 +57,8 @@ export type DateWord =
   | { type: 'before' }
   | { type: 'eventDay'; value: number }
   | { type: 'earlier' }
+  | { type: 'after' }
+  | { type: 'hours' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -161,6 +163,8 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   for (const [phrase, value] of Object.entries(dates.relativeToEvent)) add(phrase, { type: 'eventDay', value });
   dates.earlier.forEach((phrase) => add(phrase, { type: 'earlier' }));
   dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
+  dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
+  dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
   return trie;
 }
 

@@ -47,7 +47,7 @@ export function dateStatements(
   let publicationDay: string | undefined;
   const dated: DatedStatement[] = [];
   statements.forEach((statement, index) => dated.push(dateOne(statement, index)));
-  return dated;
+  return datedByAnother(view, statements, dated);
 
   function dateOne(statement: Statement, index: number): DatedStatement {
     const own = stated[index];
@@ -64,6 +64,122 @@ export function dateStatements(
     publicationDay ??= formatDay(published);
     return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
   }
+}
+
+/** Words between "after"/"before" and the statement it introduces: "after the Kremlin spokesman denied". */
+const SEQUENCE_REACH = 6;
+/** Words before "after" that say how long after: "a few days", "two hours". */
+const LAPSE_WORDS = 3;
+
+/**
+ * "Pyongyang confirmed it on Monday, a few days after Moscow rejected the reports": a statement
+ * introduced by "after" came before the other statement of the sentence, one introduced by
+ * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday") came after it, so
+ * the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
+ * gives the day before, "hours after" that day or the one before, any other lapse (or none)
+ * only an upper bound.
+ */
+function datedByAnother(view: SentenceView, statements: readonly Statement[], dated: DatedStatement[]): DatedStatement[] {
+  const sequence = sequenceWords(view);
+  if (sequence.length === 0) return dated;
+  return dated.map((own, index) => {
+    // A date or a past marker of its own ("had earlier denied ..., before admitting") says more.
+    if (own.basis === 'stated' || own.basis === 'past') return own;
+    const statement = statements[index];
+    for (const word of sequence) {
+      if (word.kind === 'after') {
+        if (!introduces(view, word.end, statement)) continue;
+        const other = nearestOther(statements, dated, statement, (anchor) => anchor < word.start);
+        if (other) return beforeStatement(other, word, view);
+      } else {
+        const other = statements.findIndex((later) => later !== statement && dated[statements.indexOf(later)].basis === 'stated' && introduces(view, word.end, later));
+        if (other >= 0 && statement.anchors[0] < word.start) return beforeStatement(dated[other], word, view);
+      }
+    }
+    return own;
+  });
+}
+
+interface SequenceWord {
+  kind: 'after' | 'before';
+  start: number;
+  end: number;
+  /** How long after: "a day", "a few days" (or weeks), "hours", or not said. */
+  lapse: 'day' | 'days' | 'hours' | 'unknown';
+  /** Where the phrase starts, the lapse included: "a few days after". */
+  phraseStart: number;
+}
+
+function sequenceWords(view: SentenceView): SequenceWord[] {
+  const words: SequenceWord[] = [];
+  for (let i = 0; i < view.length; i++) {
+    if (view.tokens[i].quoted) continue;
+    const match = view.pack.dateWords.matchAt(view.tokens, i);
+    const kind = match?.values.some((value) => value.type === 'after') ? 'after' : match?.values.some((value) => value.type === 'before') ? 'before' : null;
+    if (!match || !kind) continue;
+    words.push({ kind, start: i, end: match.end, ...lapseBefore(view, i) });
+    i = match.end - 1;
+  }
+  return words;
+}
+
+/** "hours after", "a day after", "a few days after": how long, read from the words before. */
+function lapseBefore(view: SentenceView, at: number): Pick<SequenceWord, 'lapse' | 'phraseStart'> {
+  let count: number | null = null;
+  let phraseStart = at;
+  for (let i = Math.max(0, at - LAPSE_WORDS); i < at; i++) {
+    const match = view.pack.dateWords.matchAt(view.tokens, i);
+    if (!match) {
+      if (view.tokens[i].isNumber && !view.isBreak(i)) [count, phraseStart] = [Number(view.tokens[i].text), i];
+      continue;
+    }
+    for (const value of match.values) {
+      if (value.type === 'number') [count, phraseStart] = [value.value, i];
+      if (match.end !== at) continue;
+      if (value.type === 'hours') return { lapse: 'hours', phraseStart: count === null ? i : phraseStart };
+      if (value.type === 'unit' && value.value !== 'weekend') {
+        const lapse = value.value === 'day' && count === 1 ? 'day' : 'days';
+        return { lapse, phraseStart: count === null ? i : phraseStart };
+      }
+    }
+    i = match.end - 1;
+  }
+  return { lapse: 'unknown', phraseStart: at };
+}
+
+/** The statement's first anchor comes soon after `from`, with no break between. */
+function introduces(view: SentenceView, from: number, statement: Statement): boolean {
+  const anchor = statement.anchors[0];
+  if (anchor < from || anchor - from > SEQUENCE_REACH) return false;
+  for (let i = from; i < anchor; i++) if (view.isBreak(i)) return false;
+  return true;
+}
+
+function nearestOther(
+  statements: readonly Statement[],
+  dated: readonly DatedStatement[],
+  statement: Statement,
+  accepts: (anchor: number) => boolean,
+): DatedStatement | null {
+  let best: number | null = null;
+  statements.forEach((other, index) => {
+    if (other === statement || !accepts(other.anchors[0])) return;
+    if (best === null || other.anchors[0] > statements[best].anchors[0]) best = index;
+  });
+  return best === null ? null : dated[best];
+}
+
+function beforeStatement(other: DatedStatement, word: SequenceWord, view: SentenceView): DatedStatement {
+  const basis = `${view.textOf(word.phraseStart, word.end)} (${other.saidOn.basis})`;
+  const day = eventDayOf(other.saidOn);
+  if (day !== null && word.lapse === 'day') {
+    const before = formatDay(day - 1);
+    return { saidOn: { from: before, to: before, precision: 'day', basis }, basis: 'stated' };
+  }
+  if (day !== null && word.lapse === 'hours') return { saidOn: { from: formatDay(day - 1), to: formatDay(day), precision: 'range', basis }, basis: 'stated' };
+  // Days or more before: at the latest the day before; a lapse not said: at the latest that day.
+  const to = word.lapse === 'days' ? formatDay(parseDay(other.saidOn.from ?? other.saidOn.to) - 1) : other.saidOn.to;
+  return { saidOn: { from: null, to, precision: 'before', basis }, basis: 'past' };
 }
 
 /** Only an upper bound: the answering statement's, or publication. */
