@@ -34,6 +34,8 @@ interface Owner {
 /** The statements of actors whose claims the sentence names, given the sentence's other statements. */
 export function ownedClaims(view: SentenceView, refs: SentenceReferences, answers: readonly Statement[]): Statement[] {
   const found: Statement[] = [];
+  // A claim noun stands alone or inside a cue ("rejected the claims"): most sentences have neither.
+  if (!view.lexSpans.some((lex) => lex.tags.some((tag) => tag.type === 'claimNoun' || tag.type === 'cue'))) return found;
   for (let i = 0; i < view.length; i++) {
     const noun = view.tokens[i].quoted ? null : view.pack.claimNouns.matchAt(view.tokens, i);
     if (!noun) continue;

@@ -100,7 +100,7 @@ export class PhraseTrie<T> {
       const values = node.surfaceBound ? node.values.filter((value) => surfaceMatches(value, tokens, start)) : node.values;
       if (values.length > 0) this.best = { start, end: i, values };
     }
-    if (i >= tokens.length) return;
+    if (i >= tokens.length || node.children.size === 0) return;
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
     if (exact) this.walk(exact, tokens, start, i + 1);

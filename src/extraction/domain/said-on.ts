@@ -80,6 +80,7 @@ const LAPSE_WORDS = 3;
  * only an upper bound.
  */
 function datedByAnother(view: SentenceView, statements: readonly Statement[], dated: DatedStatement[]): DatedStatement[] {
+  if (statements.length < 2) return dated;
   const sequence = sequenceWords(view);
   if (sequence.length === 0) return dated;
   return dated.map((own, index) => {
