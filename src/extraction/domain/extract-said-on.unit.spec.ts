@@ -216,3 +216,21 @@ describe('a statement dated by another one in the sentence (issue 12, item 7)', 
     expectClaims(extract(indonesian, '2024-10-30', 'id'), [{ actor: 'russia', stance: 'deny', sentence: indonesian, saidOn: ['2024-10-30', '2024-10-30', 'day'] }]);
   });
 });
+
+describe('a statement dated by another one after it (issue 12, item 7)', () => {
+  it('en: "After Moscow rejected the reports, Pyongyang acknowledged on Monday ..."', () => {
+    const sentence = 'After Moscow rejected the reports, Pyongyang acknowledged on Monday that North Korean troops were in Kursk.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-10-28', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+    ]);
+  });
+
+  it('id: "Sehari setelah Kremlin membantah ..., Pyongyang mengakui pada Senin ..." is the Sunday', () => {
+    const sentence = 'Sehari setelah Kremlin membantah laporan itu, Pyongyang mengakui pada Senin bahwa tentara Korea Utara berada di Kursk.';
+    expectClaims(extract(sentence, '2024-10-30', 'id'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-27', '2024-10-27', 'day'] },
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+    ]);
+  });
+});

@@ -90,7 +90,10 @@ function datedByAnother(view: SentenceView, statements: readonly Statement[], da
     for (const word of sequence) {
       if (word.kind === 'after') {
         if (!introduces(view, word.end, statement)) continue;
-        const other = nearestOther(statements, dated, statement, (anchor) => anchor < word.start);
+        // "…, hours after Moscow rejected them", else "After Moscow rejected them, Pyongyang …".
+        const other =
+          nearestOther(statements, dated, statement, (anchor) => anchor < word.start) ??
+          nearestOther(statements, dated, statement, (anchor) => anchor > statement.anchors[0] && breakBetween(view, statement.anchors[0], anchor));
         if (other) return beforeStatement(other, word, view);
       } else {
         const other = statements.findIndex((later) => later !== statement && dated[statements.indexOf(later)].basis === 'stated' && introduces(view, word.end, later));
@@ -134,8 +137,9 @@ function lapseBefore(view: SentenceView, at: number): Pick<SequenceWord, 'lapse'
       if (view.tokens[i].isNumber && !view.isBreak(i)) [count, phraseStart] = [Number(view.tokens[i].text), i];
       continue;
     }
+    // "sehari" is a number and a unit at once.
+    for (const value of match.values) if (value.type === 'number') [count, phraseStart] = [value.value, i];
     for (const value of match.values) {
-      if (value.type === 'number') [count, phraseStart] = [value.value, i];
       if (match.end !== at) continue;
       if (value.type === 'hours') return { lapse: 'hours', phraseStart: count === null ? i : phraseStart };
       if (value.type === 'unit' && value.value !== 'weekend') {
@@ -154,6 +158,11 @@ function introduces(view: SentenceView, from: number, statement: Statement): boo
   if (anchor < from || anchor - from > SEQUENCE_REACH) return false;
   for (let i = from; i < anchor; i++) if (view.isBreak(i)) return false;
   return true;
+}
+
+function breakBetween(view: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (view.isBreak(i)) return true;
+  return false;
 }
 
 function nearestOther(
