@@ -90,6 +90,24 @@ describe('a claim named by a noun is a claim of its owner', () => {
   });
 });
 
+describe('words about other parties’ claims are not the speaker’s assertion', () => {
+  it('en: "saying the claims made by Western media about North Korean troops were fake" is no confirm by the speaker', () => {
+    const sentence = 'The Kremlin spokesman rejected the reports, saying the claims made by Western media about North Korean troops in Kursk were fake.';
+    expectClaims(extract(sentence, PUBLISHED, 'en'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: [PUBLISHED, PUBLISHED, 'day'] }]);
+  });
+
+  it('id: "klaim media Barat soal tentara Korea Utara" is no confirm by the speaker', () => {
+    expectClaims(extract('Juru bicara Kremlin mengatakan klaim media Barat soal tentara Korea Utara di Kursk itu palsu belaka.', PUBLISHED, 'id'), []);
+  });
+
+  it('en: the speaker’s own assessment and what reports showed stay its assertion', () => {
+    const own = 'Seoul said its assessment was that North Korean troops were in Kursk.';
+    expectClaims(extract(own, PUBLISHED, 'en'), [{ actor: 'south-korea', stance: 'confirm', sentence: own, saidOn: [PUBLISHED, PUBLISHED, 'day'] }]);
+    const showed = 'Seoul said the reports showed North Korean troops in Kursk.';
+    expectClaims(extract(showed, PUBLISHED, 'en'), [{ actor: 'south-korea', stance: 'confirm', sentence: showed, saidOn: [PUBLISHED, PUBLISHED, 'day'] }]);
+  });
+});
+
 describe('"that" opening a relative clause is no claim’s words', () => {
   it('en: a date inside "the report that Ukraine published on Monday" dates the report, not the statement about it', () => {
     const said = 'The Kremlin said the report that Ukraine published on Monday about North Korean troops in Kursk was a fake.';
