@@ -150,6 +150,8 @@ class TokenScanner {
 
   /** The character at i; half a surrogate pair when the stretch scanned ends inside the pair. */
   private codePointAt(i: number): number {
+    const code = this.text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) return code; // not the first half of a pair: the common case
     const codePoint = this.text.codePointAt(i)!;
     return codePoint >= 0x10000 && i + 1 >= this.limit ? this.text.charCodeAt(i) : codePoint;
   }
