@@ -13,11 +13,12 @@ import { FeedsHttpHandler } from './feeds/feeds-http.handler.js';
 import { accessLogLevel, accessLogLine } from './logging/domain/access-log.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { traceRequests } from './logging/request-tracing.js';
-import { setSecurityHeaders } from './http-boundary/security-headers.js';
+import { securityHeaders, setSecurityHeaders } from './http-boundary/security-headers.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { AnswerCache } from './stance/answer-cache.js';
 
 export interface ServerOptions {
   /** Run subscribers and the scheduler (off for one-shot commands and some tests). */
@@ -40,7 +41,7 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   await app.init();
   const metrics = app.get(MetricsService);
   metrics.collectProcessMetrics();
-  serveFeedsAheadOfExpress(app.getHttpServer() as Server, app.get(FeedsHttpHandler), metrics, logger);
+  serveFeedsAheadOfExpress(app.getHttpServer() as Server, app.get(FeedsHttpHandler), app.get(AnswerCache), metrics, logger);
   await app.get(SourcesService).registerConfiguredSources();
   if (background) {
     app.get(SubscriptionRunner).start();
@@ -52,9 +53,10 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
 
 /**
  * Puts the feed handler in front of Express's request listener (see FeedsHttpHandler for why),
- * and both behind the request tracing: request ids, the access log and the HTTP metrics.
+ * answers what is already rendered (feeds, and AnswerCache's pages and stance answers) at once,
+ * and all of it behind the request tracing: request ids, the access log and the HTTP metrics.
  */
-function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, metrics: MetricsService, logger: JsonLogger): void {
+function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, answers: AnswerCache, metrics: MetricsService, logger: JsonLogger): void {
   const others = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   const serve = (req: IncomingMessage, res: ServerResponse) => {
@@ -73,7 +75,10 @@ function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, metri
         const { message, fields } = accessLogLine(request);
         logger[level](message, fields, 'HTTP');
       },
-      (req, res, extraHeaders) => feeds.answerAtOnce(req, res, extraHeaders),
+      (req, res, requestId) => {
+        const extraHeaders = requestId.concat(securityHeaders(req.url ?? '/'));
+        return feeds.answerAtOnce(req, res, extraHeaders) || answers.answerAtOnce(req, res, extraHeaders);
+      },
     ),
   );
 }

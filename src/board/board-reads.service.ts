@@ -1,20 +1,37 @@
 // What the board and an actor's page show, read with a fixed number of queries per watch whatever
-// the number of actors or claims: the current stances (StanceQueries.stances), the said-on span,
-// the chart marks and periods counted per bucket in SQL, each actor's latest claims, and the
-// claims and articles the marks and lists name, each in one query.
+// the number of actors or claims: the current stances (StanceQueries.stances), the watch's folded
+// timelines (StanceQueries.timelinesNow: the read cache, moved forward by what was logged since),
+// from which the said-on span, the chart marks and periods and each actor's latest claims are
+// counted in memory, then the quotes and articles of the claims the marks and lists name, each in
+// one query.
 import { Injectable } from '@nestjs/common';
 import type { PublicLinks } from '../domain/public-links.js';
-import { bucketUnitFor } from '../stance/domain/claim-buckets.js';
+import {
+  bucketClaims,
+  bucketPeriodEnds,
+  bucketUnitFor,
+  saidOnSpan,
+  type BucketMark,
+  type BucketPeriodEnd,
+  type BucketUnit,
+} from '../stance/domain/claim-buckets.js';
 import { cursorQuery, type HistoryFilter, type PageCursor, type PageRequest } from '../stance/domain/claim-page.js';
 import { claimView } from '../stance/domain/stance-views.js';
+import type { ActorTimeline } from '../stance/domain/timeline.js';
 import { StanceQueries } from '../stance/stance-queries.service.js';
-import { StanceRepository, type ChartMarkRow, type ChartPeriodRow } from '../stance/stance.repository.js';
+import { StanceRepository } from '../stance/stance.repository.js';
 import type { ActorPage } from './domain/actor-page.js';
 import { BOARD_LATEST_CLAIMS, type BoardWatch } from './domain/board-page.js';
 import { CHART_BUCKETS, dayNumber, type ChartData } from './domain/timeline-chart.js';
 
 /** How many claims each list of the `why` chain shows on an actor's page. */
 const WHY_LIST_SIZE = 10;
+
+/** One actor's chart counted from its timeline: marks naming a claim id where they stand for one. */
+interface ActorChart {
+  marks: BucketMark[];
+  periods: BucketPeriodEnd[];
+}
 
 @Injectable()
 export class BoardReads {
@@ -26,36 +43,30 @@ export class BoardReads {
   /** One watch's section of the board. */
   async watch(watchId: string): Promise<BoardWatch & { knownAtPosition: number }> {
     const answer = await this.queries.stances(watchId);
-    const span = await this.repository.saidOnSpan(watchId);
-    const unit = bucketUnitFor(span ? dayNumber(span.last) - dayNumber(span.first) : 0, CHART_BUCKETS.compact);
-    const marks = await this.repository.chartMarks(watchId, unit);
-    const periods = await this.repository.chartPeriods(watchId, unit, CHART_BUCKETS.compact);
-    const latest = await this.repository.latestClaims(watchId, BOARD_LATEST_CLAIMS);
-    const singles = await this.repository.claims(marks.flatMap((m) => (m.claimId ? [m.claimId] : [])));
-    const documents = await this.repository.documents([...singles.values(), ...latest].flatMap((c) => (c.documentId ? [c.documentId] : [])));
-    const charts = new Map(
-      answer.stances.map((s) => [
-        s.actor,
-        chartOf(
-          s.name,
-          unit,
-          marks.filter((m) => m.actorId === s.actor),
-          periods.filter((p) => p.actorId === s.actor),
-          (id) => {
-            const claim = singles.get(id);
-            return claim && claimView(claim, documents);
-          },
-        ),
-      ]),
+    const { byActor } = await this.queries.timelinesNow(watchId);
+    const cache = this.queries.timelineCache;
+    const span = spanOf([...byActor.values()].map((t) => cache.memo(t, 'span', () => saidOnSpan(cache.history(t)))));
+    const unit = unitFor(span, CHART_BUCKETS.compact);
+    const charts = new Map([...byActor].map(([actorId, t]) => [actorId, this.chartOf(t, unit, CHART_BUCKETS.compact)]));
+    const latest = new Map(
+      [...byActor].map(([actorId, t]) => [actorId, cache.history(t).slice(-BOARD_LATEST_CLAIMS).reverse()]),
     );
-    const latestByActor = new Map<string, BoardWatch['latest'] extends Map<string, infer V> ? V : never>();
-    for (const claim of latest) latestByActor.set(claim.actorId, [...(latestByActor.get(claim.actorId) ?? []), { ...claimView(claim, documents), dropped: claim.dropped }]);
+    const shown = [...charts.values()].flatMap((c) => markClaimIds(c.marks)).concat([...latest.values()].flat().map((h) => h.claim.claimId));
+    const claims = await this.repository.claims(shown);
+    const documents = await this.repository.documents([...claims.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
+    const claimOf = (id: string) => {
+      const claim = claims.get(id);
+      return claim && claimView(claim, documents);
+    };
+    const latestByActor: BoardWatch['latest'] = new Map(
+      [...latest].map(([actorId, entries]) => [actorId, entries.map((h) => ({ ...claimView(claims.get(h.claim.claimId)!, documents), dropped: h.status !== 'active' }))]),
+    );
     return {
       id: answer.watch,
       proposition: answer.proposition,
       stances: answer.stances,
       span,
-      charts,
+      charts: new Map(answer.stances.map((s) => [s.actor, chartData(s.name, unit, charts.get(s.actor), claimOf)])),
       latest: latestByActor,
       knownAtPosition: answer.knownAtPosition,
     };
@@ -69,12 +80,13 @@ export class BoardReads {
     const history = await this.queries.history(watchId, actorId, {}, page, filter);
     const why = await this.queries.why(watchId, actorId, {}, WHY_LIST_SIZE);
     const stances = await this.queries.stances(watchId);
-    const span = await this.repository.saidOnSpan(watchId, actorId);
-    const unit = bucketUnitFor(span ? dayNumber(span.last) - dayNumber(span.first) : 0, CHART_BUCKETS.large);
-    const marks = await this.repository.chartMarks(watchId, unit, actorId);
-    const periods = await this.repository.chartPeriods(watchId, unit, CHART_BUCKETS.large, actorId);
-    const singles = await this.repository.claims(marks.flatMap((m) => (m.claimId ? [m.claimId] : [])));
-    const documents = await this.repository.documents([...singles.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
+    const t = (await this.queries.timelinesNow(watchId)).byActor.get(actorId);
+    const cache = this.queries.timelineCache;
+    const span = t ? cache.memo(t, 'span', () => saidOnSpan(cache.history(t))) : null;
+    const unit = unitFor(span, CHART_BUCKETS.large);
+    const chart = t && this.chartOf(t, unit, CHART_BUCKETS.large);
+    const claims = await this.repository.claims(chart ? markClaimIds(chart.marks) : []);
+    const documents = await this.repository.documents([...claims.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
     const here = (cursor: PageCursor | null) => cursor && `${links.actorPage(watchId, actorId)}?${cursorQuery(cursor, page.limit)}#claims`;
     const since = stances.stances.find((s) => s.actor === actorId)?.since ?? null;
     return {
@@ -85,37 +97,51 @@ export class BoardReads {
         more: { reaffirmedBy: here(why.more.reaffirmedBy), overrode: here(why.more.overrode), dropped: here(why.more.dropped) },
         since: since && { from: since.from, effectiveOn: since.effectiveOn },
       },
-      chart: chartOf(history.name, unit, marks, periods, (id) => {
-        const claim = singles.get(id);
+      chart: chartData(history.name, unit, chart, (id) => {
+        const claim = claims.get(id);
         return claim && claimView(claim, documents);
       }),
       span,
       knownAtPosition: history.knownAtPosition,
     };
   }
+
+  private chartOf(t: ActorTimeline, unit: BucketUnit, buckets: number): ActorChart {
+    const cache = this.queries.timelineCache;
+    return cache.memo(t, `chart ${unit} ${buckets}`, () => ({
+      marks: bucketClaims(cache.history(t), t.changeAt, unit),
+      periods: bucketPeriodEnds(cache.changes(t), unit, buckets),
+    }));
+  }
 }
 
-function chartOf(
+/** The span covering every actor's (null without claims). */
+function spanOf(spans: readonly ({ first: string; last: string } | null)[]): { first: string; last: string } | null {
+  const known = spans.filter((s): s is { first: string; last: string } => s !== null);
+  if (known.length === 0) return null;
+  return { first: known.map((s) => s.first).sort()[0]!, last: known.map((s) => s.last).sort().at(-1)! };
+}
+
+function unitFor(span: { first: string; last: string } | null, buckets: number): BucketUnit {
+  return bucketUnitFor(span ? dayNumber(span.last) - dayNumber(span.first) : 0, buckets);
+}
+
+function markClaimIds(marks: readonly BucketMark[]): string[] {
+  return marks.flatMap((m) => (m.claimId ? [m.claimId] : []));
+}
+
+function chartData(
   name: string,
   unit: ChartData['unit'],
-  marks: readonly ChartMarkRow[],
-  periods: readonly ChartPeriodRow[],
+  chart: ActorChart | undefined,
   claimOf: (claimId: string) => ChartData['marks'][number]['claim'] | undefined,
 ): ChartData {
+  const marks = chart?.marks ?? [];
   return {
     name,
     unit,
-    marks: marks.map((m) => ({
-      bucket: m.bucket,
-      stance: m.stance,
-      claims: m.claims,
-      dropped: m.dropped,
-      changes: m.changes,
-      firstDay: m.firstDay,
-      lastDay: m.lastDay,
-      claim: (m.claimId && claimOf(m.claimId)) || null,
-    })),
-    periodEnds: periods.map((p) => ({ bucket: p.bucket, stance: p.stance, day: p.day, changes: p.changes })),
+    marks: marks.map(({ claimId, ...counts }) => ({ ...counts, claim: (claimId && claimOf(claimId)) || null })),
+    periodEnds: chart?.periods ?? [],
     claims: marks.reduce((sum, m) => sum + m.claims, 0),
   };
 }

@@ -262,6 +262,12 @@ export class EventStoreRepository {
 
   // ---- subscription checkpoints ----
 
+  /** The chain hash of the event at `position` (null when there is none): it names the whole log up to there. */
+  async hashAt(position: number, executor: Executor = this.db): Promise<string | null> {
+    const row = await executor.selectFrom('events').select('hash').where('position', '=', position).executeTakeFirst();
+    return row?.hash ?? null;
+  }
+
   async checkpoint(subscription: string, executor: Executor = this.db): Promise<number> {
     const row = await executor
       .selectFrom('subscription_checkpoints')

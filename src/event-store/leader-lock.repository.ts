@@ -160,6 +160,7 @@ class ServerLease implements LeaderLease {
   held = true;
   readonly epoch: string;
   private readonly keepalive: NodeJS.Timeout;
+  private confirming: Promise<boolean> | null = null;
 
   constructor(
     readonly name: string,
@@ -171,9 +172,7 @@ class ServerLease implements LeaderLease {
   ) {
     this.epoch = `${instance}/${backendPid}`;
     // Between units, too, a dead connection (server restart, network) is found and the role dropped.
-    this.keepalive = setInterval(() => {
-      client.query('select 1').catch((error: Error) => this.lost(`its connection failed (${error.message})`));
-    }, KEEPALIVE_MS);
+    this.keepalive = setInterval(() => void this.confirm(), KEEPALIVE_MS);
     this.keepalive.unref();
   }
 
@@ -200,7 +199,18 @@ class ServerLease implements LeaderLease {
     throw new LeadershipLostError(this.name, this.epoch);
   }
 
-  async confirm(): Promise<boolean> {
+  /**
+   * Whether the lock session still holds the lock. Concurrent callers (the scheduler confirms once
+   * per source it polls) share one check: the session is one connection, which runs one query at
+   * a time.
+   */
+  confirm(): Promise<boolean> {
+    return (this.confirming ??= this.check().finally(() => {
+      this.confirming = null;
+    }));
+  }
+
+  private async check(): Promise<boolean> {
     if (!this.held) return false;
     try {
       const { rows } = await this.client.query<{ held: boolean }>(

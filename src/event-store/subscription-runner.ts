@@ -15,8 +15,11 @@ export interface EventSubscriber {
   /** Only these event types are delivered (all when absent). */
   readonly eventTypes?: readonly string[];
   readonly batchSize?: number;
-  /** Write everything in `trx`: it commits together with the checkpoint. */
-  handle(events: StoredEvent[], trx: Transaction<Tables>): Promise<void>;
+  /**
+   * Write everything in `trx`: it commits together with the checkpoint. `after` is the checkpoint
+   * the batch follows: the events are every delivered one in (after, last event's position].
+   */
+  handle(events: StoredEvent[], trx: Transaction<Tables>, after: number): Promise<void>;
 }
 
 export class CheckpointMovedError extends Error {
@@ -90,7 +93,7 @@ export class SubscriptionRunner implements OnApplicationShutdown {
       const unit = async () => {
         // Moved first: the row lock makes a concurrent runner of the same subscriber wait, then fail.
         if (!(await this.repository.advanceCheckpoint(trx, name, from, to))) throw new CheckpointMovedError(name);
-        await subscriber.handle(events, trx);
+        await subscriber.handle(events, trx, from);
       };
       await (lease ? lease.fenced(trx, unit) : unit());
     });

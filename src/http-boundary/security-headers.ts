@@ -37,10 +37,23 @@ export const API_DOCS_CONTENT_SECURITY_POLICY = [
 
 const API_DOCS_PREFIX = `/${API_DOCS_PATH}`;
 
-export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
-  const url = req.url ?? '/';
+const PAGE_HEADERS: readonly string[] = [
+  'Content-Security-Policy',
+  CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options',
+  'nosniff',
+  'Referrer-Policy',
+  'strict-origin-when-cross-origin',
+];
+const API_DOCS_HEADERS: readonly string[] = ['Content-Security-Policy', API_DOCS_CONTENT_SECURITY_POLICY, ...PAGE_HEADERS.slice(2)];
+
+/** The security headers of a request target, as a flat [name, value, …] list (what writeHead takes). */
+export function securityHeaders(url: string): readonly string[] {
   const apiDocs = url.startsWith(API_DOCS_PREFIX) && (url.length === API_DOCS_PREFIX.length || url[API_DOCS_PREFIX.length] === '/' || url[API_DOCS_PREFIX.length] === '?');
-  res.setHeader('Content-Security-Policy', apiDocs ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  return apiDocs ? API_DOCS_HEADERS : PAGE_HEADERS;
+}
+
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  const headers = securityHeaders(req.url ?? '/');
+  for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
 }

@@ -4,7 +4,13 @@
 // moves (StanceUpdates: at once on the projection's leader, within about a second on the other
 // instances), so an entry is always the answer for the current position. Concurrent misses on one
 // key share one rendering.
+//
+// Once an answer is rendered, a later request for the same address is answered at the node:http
+// level (`answerAtOnce`, as the feeds' are: no Express, no promise, no request context), with the
+// bytes and headers the controller sent for it. Only the controllers put answers in the cache,
+// after validating the request, so an address found there is one that answered 200.
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { isNotModified } from '../feeds/domain/conditional-get.js';
 import { StanceUpdates } from './stance-updates.js';
@@ -30,9 +36,19 @@ export interface ServedAnswer {
   body: string | null;
 }
 
+/** A rendered 200 as `answerAtOnce` writes it: headers flat for writeHead, the body as bytes. */
+interface ReadyAnswer {
+  etag: string;
+  headers: string[];
+  notModifiedHeaders: string[];
+  body: Buffer;
+}
+
 @Injectable()
 export class AnswerCache {
   private readonly entries = new Map<string, Promise<CachedAnswer>>();
+  /** The rendered 200s among `entries`, by the same key (the request target). */
+  private readonly ready = new Map<string, ReadyAnswer>();
   private watchingUpdates = false;
   private renders = 0;
 
@@ -58,7 +74,10 @@ export class AnswerCache {
     // Watched from the first request on: a process that serves none (a one-shot command) does
     // not poll the checkpoint for nothing.
     if (!this.watchingUpdates) {
-      this.updates.subscribe(() => this.entries.clear());
+      this.updates.subscribe(() => {
+        this.entries.clear();
+        this.ready.clear();
+      });
       this.watchingUpdates = true;
     }
     const cached = this.entries.get(key);
@@ -74,10 +93,45 @@ export class AnswerCache {
       etag: `"a-${createHash('sha256').update(answer.body).digest('base64url').slice(0, 22)}"`,
     }));
     this.entries.set(key, rendered);
-    rendered.catch(() => {
-      if (this.entries.get(key) === rendered) this.entries.delete(key);
-    });
-    if (this.entries.size > CACHED_ANSWERS) this.entries.delete(this.entries.keys().next().value!);
+    rendered.then(
+      (answer) => {
+        if (this.entries.get(key) === rendered && answer.status === 200) this.ready.set(key, readyAnswer(answer));
+      },
+      () => {
+        if (this.entries.get(key) === rendered) this.entries.delete(key);
+      },
+    );
+    if (this.entries.size > CACHED_ANSWERS) {
+      const oldest = this.entries.keys().next().value!;
+      this.entries.delete(oldest);
+      this.ready.delete(oldest);
+    }
     return rendered;
   }
+
+  /**
+   * Answers a GET or HEAD whose answer is rendered, synchronously, with `extraHeaders` (the request
+   * id and the security headers); false leaves the request to Express. A 304 when If-None-Match
+   * names the ETag.
+   */
+  answerAtOnce(req: IncomingMessage, res: ServerResponse, extraHeaders: readonly string[]): boolean {
+    if (this.ready.size === 0 || (req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined) return false;
+    const answer = this.ready.get(req.url);
+    if (!answer) return false;
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && isNotModified({ ifNoneMatch }, answer.etag, new Date(0))) {
+      res.writeHead(304, answer.notModifiedHeaders.concat(extraHeaders));
+      res.end();
+      return true;
+    }
+    res.writeHead(200, answer.headers.concat(extraHeaders));
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+    return true;
+  }
+}
+
+function readyAnswer(answer: CachedAnswer): ReadyAnswer {
+  const body = Buffer.from(answer.body);
+  const notModifiedHeaders = ['etag', answer.etag, 'cache-control', 'no-cache', 'content-type', answer.contentType];
+  return { etag: answer.etag, notModifiedHeaders, headers: [...notModifiedHeaders, 'content-length', String(body.length)], body };
 }

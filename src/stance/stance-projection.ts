@@ -1,10 +1,11 @@
 // The stance projection: an event-log subscriber that keeps, per (watch, actor), the claims, the
 // stance changes and the current stance, in the same transaction as its checkpoint.
 //
-// Each batch copies its claim, drop and document rows out of the log (SQL), then re-folds every
-// timeline the batch touched from its stored rows (timelineFromRecords) and rewrites that
-// timeline's change rows. A rebuild runs the same two steps over the whole log, so live rows and
-// rebuilt rows come from one code path and cannot drift apart.
+// Each batch copies its claim, drop and document rows out of the log (SQL), then folds the rows it
+// copied into the timelines it touched (kept folded in memory between batches, TimelineCache) and
+// writes the change rows that differ. A rebuild copies every row and folds each timeline from its
+// stored rows (timelineFromRecords); both fold the same rows in log order with the same code, so
+// live rows and rebuilt rows cannot drift apart (a test compares them).
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../database/schema.js';
@@ -16,8 +17,9 @@ import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
 import { announcementsOf } from './domain/announcements.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
-import { currentStance, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type StanceChange } from './domain/timeline.js';
+import { currentStance, initialTimeline, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type ActorTimeline, type StanceChange } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
+import { TimelineCache } from './timeline-cache.js';
 
 export const STANCE_SUBSCRIPTION = 'stance';
 /** The events the stance projection reads. */
@@ -45,6 +47,8 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   readonly subscriptionName = STANCE_SUBSCRIPTION;
   readonly eventTypes = STANCE_EVENT_TYPES;
   readonly batchSize = 1000;
+  /** The timelines as the last batch left them (the reads keep a cache of their own). */
+  private readonly folded: TimelineCache;
 
   constructor(
     private readonly stances: StanceRepository,
@@ -52,19 +56,21 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     private readonly runner: SubscriptionRunner,
     private readonly announcements: AnnouncementsRepository,
     @Optional() private readonly metrics?: MetricsService,
-  ) {}
+  ) {
+    this.folded = new TimelineCache(stances, events);
+  }
 
   onModuleInit(): void {
     this.runner.register(this);
   }
 
-  async handle(events: StoredEvent[], trx: Transaction<Tables>): Promise<void> {
+  async handle(events: StoredEvent[], trx: Transaction<Tables>, after: number): Promise<void> {
     // The batch is every event of these types in (checkpoint, last]: copying that position range
     // copies exactly the batch.
     const from = events[0]!.position;
     const to = events[events.length - 1]!.position;
     await this.stances.copyRecordsFromLog(trx, from, to);
-    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events));
+    const { alerts, current } = await this.refreshTimelines(trx, await this.timelinesTouched(trx, events), { after, upTo: to });
     // The feeds' entries, in the same transaction: an entry exists exactly when its alert does.
     const claims = await this.announcements.claimsBetween(trx, from, to);
     const drops = await this.announcements.dropsBetween(trx, from, to);
@@ -153,7 +159,7 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   private async refreshTimelines(
     trx: Transaction<Tables>,
     keys: readonly TimelineKey[],
-    { fresh = false, onTimeline }: { fresh?: boolean; onTimeline?: () => void } = {},
+    { fresh = false, after, upTo, onTimeline }: { fresh?: boolean; after?: number; upTo?: number; onTimeline?: () => void } = {},
   ): Promise<{ alerts: (StanceAlert & { alertId: number })[]; current: Map<string, { stance: Stance | null; sinceClaimId: string | null }> }> {
     let pending: TimelineRows[] = [];
     let pendingChanges = 0;
@@ -168,17 +174,27 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
       pending = [];
       pendingChanges = 0;
     };
+    // The timelines as the last batch left them, if that batch is the one this follows (the
+    // projection's own commit, not another instance's): their changes are the rows that stand.
+    const standing = new Map(
+      [...new Set(keys.map((k) => k.watchId))].flatMap((watchId) => {
+        const folded = this.folded.peek(watchId);
+        return folded && after !== undefined && folded.position === after ? [[watchId, folded.byActor] as const] : [];
+      }),
+    );
     for (const key of keys) {
-      const records = await this.stances.timelineOrderRecords(trx, key);
-      const timeline = timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
-      const changes = stanceChanges(timeline);
+      const before = standing.get(key.watchId);
+      const previous = before && (before.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId));
+      const timeline = await this.timelineAt(trx, key, upTo);
+      const changes = upTo === undefined ? stanceChanges(timeline) : this.folded.changes(timeline);
       pending.push({
+        standing: previous && this.folded.changes(previous),
         current: {
           ...key,
           stance: currentStance(timeline),
           latestClaimId: timeline.active.at(-1)?.claimId ?? null,
           sinceClaimId: stanceSince(timeline)?.claimId ?? null,
-          claims: records.claims.length,
+          claims: timeline.active.length + timeline.dropped.size,
           activeClaims: timeline.active.length,
           lastPosition: timeline.lastPosition,
         },
@@ -196,6 +212,21 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     this.metrics?.stanceChangesAnnounced(alerts);
     return { alerts: alerts.map((a, i) => ({ ...a, alertId: ids[i]! })), current };
   }
+
+  /**
+   * A timeline with the batch's rows folded in. Live (`upTo`: the batch's last position), from
+   * the projection's own cache of folded timelines, moved forward by the rows logged since the
+   * last batch: refolding a whole history per batch made every new claim cost as much as the
+   * actor's thousands before it. A rebuild reads and folds each timeline once.
+   */
+  private async timelineAt(trx: Transaction<Tables>, key: TimelineKey, upTo: number | undefined): Promise<ActorTimeline> {
+    if (upTo === undefined) {
+      const records = await this.stances.timelineOrderRecords(trx, key);
+      return timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
+    }
+    const { byActor } = await this.folded.exactly(key.watchId, upTo, trx);
+    return byActor.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId);
+  }
 }
 
 /** The alerts of the timelines just rewritten, from the change rows they replaced. */
@@ -203,7 +234,9 @@ function alertsOfReplacement(replaced: readonly StanceChange[], timelines: reado
   const before = new Map<string, StanceChange[]>();
   for (const change of replaced) {
     const key = timelineKey(change.watchId, change.actorId);
-    before.set(key, [...(before.get(key) ?? []), change]);
+    const rows = before.get(key);
+    if (rows) rows.push(change);
+    else before.set(key, [change]);
   }
   return timelines.flatMap(({ current, changes }) =>
     alertsBetween(before.get(timelineKey(current.watchId, current.actorId)) ?? [], changes, current.lastPosition),

@@ -11,7 +11,6 @@ import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/
 import type { ClaimRecorded, SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
 import type { AlertRecord, StanceAlert } from './domain/alerts.js';
-import type { BucketClaims, BucketUnit } from './domain/claim-buckets.js';
 import type { DocumentRef } from './domain/document-page.js';
 import type { TimelineEntry } from './domain/claim-order.js';
 import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
@@ -39,54 +38,14 @@ export interface CurrentStanceRow extends TimelineKey {
 export interface TimelineRows {
   current: CurrentStanceRow;
   changes: readonly StanceChange[];
+  /** The change rows that stand now, when the projection knows them (its fold of the last batch): not read again. */
+  standing?: readonly StanceChange[];
 }
 
 /** Rows per INSERT: well under Postgres' 65,535 parameters at 8 columns a row. */
 const WRITE_BATCH = 2000;
 
 export type { DocumentRef };
-
-/** Claims of one actor in one chart bucket with one stance (chartMarks). */
-export interface ChartMarkRow extends BucketClaims {
-  actorId: string;
-  /** The claim, when the row stands for one. */
-  claimId: string | null;
-}
-
-/** The stance an actor ended a chart bucket with, and the day of that change (chartPeriods). */
-export interface ChartPeriodRow {
-  actorId: string;
-  bucket: string;
-  stance: Stance;
-  day: string;
-  changes: number;
-}
-
-/**
- * The claim order of compareClaims (domain/claim-order.ts) in SQL, for the reads that need the
- * latest claims without folding a history: said-on upper bound, precision rank, the wider
- * interval first, publication time, log position, claim id. Texts compare in the C collation,
- * as JavaScript compares strings. A test (claim-order-sql.int.spec.ts) checks it against
- * compareClaims; change both together.
- */
-function claimOrder(c: string, direction: 'asc' | 'desc') {
-  const keys = [
-    `${c}.said_on->>'to' collate "C"`,
-    `case when ${c}.said_on->>'precision' = 'day' then 2 when ${c}.said_on->>'precision' = 'before' or ${c}.said_on->>'from' is null then 0 else 1 end`,
-    `coalesce(${c}.said_on->>'from', '') collate "C"`,
-    `coalesce(${c}.reported_at, '') collate "C"`,
-    `${c}.position`,
-    `${c}.claim_id collate "C"`,
-  ];
-  return sql.raw(keys.map((k) => `${k} ${direction}`).join(', '));
-}
-
-/** The first day of a claim's chart bucket (claim-buckets.ts bucketStart, in SQL). */
-function bucketStartSql(c: string, unit: BucketUnit) {
-  const day = `(${c}.said_on->>'to')::date`;
-  const trunc = unit === 'day' ? day : `date_trunc('${unit}', ${day})`;
-  return sql.raw(`to_char(${trunc}, 'YYYY-MM-DD')`);
-}
 
 /** The projection's tables: what a clear empties and a scratch schema copies. */
 const PROJECTION_TABLES = ['stance_changes', 'stance_current', 'stance_claim_drops', 'stance_claims', 'stance_documents'] as const;
@@ -160,25 +119,43 @@ export class StanceRepository {
   }
 
   /**
-   * Rewrites the change rows and the current-stance row of each timeline given, and returns the
-   * change rows it replaced. `fresh`: the tables hold no rows of these timelines yet (a rebuild),
-   * so there is nothing to delete.
+   * Brings the change rows and the current-stance row of each timeline given to what they should
+   * be, and returns the change rows that stood before. Only the rows that differ are deleted and
+   * inserted: a long timeline has thousands of change rows and a new claim alters one or two, so
+   * rewriting them all made every batch of a live projection cost as much as the whole history.
+   * `fresh`: the tables hold no rows of these timelines yet (a rebuild); nothing to read or delete.
    */
   async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<StanceChange[]> {
     const replaced: StanceChange[] = [];
     if (timelines.length === 0) return replaced;
+    let changes = timelines.flatMap((t) => t.changes);
     if (!fresh) {
-      for (const { current } of timelines) {
-        const rows = await trx
-          .deleteFrom('stance_changes')
-          .where('watch_id', '=', current.watchId)
-          .where('actor_id', '=', current.actorId)
-          .returningAll()
-          .execute();
-        replaced.push(...rows.map(changeOfRow));
+      const kept = new Set<string>();
+      for (const { current, changes: wanted, standing } of timelines) {
+        const rows =
+          standing ??
+          (
+            await trx.selectFrom('stance_changes').selectAll().where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute()
+          ).map(changeOfRow);
+        replaced.push(...rows);
+        const wantedByClaim = new Map(wanted.map((c) => [c.claimId, c]));
+        const stale: string[] = [];
+        for (const row of rows) {
+          const want = wantedByClaim.get(row.claimId);
+          if (want && sameChangeRow(row, want)) kept.add(changeKey(row));
+          else stale.push(row.claimId);
+        }
+        for (let i = 0; i < stale.length; i += WRITE_BATCH) {
+          await trx
+            .deleteFrom('stance_changes')
+            .where('watch_id', '=', current.watchId)
+            .where('actor_id', '=', current.actorId)
+            .where('claim_id', 'in', stale.slice(i, i + WRITE_BATCH))
+            .execute();
+        }
       }
+      changes = changes.filter((c) => !kept.has(changeKey(c)));
     }
-    const changes = timelines.flatMap((t) => t.changes);
     for (let i = 0; i < changes.length; i += WRITE_BATCH) {
       await trx
         .insertInto('stance_changes')
@@ -280,11 +257,11 @@ export class StanceRepository {
     return (await this.watchRecords(executor, key.watchId, { actorId: key.actorId, withoutEvidence: true }))[0] ?? { ...key, claims: [], drops: [] };
   }
 
-  /** Every timeline of a watch (or of one actor), rows at or before `upTo`. */
+  /** Every timeline of a watch (or of one actor), rows logged after `after` and at or before `upTo`. */
   async watchRecords(
     executor: Executor,
     watchId: string,
-    options: { actorId?: string; upTo?: number; withoutEvidence?: boolean } = {},
+    options: { actorId?: string; after?: number; upTo?: number; withoutEvidence?: boolean } = {},
   ): Promise<TimelineRecords[]> {
     let claimsQuery = executor
       .selectFrom('stance_claims')
@@ -292,6 +269,7 @@ export class StanceRepository {
       .$if(!options.withoutEvidence, (q) => q.select(['quote', 'url', 'speaker', 'watch_revision', 'packs_revision']))
       .where('watch_id', '=', watchId);
     if (options.actorId !== undefined) claimsQuery = claimsQuery.where('actor_id', '=', options.actorId);
+    if (options.after !== undefined) claimsQuery = claimsQuery.where('position', '>', options.after);
     if (options.upTo !== undefined) claimsQuery = claimsQuery.where('position', '<=', options.upTo);
     const claimRows = await claimsQuery.orderBy('position').execute();
 
@@ -300,6 +278,7 @@ export class StanceRepository {
       .select(['position', 'claim_id', 'kind', 'reason', 'dropped_by', 'actor_id'])
       .where('watch_id', '=', watchId);
     if (options.actorId !== undefined) dropsQuery = dropsQuery.where('actor_id', '=', options.actorId);
+    if (options.after !== undefined) dropsQuery = dropsQuery.where('position', '>', options.after);
     if (options.upTo !== undefined) dropsQuery = dropsQuery.where('position', '<=', options.upTo);
     const dropRows = await dropsQuery.orderBy('position').execute();
 
@@ -346,93 +325,6 @@ export class StanceRepository {
       .where('claim_id', 'in', [...new Set(claimIds)])
       .execute();
     return new Map(rows.map((r) => [r.claim_id, changeOfRow(r)]));
-  }
-
-  /** The said-on span of a watch's claims (or one actor's), from the earliest lower bound; null without claims. */
-  async saidOnSpan(watchId: string, actorId?: string, executor: Executor = this.db): Promise<{ first: string; last: string } | null> {
-    const row = await sql<{ first: string | null; last: string | null }>`
-      select min(coalesce(said_on->>'from', said_on->>'to') collate "C") as first, max(said_on->>'to' collate "C") as last
-      from stance_claims
-      where watch_id = ${watchId} ${actorId === undefined ? sql`` : sql`and actor_id = ${actorId}`}`.execute(executor);
-    const span = row.rows[0];
-    return span?.first && span.last ? { first: span.first, last: span.last } : null;
-  }
-
-  /**
-   * A watch's claims (or one actor's) counted per actor, chart bucket and stance: a chart of any
-   * history in a bounded number of rows.
-   */
-  async chartMarks(watchId: string, unit: BucketUnit, actorId?: string, executor: Executor = this.db): Promise<ChartMarkRow[]> {
-    const bucket = bucketStartSql('c', unit);
-    const rows = await sql<{
-      actor_id: string; bucket: string; stance: Stance; claims: number; dropped: number; changes: number; first_day: string; last_day: string; claim_id: string;
-    }>`
-      select c.actor_id, ${bucket} as bucket, c.stance, count(*)::int as claims, count(d.claim_id)::int as dropped,
-             count(ch.claim_id)::int as changes, min(c.said_on->>'to' collate "C") as first_day,
-             max(c.said_on->>'to' collate "C") as last_day, min(c.claim_id) as claim_id
-      from stance_claims c
-      left join (select distinct claim_id from stance_claim_drops where watch_id = ${watchId}) d on d.claim_id = c.claim_id
-      left join stance_changes ch on ch.watch_id = c.watch_id and ch.actor_id = c.actor_id and ch.claim_id = c.claim_id
-      where c.watch_id = ${watchId} ${actorId === undefined ? sql`` : sql`and c.actor_id = ${actorId}`}
-      group by c.actor_id, ${bucket}, c.stance
-      order by c.actor_id, 2, c.stance`.execute(executor);
-    return rows.rows.map((r) => ({
-      actorId: r.actor_id,
-      bucket: r.bucket,
-      stance: r.stance,
-      claims: r.claims,
-      dropped: r.dropped,
-      changes: r.changes,
-      firstDay: r.first_day,
-      lastDay: r.last_day,
-      claimId: r.claims === 1 ? r.claim_id : null,
-    }));
-  }
-
-  /**
-   * The stance each actor's changes end a span of valid time with, in order: per said-on day when
-   * the actor has at most `dayLevelUpTo` changes (every change then has its own period), else
-   * per chart bucket (several changes in one bucket draw as the stance the bucket ends with).
-   * Bounded either way: by `dayLevelUpTo`, or by the number of buckets.
-   */
-  async chartPeriods(watchId: string, unit: BucketUnit, dayLevelUpTo: number, actorId?: string, executor: Executor = this.db): Promise<ChartPeriodRow[]> {
-    const bucket = bucketStartSql('c', unit);
-    // A literal, not a parameter: DISTINCT ON and ORDER BY must repeat the same expression.
-    const span = sql`case when n.changes <= ${sql.lit(Math.floor(dayLevelUpTo))} then c.said_on->>'to' else ${bucket} end`;
-    const rows = await sql<{ actor_id: string; bucket: string; stance: Stance; day: string; changes: number }>`
-      select distinct on (ch.actor_id, ${span}) ch.actor_id, ${span} as bucket, ch.to_stance as stance,
-             c.said_on->>'to' as day, (count(*) over (partition by ch.actor_id, ${span}))::int as changes
-      from stance_changes ch
-      join stance_claims c on c.claim_id = ch.claim_id
-      join (select actor_id, count(*) as changes from stance_changes where watch_id = ${watchId} group by actor_id) n on n.actor_id = ch.actor_id
-      where ch.watch_id = ${watchId} ${actorId === undefined ? sql`` : sql`and ch.actor_id = ${actorId}`}
-      order by ch.actor_id, ${span}, ${claimOrder('c', 'desc')}`.execute(executor);
-    return rows.rows.map((r) => ({ actorId: r.actor_id, bucket: r.bucket, stance: r.stance, day: r.day, changes: r.changes }));
-  }
-
-  /** Each actor's latest `perActor` claims of a watch in the claim order, newest first, dropped ones marked. */
-  async latestClaims(
-    watchId: string,
-    perActor: number,
-    executor: Executor = this.db,
-  ): Promise<(TimelineEntry & { dropped: boolean })[]> {
-    const rows = await sql<Selectable<StanceClaimsTable> & { dropped: boolean }>`
-      select * from (
-        select c.*, exists (select 1 from stance_claim_drops d where d.claim_id = c.claim_id) as dropped,
-               row_number() over (partition by c.actor_id order by ${claimOrder('c', 'desc')}) as rank_in_actor
-        from stance_claims c
-        where c.watch_id = ${watchId}
-      ) latest
-      where rank_in_actor <= ${perActor}
-      order by actor_id, rank_in_actor`.execute(executor);
-    return rows.rows.map((r) => ({ ...entryOfRow(r), dropped: r.dropped }));
-  }
-
-  /** Claim ids in the SQL claim order (claimOrder), for checking it against compareClaims. */
-  async claimIdsInOrder(watchId: string, executor: Executor = this.db): Promise<string[]> {
-    const rows = await sql<{ claim_id: string }>`
-      select c.claim_id from stance_claims c where c.watch_id = ${watchId} order by ${claimOrder('c', 'asc')}`.execute(executor);
-    return rows.rows.map((r) => r.claim_id);
   }
 
   /** The stored change rows of a watch (or one actor), in no particular order. */
@@ -593,6 +485,26 @@ export class StanceRepository {
       ]),
     );
   }
+}
+
+/** A change row's key: (watch, actor, claim). */
+function changeKey(c: Pick<StanceChange, 'watchId' | 'actorId' | 'claimId'>): string {
+  return `${c.watchId}\u0000${c.actorId}\u0000${c.claimId}`;
+}
+
+/** Whether a stored change row already says what the fold says (every column). */
+function sameChangeRow(a: StanceChange, b: StanceChange): boolean {
+  return (
+    a.from === b.from &&
+    a.to === b.to &&
+    a.documentId === b.documentId &&
+    a.knownAtPosition === b.knownAtPosition &&
+    // Field by field: jsonb hands keys back in its own order.
+    a.effectiveOn.from === b.effectiveOn.from &&
+    a.effectiveOn.to === b.effectiveOn.to &&
+    a.effectiveOn.precision === b.effectiveOn.precision &&
+    a.effectiveOn.basis === b.effectiveOn.basis
+  );
 }
 
 /** The columns a change row and an alert row share. */

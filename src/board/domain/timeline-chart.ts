@@ -66,9 +66,6 @@ export function chartDomain(span: { first: string; last: string } | null): DayRa
   return { start: first - margin, end: last + margin };
 }
 
-/** How many marks fit side by side in a lane of each chart size without overlapping. */
-export const CHART_BUCKETS: Record<'compact' | 'large', number> = { compact: 32, large: 64 };
-
 /** A stretch of valid time with one stance: from the change's said-on day to the next change's. */
 export interface StancePeriod {
   stance: Stance;
@@ -147,6 +144,26 @@ const GEOMETRY: Record<'compact' | 'large', Geometry> = {
   compact: { width: 360, left: 58, right: 14, top: 4, laneHeight: 22, barHeight: 8, markRadius: 3.5, maxTicks: 4, openWhisker: 10, changeLabels: false },
   large: { width: 960, left: 84, right: 30, top: 44, laneHeight: 40, barHeight: 12, markRadius: 5.5, maxTicks: 8, openWhisker: 28, changeLabels: true },
 };
+
+/** A mark for several claims is drawn larger than one for a single claim, by this factor. */
+const GROUP_MARK_SCALE = 1.35;
+/** The ring around a mark that changed the stance, this far outside the mark. */
+const CHANGE_RING_GAP = 3;
+
+/**
+ * How many marks fit side by side in a lane of each chart size without overlapping: the plot's
+ * width over the widest mark (a group mark with its change ring). The bucket unit is chosen so
+ * that a chart has at most this many buckets, which also bounds the page: 18 on the board, 40 on
+ * an actor's page.
+ */
+export const CHART_BUCKETS: Record<'compact' | 'large', number> = {
+  compact: marksThatFit(GEOMETRY.compact),
+  large: marksThatFit(GEOMETRY.large),
+};
+
+function marksThatFit(g: Geometry): number {
+  return Math.floor((g.width - g.left - g.right) / (2 * (g.markRadius * GROUP_MARK_SCALE + CHANGE_RING_GAP)));
+}
 
 /** Top to bottom: the lanes read as a step chart, confirm above neither above deny. */
 const LANES: Stance[] = ['confirm', 'neither', 'deny'];
@@ -238,7 +255,7 @@ export function timelineChart(chart: ChartData, options: ChartOptions): string {
       // One claim sits on its day; several on the middle of their bucket.
       const cx = single ? x(single.saidOn.to) : xOfDay((dayNumber(mark.bucket) + dayNumber(bucketEnd(mark.bucket, chart.unit))) / 2);
       const cy = laneMiddle(mark.stance);
-      const r = single ? g.markRadius : g.markRadius * 1.35;
+      const r = single ? g.markRadius : g.markRadius * GROUP_MARK_SCALE;
       const dropped = mark.dropped === mark.claims;
       const classes = ['claim', `stance-${mark.stance}`, ...(mark.changes > 0 ? ['is-change'] : []), ...(dropped ? ['is-dropped'] : []), ...(single ? [] : ['is-group'])].join(' ');
       const whisker = !single
@@ -248,7 +265,7 @@ export function timelineChart(chart: ChartData, options: ChartOptions): string {
           : single.saidOn.from !== single.saidOn.to
             ? `<line class="whisker" x1="${n(x(single.saidOn.from))}" y1="${n(cy)}" x2="${n(cx)}" y2="${n(cy)}"/>`
             : '';
-      const ring = mark.changes > 0 ? `<circle class="change-ring stance-${mark.stance}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r + 3)}"/>` : '';
+      const ring = mark.changes > 0 ? `<circle class="change-ring stance-${mark.stance}" cx="${n(cx)}" cy="${n(cy)}" r="${n(r + CHANGE_RING_GAP)}"/>` : '';
       const count = !single && options.size === 'large' ? `<text class="mark-count" x="${n(cx)}" y="${n(cy)}" text-anchor="middle" dominant-baseline="central">${mark.claims > 99 ? '99+' : mark.claims}</text>` : '';
       const words = markWords(chart, mark, stancesInBucket.get(mark.bucket) ?? []);
       const href = options.links.actorClaimsFrom(options.watchId, options.actorId, mark.firstDay);

@@ -179,6 +179,13 @@ describe('timelineChart', () => {
     expect((large.match(/<a class="claim-mark"/g) ?? []).length).toBeLessThanOrEqual(CHART_BUCKETS.compact * 3);
     expect(large.length).toBeLessThan(small.length * 1.1);
     expect(large.length).toBeLessThan(64 * 1024);
+    // Marks of one lane never overlap: the bucket count follows the marks' width.
+    const rings = [...large.matchAll(/<circle class="change-ring stance-(\w+)" cx="([\d.]+)" cy="[\d.]+" r="([\d.]+)"/g)];
+    expect(rings.length).toBeGreaterThan(3);
+    for (const stance of stances) {
+      const lane = rings.filter((m) => m[1] === stance).map((m) => ({ cx: Number(m[2]), r: Number(m[3]) })).sort((a, b) => a.cx - b.cx);
+      for (let i = 1; i < lane.length; i++) expect(lane[i]!.cx - lane[i - 1]!.cx).toBeGreaterThanOrEqual(lane[i]!.r + lane[i - 1]!.r - 0.2);
+    }
   });
 });
 

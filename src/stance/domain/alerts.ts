@@ -25,13 +25,17 @@ export interface StanceAlert extends Omit<StanceChange, 'knownAtPosition'> {
  * A change present in both, unaltered, announces nothing: re-folding never re-announces.
  */
 export function alertsBetween(before: readonly StanceChange[], after: readonly StanceChange[], withdrawnAt: number): StanceAlert[] {
-  const sameChange = (a: StanceChange, b: StanceChange) => a.claimId === b.claimId && a.from === b.from && a.to === b.to;
+  // By claim id (a claim makes at most one change): linear in the rows, which a long history has
+  // thousands of, where scanning `after` for each row of `before` was quadratic.
+  const afterByClaim = new Map(after.map((c) => [c.claimId, c]));
+  const beforeByClaim = new Map(before.map((c) => [c.claimId, c]));
   const alerts: StanceAlert[] = [];
   for (const change of before) {
-    if (!after.some((c) => c.claimId === change.claimId)) alerts.push(alertOf(change, 'withdrawn', withdrawnAt));
+    if (!afterByClaim.has(change.claimId)) alerts.push(alertOf(change, 'withdrawn', withdrawnAt));
   }
   for (const change of after) {
-    if (!before.some((c) => sameChange(c, change))) alerts.push(alertOf(change, 'changed', change.knownAtPosition));
+    const was = beforeByClaim.get(change.claimId);
+    if (!was || was.from !== change.from || was.to !== change.to) alerts.push(alertOf(change, 'changed', change.knownAtPosition));
   }
   return alerts;
 }

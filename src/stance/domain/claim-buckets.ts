@@ -1,10 +1,11 @@
 // Claims grouped by said-on day, week, month, quarter or year, for charts that must stay the same
 // size however long the history grows: a chart draws one mark per bucket and stance, never one per
 // claim. The unit is the finest whose buckets, across the span shown, number at most what the
-// chart has room for. The repository groups by the same buckets in SQL (bucketStartSql there);
-// bucketStart is the same rule in JS. Pure.
+// chart has room for. bucketClaims and bucketPeriodEnds count an actor's folded timeline into
+// those buckets. Pure.
 
 import type { Stance } from '../../domain/vocabulary.js';
+import type { HistoryEntry, StanceChange } from './timeline.js';
 
 export const BUCKET_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type BucketUnit = (typeof BUCKET_UNITS)[number];
@@ -22,6 +23,20 @@ export interface BucketClaims {
   /** The earliest and latest said-on upper bound among them. */
   firstDay: string;
   lastDay: string;
+}
+
+/** The claims of one bucket with one stance, and the claim's id when the bucket holds just one. */
+export interface BucketMark extends BucketClaims {
+  claimId: string | null;
+}
+
+/** The stance the changes of one span of valid time end with, the day of the last one, and how many there are. */
+export interface BucketPeriodEnd {
+  /** The span: the bucket's first day, or the change's day when each change has its own. */
+  bucket: string;
+  stance: Stance;
+  day: string;
+  changes: number;
 }
 
 /** Roughly how many days one bucket spans, for choosing a unit. */
@@ -73,4 +88,88 @@ export function bucketEnd(start: string, unit: BucketUnit): string {
       break;
   }
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * An actor's claims (all of them, dropped ones too) counted per bucket and stance, in bucket order
+ * then stance order. `history` is in claim order, whose first key is the said-on day, so a
+ * bucket's claims are adjacent. `changed` says which claims moved the stance.
+ */
+export function bucketClaims(history: readonly HistoryEntry[], changed: { has(claimId: string): boolean }, unit: BucketUnit): BucketMark[] {
+  const startOf = memoizedBucketStart(unit);
+  const marks: BucketMark[] = [];
+  let inBucket = new Map<Stance, BucketMark>();
+  let bucket = '';
+  const close = () => marks.push(...[...inBucket.values()].sort((a, b) => (a.stance < b.stance ? -1 : 1)));
+  for (const { claim, status } of history) {
+    const day = claim.saidOn.to;
+    const start = startOf(day);
+    if (start !== bucket) {
+      close();
+      inBucket = new Map();
+      bucket = start;
+    }
+    const dropped = status === 'active' ? 0 : 1;
+    const changes = changed.has(claim.claimId) ? 1 : 0;
+    const mark = inBucket.get(claim.stance);
+    if (!mark) {
+      inBucket.set(claim.stance, { bucket, stance: claim.stance, claims: 1, dropped, changes, firstDay: day, lastDay: day, claimId: claim.claimId });
+      continue;
+    }
+    mark.claims += 1;
+    mark.dropped += dropped;
+    mark.changes += changes;
+    // Adjacent in claim order: the days only grow.
+    mark.lastDay = day;
+    mark.claimId = null;
+  }
+  close();
+  return marks;
+}
+
+/**
+ * The stance each span of valid time ends with, from an actor's stance changes in claim order:
+ * one span per said-on day while the actor has at most `dayLevelUpTo` changes (every change then
+ * shows), else one per bucket (several changes in a bucket draw as the stance it ends with).
+ * Bounded either way, by `dayLevelUpTo` or by the number of buckets.
+ */
+export function bucketPeriodEnds(changes: readonly StanceChange[], unit: BucketUnit, dayLevelUpTo: number): BucketPeriodEnd[] {
+  const startOf = changes.length <= dayLevelUpTo ? (day: string) => day : memoizedBucketStart(unit);
+  const ends: BucketPeriodEnd[] = [];
+  for (const change of changes) {
+    const day = change.effectiveOn.to;
+    const bucket = startOf(day);
+    const last = ends.at(-1);
+    // Changes come in claim order, whose first key is the said-on day: a span's changes are adjacent.
+    if (last?.bucket === bucket) Object.assign(last, { stance: change.to, day, changes: last.changes + 1 });
+    else ends.push({ bucket, stance: change.to, day, changes: 1 });
+  }
+  return ends;
+}
+
+/** The said-on span of claims: from the earliest lower bound (or upper, when open) to the latest upper bound. */
+export function saidOnSpan(history: readonly HistoryEntry[]): { first: string; last: string } | null {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { claim } of history) {
+    const from = claim.saidOn.from ?? claim.saidOn.to;
+    if (first === undefined || from < first) first = from;
+    if (last === undefined || claim.saidOn.to > last) last = claim.saidOn.to;
+  }
+  return first !== undefined && last !== undefined ? { first, last } : null;
+}
+
+/** bucketStart for one unit over days in order, remembering the last day's answer. */
+function memoizedBucketStart(unit: BucketUnit): (isoDay: string) => string {
+  if (unit === 'day') return (isoDay) => isoDay;
+  let lastDay = '';
+  let lastStart = '';
+  return (isoDay) => {
+    // Days come in order, most of them repeating the one before.
+    if (isoDay !== lastDay) {
+      lastDay = isoDay;
+      lastStart = bucketStart(isoDay, unit);
+    }
+    return lastStart;
+  };
 }

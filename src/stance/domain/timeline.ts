@@ -226,23 +226,34 @@ export function timelineFromRecords(
   claims: readonly TimelineEntry[],
   drops: readonly RecordedDrop[],
 ): ActorTimeline {
-  const t = initialTimeline(watchId, actorId);
+  return extendTimeline(initialTimeline(watchId, actorId), claims, drops);
+}
+
+/**
+ * `t` with the claims and drops logged after it folded in, in log order: a new timeline, `t` stays
+ * as it was, so whoever still reads `t` keeps one consistent view (the read cache hands timelines
+ * to answers that are still being written while it moves on). A drop names its claim, which is in
+ * `claims` or already in `t`.
+ */
+export function extendTimeline(t: ActorTimeline, claims: readonly TimelineEntry[], drops: readonly RecordedDrop[]): ActorTimeline {
+  const next: ActorTimeline = { ...t, active: [...t.active], dropped: new Map(t.dropped), changeAt: new Map(t.changeAt) };
   const byId = new Map(claims.map((c) => [c.claimId, c]));
+  const known = (claimId: string) => byId.get(claimId) ?? t.active.find((c) => c.claimId === claimId) ?? t.dropped.get(claimId)?.entry;
   const steps: (TimelineEntry | RecordedDrop)[] = [...claims, ...drops].sort((a, b) => a.position - b.position);
   const pending = new Map<string, Drop[]>();
   for (const step of steps) {
     if ('kind' in step) {
-      const entry = byId.get(step.claimId);
+      const entry = known(step.claimId);
       const drop: Drop = { kind: step.kind, reason: step.reason, by: step.by, position: step.position };
-      if (entry && entry.position < step.position) dropClaim(t, entry, drop);
+      if (entry && entry.position < step.position) dropClaim(next, entry, drop);
       else pending.set(step.claimId, [...(pending.get(step.claimId) ?? []), drop]);
     } else {
-      recordClaim(t, step);
-      for (const drop of pending.get(step.claimId) ?? []) dropClaim(t, step, drop);
+      recordClaim(next, step);
+      for (const drop of pending.get(step.claimId) ?? []) dropClaim(next, step, drop);
       pending.delete(step.claimId);
     }
   }
-  return t;
+  return next;
 }
 
 export function entryOf(event: ClaimRecorded & { position: number }): TimelineEntry {
@@ -282,8 +293,10 @@ function dropClaim(t: ActorTimeline, entry: TimelineEntry, drop: Drop): void {
   const known = t.dropped.get(entry.claimId);
   if (known?.drops.some((d) => d.position === drop.position)) return; // delivered again
   if (known) {
+    // A new list, not a splice: an earlier copy of the timeline (extendTimeline) shares this one.
     const at = known.drops.findIndex((d) => d.position > drop.position);
-    known.drops.splice(at < 0 ? known.drops.length : at, 0, drop);
+    const drops = at < 0 ? [...known.drops, drop] : [...known.drops.slice(0, at), drop, ...known.drops.slice(at)];
+    t.dropped.set(entry.claimId, { entry, drops });
   } else {
     t.dropped.set(entry.claimId, { entry, drops: [drop] });
     removeActive(t, entry, drop.position);
@@ -398,9 +411,13 @@ export function stanceAt(t: ActorTimeline, validDay: string): Stance | null {
 
 /** The stance changes in claim order; a claim repeating the stance before it makes none. */
 export function stanceChanges(t: ActorTimeline): StanceChange[] {
-  return [...t.changeAt.values()]
-    .sort((a, b) => compareClaims(a.entry, b.entry))
-    .map((marked) => changeOf(t, marked));
+  // The marked claims are active ones, and `active` is already in claim order: no sort.
+  const changes: StanceChange[] = [];
+  for (const entry of t.active) {
+    const marked = t.changeAt.get(entry.claimId);
+    if (marked) changes.push(changeOf(t, marked));
+  }
+  return changes;
 }
 
 /**
@@ -442,9 +459,16 @@ function changeOf(t: ActorTimeline, { entry, mark }: MarkedClaim): StanceChange 
 
 /** Every claim of the actor in claim order, with why it no longer counts when it does not. */
 export function claimHistory(t: ActorTimeline): HistoryEntry[] {
-  const active = t.active.map((claim): HistoryEntry => ({ claim, status: 'active', drops: [] }));
-  const dropped = [...t.dropped.values()].map(
-    ({ entry, drops }): HistoryEntry => ({ claim: entry, status: drops[0]!.kind, drops: [...drops] }),
-  );
-  return [...active, ...dropped].sort((a, b) => compareClaims(a.claim, b.claim));
+  // `active` is in claim order already; only the (few) dropped claims are sorted, then merged in.
+  const dropped = [...t.dropped.values()]
+    .sort((a, b) => compareClaims(a.entry, b.entry))
+    .map(({ entry, drops }): HistoryEntry => ({ claim: entry, status: drops[0]!.kind, drops: [...drops] }));
+  const history: HistoryEntry[] = [];
+  let d = 0;
+  for (const claim of t.active) {
+    while (d < dropped.length && compareClaims(dropped[d]!.claim, claim) < 0) history.push(dropped[d++]!);
+    history.push({ claim, status: 'active', drops: [] });
+  }
+  while (d < dropped.length) history.push(dropped[d++]!);
+  return history;
 }

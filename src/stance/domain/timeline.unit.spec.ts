@@ -28,6 +28,7 @@ import {
   timelineOf,
   timelineOfEvent,
   entryOf,
+  extendTimeline,
   type RecordedDrop,
   type ActorTimeline,
   type LoggedEvent,
@@ -493,6 +494,32 @@ describe('timelineFromRecords (what the projection stores, folded back)', () => 
     const t = timelineFromRecords(WATCH, 'russia', claims, drops);
     expect(currentStance(t)).toBe('deny');
     expect(steps(t)).toEqual(steps(timeline(events)));
+  });
+  it('extending a fold of a prefix of the log by the rest gives the fold of the whole log, at every split', () => {
+    const log = [...RUSSIA_LOG, rejected('russia-001-confirm', 900, 'not his words'), superseded('russia-002-neither', 901, 'read again')];
+    const whole = records(log);
+    const expected = timelineFromRecords(WATCH, 'russia', whole.claims, whole.drops);
+    const positions = log.map((e) => e.position).sort((a, b) => a - b);
+    for (const split of [0, ...positions]) {
+      const head = records(log.filter((e) => e.position <= split));
+      const tail = records(log.filter((e) => e.position > split));
+      const prefix = timelineFromRecords(WATCH, 'russia', head.claims, head.drops);
+      const prefixChanges = stanceChanges(prefix);
+      const extended = extendTimeline(prefix, tail.claims, tail.drops);
+      expect({ split, changes: stanceChanges(extended) }).toEqual({ split, changes: stanceChanges(expected) });
+      expect(claimHistory(extended)).toEqual(claimHistory(expected));
+      // The prefix is left as it was: an answer still reading it keeps its view.
+      expect(stanceChanges(prefix)).toEqual(prefixChanges);
+      expect(claimHistory(prefix)).toEqual(claimHistory(timelineFromRecords(WATCH, 'russia', head.claims, head.drops)));
+    }
+  });
+
+  it('claimHistory lists active and dropped claims together in claim order', () => {
+    const log = [...RUSSIA_LOG, rejected('russia-001-confirm', 900, 'not his words'), rejected('russia-004-deny', 901, 'misread')];
+    const { claims, drops } = records(log);
+    const history = claimHistory(timelineFromRecords(WATCH, 'russia', claims, drops));
+    expect(history.map((h) => h.claim.claimId)).toEqual([...claims].sort(compareClaims).map((c) => c.claimId));
+    expect(history.filter((h) => h.status === 'rejected').map((h) => h.claim.claimId).sort()).toEqual(['russia-001-confirm', 'russia-002-confirm-garbled', 'russia-004-deny']); // the log already rejects the garbled one
   });
 });
 

@@ -1,0 +1,120 @@
+// Each watch's timelines, folded once and then brought forward by what the projection logged
+// since: the answers "now" (history, why, stances as of a day, the board's charts) read a folded
+// timeline, and folding an actor's whole history on every projection move cost hundreds of
+// milliseconds per page at 100,000 claims. A move reads only the claim and drop rows logged since
+// the last one (the rows carry their log positions, and the projection writes them with its
+// checkpoint in one transaction, so the rows at or before a checkpoint never change).
+//
+// Timelines are kept without the evidence (quote, url, speaker: the answers look those up for the
+// claims they show), about 300 bytes a claim. Each move makes new timeline objects
+// (extendTimeline), so an answer still being written from the previous ones keeps its view.
+// Per process: every instance keeps its own, each exact for the position it was read at. The log
+// can start again under the same process (eval empties it between ingestion orders, positions
+// restart): the chain hash at the cached position tells, and a different one empties the cache.
+import type { EventStoreRepository, Executor } from '../event-store/event-store.repository.js';
+import { claimHistory, extendTimeline, initialTimeline, stanceChanges, type ActorTimeline, type HistoryEntry, type StanceChange } from './domain/timeline.js';
+import type { StanceRepository } from './stance.repository.js';
+
+export interface WatchTimelines {
+  /** The log position the timelines reflect, and the chain hash of the event there (null at 0). */
+  position: number;
+  hash: string | null;
+  byActor: ReadonlyMap<string, ActorTimeline>;
+}
+
+export class TimelineCache {
+  private readonly watches = new Map<string, WatchTimelines>();
+  /** One read per watch at a time: concurrent misses wait for the same move. */
+  private readonly moving = new Map<string, Promise<WatchTimelines>>();
+  private readonly derived = new WeakMap<ActorTimeline, Map<string, unknown>>();
+
+  constructor(
+    private readonly repository: StanceRepository,
+    private readonly events: EventStoreRepository,
+  ) {}
+
+  /**
+   * The watch's timelines by actor as the projection stood at log position `atLeast` (the
+   * checkpoint just read) or later, with that position: a request that read the checkpoint just
+   * before another moved the cache is answered as of the newer position, which is as "now" as
+   * the one it read. The rows at a position never change, so the answer is exact for it.
+   */
+  async at(watchId: string, atLeast: number, executor: Executor): Promise<WatchTimelines> {
+    return this.reach(watchId, atLeast, executor, false);
+  }
+
+  /**
+   * The watch's timelines as they stand at exactly `position`: what the projection folds its
+   * batch into (its own cache, read inside its transaction). A cache past `position` (a rebuild
+   * went back) is read again from the start.
+   */
+  async exactly(watchId: string, position: number, executor: Executor): Promise<WatchTimelines> {
+    return this.reach(watchId, position, executor, true);
+  }
+
+  private async reach(watchId: string, atLeast: number, executor: Executor, exact: boolean): Promise<WatchTimelines> {
+    let checked = false;
+    for (;;) {
+      const cached = this.watches.get(watchId);
+      if (cached && !checked && cached.position > 0) {
+        checked = true;
+        if ((await this.events.hashAt(cached.position, executor)) !== cached.hash) {
+          if (this.watches.get(watchId) === cached) this.watches.delete(watchId);
+          continue;
+        }
+      }
+      if (cached && exact && cached.position > atLeast) {
+        if (this.watches.get(watchId) === cached) this.watches.delete(watchId);
+        continue;
+      }
+      if (cached && cached.position >= atLeast) return cached;
+      await (this.moving.get(watchId) ?? this.move(watchId, cached, atLeast, executor));
+    }
+  }
+
+  /** The watch's timelines as the cache holds them now, without reading anything (undefined: none yet). */
+  peek(watchId: string): WatchTimelines | undefined {
+    return this.watches.get(watchId);
+  }
+
+  /** An actor's claims in claim order, each with its status (claimHistory), computed once per timeline. */
+  history(t: ActorTimeline): HistoryEntry[] {
+    return this.memo(t, 'history', () => claimHistory(t));
+  }
+
+  /** An actor's stance changes in claim order (stanceChanges), computed once per timeline. */
+  changes(t: ActorTimeline): StanceChange[] {
+    return this.memo(t, 'changes', () => stanceChanges(t));
+  }
+
+  /**
+   * What `compute` derives from `t`, computed once per timeline and `key`: a move makes new
+   * timeline objects only for the actors it touched, so the others keep what was derived.
+   */
+  memo<T>(t: ActorTimeline, key: string, compute: () => T): T {
+    let derived = this.derived.get(t);
+    if (!derived) this.derived.set(t, (derived = new Map()));
+    if (!derived.has(key)) derived.set(key, compute());
+    return derived.get(key) as T;
+  }
+
+  private move(watchId: string, from: WatchTimelines | undefined, position: number, executor: Executor): Promise<WatchTimelines> {
+    const move = (async () => {
+      const after = from?.position ?? 0;
+      const records = await this.repository.watchRecords(executor, watchId, { after, upTo: position, withoutEvidence: true });
+      const hash = position > 0 ? await this.events.hashAt(position, executor) : null;
+      const byActor = new Map(from?.byActor);
+      for (const r of records) {
+        byActor.set(r.actorId, extendTimeline(byActor.get(r.actorId) ?? initialTimeline(watchId, r.actorId), r.claims, r.drops));
+      }
+      const moved = { position, hash, byActor };
+      // A slower move to an earlier position must not replace a later one.
+      if ((this.watches.get(watchId)?.position ?? -1) < position) this.watches.set(watchId, moved);
+      return moved;
+    })();
+    this.moving.set(watchId, move);
+    return move.finally(() => {
+      if (this.moving.get(watchId) === move) this.moving.delete(watchId);
+    });
+  }
+}
