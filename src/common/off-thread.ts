@@ -1,6 +1,7 @@
 // Runs a pure, CPU-heavy function in a worker thread so that the event loop keeps serving HTTP
 // while it works (a 10 MB feed takes 1.5 s to parse). One long-lived worker per function, started
-// at the first call and unref'd: it never keeps the process alive, and it dies with it.
+// at the first call; it keeps the process alive only while a call waits for its answer, and it
+// dies with the process.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ export class OffThread<A extends unknown[], R> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
+      if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, args });
     });
@@ -28,10 +30,10 @@ export class OffThread<A extends unknown[], R> {
 
   private start(): Worker {
     const worker = new Worker(compiledScript(this.script));
-    worker.unref();
     worker.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
       if (reply.ok) waiting?.resolve(reply.result as R);
       else waiting?.reject(new Error(reply.message));
     });
@@ -42,6 +44,9 @@ export class OffThread<A extends unknown[], R> {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker ${this.script.pathname} exited (code ${code})`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again, and a port
+    // left referenced kept every process that had parsed a feed from ever exiting on its own.
+    worker.unref();
     this.worker = worker;
     return worker;
   }

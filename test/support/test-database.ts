@@ -1,13 +1,17 @@
 // Each integration test file gets its own fresh, migrated database (immich's middle tier):
-// PGlite in memory always; on a Postgres server, a database cloned from a migrated template,
-// when TEST_DATABASE_URL (or DATABASE_URL) points at one.
+// PGlite in memory, loaded from a migrated template; on a Postgres server, a database cloned
+// from a migrated template, when TEST_DATABASE_URL (or DATABASE_URL) points at one.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../src/database/database.js';
-import { defaultMigrationsDir, migrateToLatest } from '../../src/database/migrations.js';
+import { defaultMigrationsDir, migrateToLatest, packageRoot } from '../../src/database/migrations.js';
+import type { Tables } from '../../src/database/schema.js';
 import { splitSqlStatements } from '../../src/database/sql-script.js';
 
 export const serverUrl: string | null = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
@@ -27,8 +31,10 @@ export interface TestDatabase extends Database {
 
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
-    await migrateToLatest(database.db);
+    // As openDatabase opens `memory://` (PGlite on this thread), but from the template's files:
+    // PGlite's initdb alone takes seconds, loading a data folder one.
+    const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: await PGlite.create('memory://', { loadDataDir: await pgliteTemplate() }) }) });
+    const database: Database = { db, kind: 'pglite', serverUrl: null, close: () => db.destroy() };
     return {
       ...database,
       url: null,
@@ -79,12 +85,45 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** A migrated template named after the migrations' content, built once per change of them. */
-async function ensureTemplate(): Promise<string> {
+/** The migrations' content, which names the templates: a changed migration builds new ones. */
+function migrationsDigest(): string {
   const folder = defaultMigrationsDir();
   const digest = createHash('sha256');
   for (const file of readdirSync(folder).sort()) digest.update(file).update(readFileSync(join(folder, file)));
-  const template = `stance_template_${digest.digest('hex').slice(0, 12)}`;
+  return digest.digest('hex').slice(0, 12);
+}
+
+let pgliteTemplateData: Promise<Blob> | undefined;
+
+/**
+ * A migrated PGlite data folder as a tarball, kept in the system's temporary folder per
+ * migrations and PGlite version. Jest workers that find none build one each and rename it
+ * into place whole, so none reads a half-written file.
+ */
+function pgliteTemplate(): Promise<Blob> {
+  pgliteTemplateData ??= (async () => {
+    const { version } = JSON.parse(readFileSync(join(packageRoot(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+    const file = join(tmpdir(), `stance-pglite-template-${migrationsDigest()}-${version}.tar`);
+    if (!existsSync(file)) {
+      const pglite = await PGlite.create('memory://');
+      const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
+      try {
+        await migrateToLatest(db);
+        const building = `${file}.${process.pid}`;
+        await writeFile(building, new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+        await rename(building, file);
+      } finally {
+        await db.destroy();
+      }
+    }
+    return new Blob([await readFile(file)]);
+  })();
+  return pgliteTemplateData;
+}
+
+/** A migrated template named after the migrations' content, built once per change of them. */
+async function ensureTemplate(): Promise<string> {
+  const template = `stance_template_${migrationsDigest()}`;
   await withAdmin(async (client) => {
     // Jest runs files in parallel workers: one builds the template, the others wait for it.
     await client.query('select pg_advisory_lock(7301999)');

@@ -35,7 +35,7 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
   let boundary = headline?.verbEnd ?? 0;
   for (const lex of view.lexSpans) {
     const mode = lex.tags.find((tag) => tag.type === 'attribution')?.speaker;
-    if (!mode || view.tokens[lex.start].quoted) continue;
+    if (!mode || view.tokens[lex.start].quoted || isClaimNounHere(view, lex.start)) continue;
     const bound = Math.max(boundary, complementizerBefore(view, lex.start) + 1);
     const parsed = parseAttribution(view, refs, dateTokens, lex.start, lex.end, mode, bound, boundary);
     if (!parsed) continue;
@@ -52,6 +52,16 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
   }
   return attributions;
+}
+
+/**
+ * A speech verb that is also a claim noun ("klaim") is the noun after a word other than a name:
+ * "tidak membantah klaim AS bahwa ..." names the US claim, "“...,” klaim Kremlin" and "Rusia
+ * klaim ..." are speech.
+ */
+function isClaimNounHere(view: SentenceView, at: number): boolean {
+  const previous = at - 1;
+  return previous >= 0 && view.tokens[previous].isWord && !view.mentionCovering(previous) && view.pack.claimNouns.matchAt(view.tokens, at) !== null;
 }
 
 /** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */
@@ -158,10 +168,76 @@ function contentStart(view: SentenceView, verbEnd: number): number {
 export function complementAfter(view: SentenceView, verbEnd: number): { start: number; end: number } | null {
   const reach = Math.min(view.length, verbEnd + COMPLEMENTIZER_REACH);
   for (let i = verbEnd; i < reach && !view.tokens[i].quoted; i++) {
-    if (view.is(i, 'complementizer')) return { start: view.lexAt(i)!.end, end: view.length };
+    if (view.is(i, 'complementizer') && !opensRelativeClause(view, i)) return { start: view.lexAt(i)!.end, end: view.length };
     if (view.is(i, 'attribution')) break;
   }
   return null;
+}
+
+/** Words a relative clause's subject may take before its verb: "the defence ministry", "he". */
+const RELATIVE_SUBJECT_WORDS = 5;
+
+/**
+ * A "that" after a noun that opens a relative clause about the noun, not the words of a claim:
+ * its clause lacks a subject ("the reports that were published") or lacks the object of its
+ * verb of saying or making ("the report that he said was false", "the statement that the
+ * ministry issued on Monday", "the claims that Sylvania denied."). A verb followed by its own
+ * "that" has its object ("reports that the ministry said that ..." reports words).
+ */
+export function opensRelativeClause(view: SentenceView, at: number): boolean {
+  return relativeClauseAt(view, at) !== null;
+}
+
+/** The relative clause opened at `at`, up to a break or the next verb after its own; null: none. */
+function relativeClauseAt(view: SentenceView, at: number): { start: number; end: number } | null {
+  if (!view.is(at, 'relativeComplementizer')) return null;
+  const before = at - 1;
+  if (before < 0 || !view.tokens[before].isWord || isVerbOfStance(view, before)) return null;
+  const first = view.lexAt(at)!.end;
+  if (first >= view.length || view.tokens[first].quoted) return null;
+  if (view.is(first, 'passiveAuxiliary')) return { start: at, end: breakAfter(view, first) };
+  let verb = first;
+  while (verb < Math.min(view.length, first + RELATIVE_SUBJECT_WORDS) && view.tokens[verb].isWord && !isVerbOfStance(view, verb)) {
+    if (view.is(verb, 'preposition') || view.is(verb, 'complementizer') || view.is(verb, 'negation') || view.is(verb, 'passiveAuxiliary')) return null;
+    verb = view.lexAt(verb)?.end ?? verb + 1;
+  }
+  if (verb === first || verb >= view.length || !isVerbOfStance(view, verb)) return null;
+  const after = view.lexAt(verb)!.end;
+  if (complementAfterVerb(view, after)) return null;
+  const gap = after >= view.length || view.isBreak(after) || view.is(after, 'preposition') || view.is(after, 'passiveAuxiliary');
+  if (!gap) return null;
+  // "the report that Ukraine published on Monday ... was a fake": the main clause's verb ends it.
+  let end = after;
+  while (end < view.length && !view.isBreak(end) && !view.is(end, 'passiveAuxiliary') && !isVerbOfStance(view, end) && !view.is(end, 'cue')) end++;
+  return { start: at, end };
+}
+
+function breakAfter(view: SentenceView, from: number): number {
+  let end = from;
+  while (end < view.length && !view.isBreak(end)) end++;
+  return end;
+}
+
+/** The relative clauses opened by "that" (opensRelativeClause). */
+export function relativeClauses(view: SentenceView): { start: number; end: number }[] {
+  const clauses: { start: number; end: number }[] = [];
+  for (let i = 0; i < view.length; i++) {
+    const clause = relativeClauseAt(view, i);
+    if (!clause) continue;
+    clauses.push(clause);
+    i = clause.end - 1;
+  }
+  return clauses;
+}
+
+/** A verb of saying, of a stance or of making a statement. */
+function isVerbOfStance(view: SentenceView, i: number): boolean {
+  return view.is(i, 'attribution') || view.is(i, 'statementMaker') || (view.is(i, 'cue') && view.tagAt(i, 'cue')!.kind === 'active');
+}
+
+function complementAfterVerb(view: SentenceView, from: number): boolean {
+  for (let i = from; i < Math.min(view.length, from + COMPLEMENTIZER_REACH); i++) if (view.is(i, 'complementizer')) return true;
+  return false;
 }
 
 function complementizerBefore(view: SentenceView, position: number): number {

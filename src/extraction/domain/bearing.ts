@@ -13,6 +13,7 @@
 //   Z is the agent; for anyone else it says neither.
 
 import type { Stance } from '../../domain/vocabulary.js';
+import { opensRelativeClause } from './attribution.js';
 import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
@@ -138,11 +139,21 @@ export function stanceOnRole(role: Role, stated: Stance, agent: string): Stance 
   return stated === 'confirm' ? null : 'neither';
 }
 
-/** "the US claim that ...", "klaim AS bahwa ...": a claim noun opening another party's words before `until`. */
+/**
+ * "the US claim that ...", "klaim AS bahwa ...", "the claims made by Western media about ...",
+ * "klaim media Barat soal ...": a claim noun opening another party's words, or naming what its
+ * claims are about, before `until`: the reported words speak of those claims.
+ */
 export function othersClaimBefore(view: SentenceView, start: number, until: number): boolean {
   for (let i = start; i < until; i++) {
     if (!view.is(i, 'claimNoun')) continue;
-    for (let k = i + 1; k <= Math.min(until - 1, i + CLAIM_NOUN_REACH); k++) if (view.is(k, 'complementizer')) return true;
+    for (let k = i + 1; k <= Math.min(until - 1, i + CLAIM_NOUN_REACH); k++) {
+      if (view.is(k, 'complementizer') && !opensRelativeClause(view, k)) return true;
+      if (view.is(k, 'statementMaker')) return true;
+    }
+    // "about", "soal" right before the topic: the claims are about it.
+    const about = until - 1;
+    if (about > i && view.is(about, 'preposition') && !view.is(about, 'agentMarker')) return true;
   }
   return false;
 }

@@ -14,8 +14,18 @@ export function parseDay(iso: string): number {
   return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** Days formatted so far: an article's statements name the same few days again and again. */
+const formattedDays = new Map<number, string>();
+const MAX_FORMATTED_DAYS = 10_000;
+
 export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let formatted = formattedDays.get(day);
+  if (formatted === undefined) {
+    formatted = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (formattedDays.size >= MAX_FORMATTED_DAYS) formattedDays.clear();
+    formattedDays.set(day, formatted);
+  }
+  return formatted;
 }
 
 export function yearOf(day: number): number {

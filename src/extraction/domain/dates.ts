@@ -32,16 +32,22 @@ export interface DateExpression {
   reference: DateReference;
   /** "sebelum hari Sabtu", "before Saturday": only an upper bound. */
   before: boolean;
+  /** Inside a quotation: it dates what the quoted words report ("'X confirmed Sunday that ...,' he said"). */
+  quoted: boolean;
 }
 
 type Parsed = { reference: DateReference; end: number } | null;
 
-/** Date expressions outside quotations: inside a quote, "today" is the speaker's, not the reporter's. */
+/**
+ * Date expressions, each wholly inside or outside a quotation. Inside one, "today" and
+ * "yesterday" are the speaker's days, which the text does not give: those are left out.
+ */
 export function findDateExpressions(tokens: readonly Token[], compiled: CompiledPack): DateExpression[] {
   const parser = new DateParser(tokens, compiled);
   const found: DateExpression[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const expression = tokens[i].quoted ? null : parser.expressionAt(i);
+    const parsed = parser.expressionAt(i);
+    const expression = parsed?.quoted && parsed.reference.kind === 'relativeDay' ? null : parsed;
     if (expression) {
       found.push(expression);
       i = expression.end;
@@ -53,12 +59,21 @@ export function findDateExpressions(tokens: readonly Token[], compiled: Compiled
 }
 
 class DateParser {
+  /** The date words at each token, looked up once: a phrase is tried from several starts. */
+  private readonly wordsAt: (PhraseMatch<DateWord> | null | undefined)[];
+
   constructor(
     private readonly tokens: readonly Token[],
     private readonly compiled: CompiledPack,
-  ) {}
+  ) {
+    this.wordsAt = new Array(tokens.length);
+  }
+
+  /** Whether the expression being read is inside a quotation: all its words must be. */
+  private quoted = false;
 
   expressionAt(start: number): DateExpression | null {
+    this.quoted = this.tokens[start].quoted;
     let k = start;
     let before = false;
     const first = this.words(k);
@@ -74,14 +89,14 @@ class DateParser {
     // A lead word may also be the start of the date ("tahun" in "tahun lalu"): back off.
     for (const at of [k, ...leads.reverse()]) {
       const parsed = this.core(at, leads.length > 0 && at === k);
-      if (parsed) return { start, end: parsed.end, reference: parsed.reference, before };
+      if (parsed) return { start, end: parsed.end, reference: parsed.reference, before, quoted: this.quoted };
     }
     return null;
   }
 
   private core(k: number, afterLead: boolean): Parsed {
     const token = this.tokens[k];
-    if (!token || token.quoted) return null;
+    if (!token || token.quoted !== this.quoted) return null;
     if (token.isNumber) return this.fromNumber(k, Number(token.text), afterLead);
     const match = this.words(k);
     if (!match) return null;
@@ -269,7 +284,13 @@ class DateParser {
   }
 
   private words(k: number): PhraseMatch<DateWord> | null {
-    return k < this.tokens.length ? this.compiled.dateWords.matchAt(this.tokens, k) : null;
+    if (k >= this.tokens.length) return null;
+    let match = this.wordsAt[k];
+    if (match === undefined) {
+      match = this.compiled.dateWords.matchAt(this.tokens, k);
+      this.wordsAt[k] = match;
+    }
+    return match;
   }
 }
 

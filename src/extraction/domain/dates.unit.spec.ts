@@ -49,8 +49,15 @@ describe('Indonesian date phrases', () => {
     expect(datesIn(text, published, 'id')).toEqual([expected]);
   });
 
-  it('finds nothing in numbers, articles of law, years after "sejak", lower-case weeks, or quotations', () => {
-    expect(datesIn('11.000 tentara, Pasal 4, sejak 1990, dalam beberapa minggu, “pada hari Senin”', FRIDAY, 'id')).toEqual([]);
+  it('finds nothing in numbers, articles of law, years after "sejak" or lower-case weeks', () => {
+    expect(datesIn('11.000 tentara, Pasal 4, sejak 1990, dalam beberapa minggu', FRIDAY, 'id')).toEqual([]);
+  });
+
+  it('finds a date wholly inside a quotation, marked as quoted, but not the quoted speaker’s "hari ini"', () => {
+    const tokens = tokenize('“Kami membantahnya hari ini, seperti pada hari Senin,” kata Peskov pada hari Selasa.');
+    markQuotes(tokens);
+    const found = findDateExpressions(tokens, compilePack(packs.get('id')!)).map((expression) => [tokens[expression.start].text, expression.quoted]);
+    expect(found).toEqual([['pada', true], ['pada', false]]);
   });
 });
 

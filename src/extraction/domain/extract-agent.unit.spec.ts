@@ -102,9 +102,9 @@ describe('3. negation and hedges', () => {
     expect(pairs('Freedonia menepis laporan soal drone itu sebagai informasi yang simpang siur.', 'id', drones)).toEqual(['freedonia:neither']);
   });
 
-  it('en and id: another party’s claim named by a noun is not the speaker’s', () => {
-    expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual([]);
-    expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual([]);
+  it('en and id: another party’s claim named by a noun is not the speaker’s (it is that party’s own: extract-nested-claims)', () => {
+    expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual(['sylvania:confirm']);
+    expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual(['sylvania:confirm']);
   });
 });
 

@@ -131,3 +131,106 @@ describe('9. date phrases near a claim give its said-on', () => {
     ]);
   });
 });
+
+describe('dates inside quotations date what the quoted words report (issue 12, item 7)', () => {
+  it('en: "‘The Kremlin denied on Friday …,’ Zelensky told reporters on Tuesday" is a Friday denial', () => {
+    const sentence = '“The Kremlin denied on Friday that North Korean troops were in Kursk,” Zelensky told reporters on Tuesday.';
+    // Published on a Saturday: the Friday is the one before Zelensky's Tuesday, not the day before publication.
+    expectClaims(extract(sentence, '2024-11-02', 'en'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-25', '2024-10-25', 'day'] }]);
+  });
+
+  it('en: "‘Kim Jong Un confirmed Sunday …,’ the envoy told reporters"', () => {
+    const sentence = '“Kim Jong Un confirmed Sunday that North Korean troops were in Kursk,” the envoy told reporters.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-27', '2024-10-27', 'day'] }]);
+  });
+
+  it('id: "“Kremlin membantah pada Jumat …,” kata Zelensky, Selasa"', () => {
+    const sentence = '“Kremlin membantah pada Jumat bahwa tentara Korea Utara ada di Kursk,” kata Zelensky kepada wartawan, Selasa.';
+    expectClaims(extract(sentence, '2024-11-02', 'id'), [{ actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-25', '2024-10-25', 'day'] }]);
+  });
+
+  it('en: "today" in a quote is the speaker’s day, which the text does not give, and a date outside the quote is not the quoted words’', () => {
+    const today = '“We confirmed today that North Korean troops are in Kursk,” Peskov said on Monday.';
+    expectClaims(extract(today, '2024-10-30', 'en'), [{ actor: 'russia', stance: 'confirm', sentence: today, saidOn: ['2024-10-28', '2024-10-28', 'day'] }]);
+    const quotedSpeaker = '“North Korean troops arrived in Kursk on Friday,” Zelensky said.';
+    expectClaims(extract(quotedSpeaker, '2024-10-30', 'en'), [{ actor: 'ukraine', stance: 'confirm', sentence: quotedSpeaker, saidOn: ['2024-10-30', '2024-10-30', 'day'] }]);
+  });
+});
+
+describe('a statement dated by another one in the sentence (issue 12, item 7)', () => {
+  const monday = ['2024-10-28', '2024-10-28', 'day'] as [string, string, 'day'];
+
+  it('en: "a few days after Moscow rejected" is before Monday, at the latest the day before', () => {
+    const sentence = 'Pyongyang acknowledged on Monday that North Korean troops were in Kursk, a few days after Moscow rejected the reports.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-10-27', 'before'] },
+    ]);
+  });
+
+  it('en: "a day after" is the day before, "hours after" that day or the one before, "after" alone at the latest that day', () => {
+    const base = 'Pyongyang acknowledged on Monday that North Korean troops were in Kursk,';
+    const aDay = `${base} a day after the Kremlin denied the reports.`;
+    expectClaims(extract(aDay, '2024-10-30', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: aDay, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence: aDay, saidOn: ['2024-10-27', '2024-10-27', 'day'] },
+    ]);
+    const hours = `${base} hours after the Kremlin denied the reports.`;
+    expectClaims(extract(hours, '2024-10-30', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: hours, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence: hours, saidOn: ['2024-10-27', '2024-10-28', 'range'] },
+    ]);
+    const after = `${base} after the Kremlin denied the reports.`;
+    expectClaims(extract(after, '2024-10-30', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: after, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence: after, saidOn: [null, '2024-10-28', 'before'] },
+    ]);
+  });
+
+  it('en: "days before Pyongyang acknowledged them on Monday" bounds the first statement', () => {
+    const sentence = 'The Kremlin denied the reports about North Korean troops in Kursk, days before Pyongyang acknowledged them on Monday.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-10-27', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: monday },
+    ]);
+  });
+
+  it('id: "beberapa hari setelah" and "beberapa jam setelah"', () => {
+    const base = 'Pyongyang mengakui pada Senin bahwa tentara Korea Utara berada di Kursk,';
+    const days = `${base} beberapa hari setelah Moskow membantah laporan itu.`;
+    expectClaims(extract(days, '2024-10-30', 'id'), [
+      { actor: 'dprk', stance: 'confirm', sentence: days, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence: days, saidOn: [null, '2024-10-27', 'before'] },
+    ]);
+    const hours = `${base} beberapa jam setelah Kremlin membantah laporan itu.`;
+    expectClaims(extract(hours, '2024-10-30', 'id'), [
+      { actor: 'dprk', stance: 'confirm', sentence: hours, saidOn: monday },
+      { actor: 'russia', stance: 'deny', sentence: hours, saidOn: ['2024-10-27', '2024-10-28', 'range'] },
+    ]);
+  });
+
+  it('en and id: "after" that introduces no statement re-dates nothing', () => {
+    const english = 'After talks in Moscow, the Kremlin denied that North Korean troops were in Kursk.';
+    expectClaims(extract(english, '2024-10-30', 'en'), [{ actor: 'russia', stance: 'deny', sentence: english, saidOn: ['2024-10-30', '2024-10-30', 'day'] }]);
+    const indonesian = 'Setelah pertemuan di Moskow, Kremlin membantah bahwa tentara Korea Utara berada di Kursk.';
+    expectClaims(extract(indonesian, '2024-10-30', 'id'), [{ actor: 'russia', stance: 'deny', sentence: indonesian, saidOn: ['2024-10-30', '2024-10-30', 'day'] }]);
+  });
+});
+
+describe('a statement dated by another one after it (issue 12, item 7)', () => {
+  it('en: "After Moscow rejected the reports, Pyongyang acknowledged on Monday ..."', () => {
+    const sentence = 'After Moscow rejected the reports, Pyongyang acknowledged on Monday that North Korean troops were in Kursk.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: [null, '2024-10-28', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+    ]);
+  });
+
+  it('id: "Sehari setelah Kremlin membantah ..., Pyongyang mengakui pada Senin ..." is the Sunday', () => {
+    const sentence = 'Sehari setelah Kremlin membantah laporan itu, Pyongyang mengakui pada Senin bahwa tentara Korea Utara berada di Kursk.';
+    expectClaims(extract(sentence, '2024-10-30', 'id'), [
+      { actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-27', '2024-10-27', 'day'] },
+      { actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+    ]);
+  });
+});

@@ -167,7 +167,8 @@ describe('10. morphology: every inflected form of a cue, and the actor each form
       { actor: 'russia', stance: 'deny', sentence: passiveWithOleh, saidOn: ON_PUBLICATION },
       { actor: 'dprk', stance: 'deny', sentence: passiveBare, saidOn: ON_PUBLICATION },
       { actor: 'russia', stance: 'deny', sentence: noun, saidOn: ON_PUBLICATION },
-      { actor: 'south-korea', stance: 'confirm', sentence: noun, saidOn: ON_PUBLICATION },
+      // The denial came after the NIS confirmed: the confirmation is bounded by it (said-on.ts).
+      { actor: 'south-korea', stance: 'confirm', sentence: noun, saidOn: [null, PUBLISHED, 'before'] },
       { actor: 'russia', stance: 'deny', sentence: clitic, saidOn: ON_PUBLICATION },
       { actor: 'usa', stance: 'confirm', sentence: active, saidOn: ON_PUBLICATION },
       { actor: 'nato', stance: 'confirm', sentence: active, saidOn: ON_PUBLICATION },
@@ -183,7 +184,8 @@ describe('10. morphology: every inflected form of a cue, and the actor each form
     expectClaims(extract(text, PUBLISHED, 'en'), [
       { actor: 'russia', stance: 'deny', sentence: passive, saidOn: ON_PUBLICATION },
       { actor: 'russia', stance: 'deny', sentence: noun, saidOn: ON_PUBLICATION },
-      { actor: 'south-korea', stance: 'confirm', sentence: noun, saidOn: ON_PUBLICATION },
+      // The denial came after the NIS confirmed: the confirmation is bounded by it (said-on.ts).
+      { actor: 'south-korea', stance: 'confirm', sentence: noun, saidOn: [null, PUBLISHED, 'before'] },
       { actor: 'nato', stance: 'confirm', sentence: passiveConfirm, saidOn: ON_PUBLICATION },
       { actor: 'dprk', stance: 'deny', sentence: present, saidOn: ON_PUBLICATION },
     ]);

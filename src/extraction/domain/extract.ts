@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-2';
+export const EXTRACTOR_VERSION = 'rules-3';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -46,7 +46,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const tokens = tokenize(doc.text, span.start, span.end);
     const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
     const dates = findDateExpressions(view.tokens, view.pack);
-    const dateTokens = new Set(dates.flatMap((date) => range(date.start, date.end)));
+    const dateTokens = new Set<number>();
+    for (const date of dates) for (let i = date.start; i < date.end; i++) dateTokens.add(i);
     const refs = new SentenceReferences(view, dateTokens);
     const onTopic = view.isOnTopic();
     const eventNamed = namesEvent(view);
@@ -74,7 +75,7 @@ function baseLanguage(tag: string): string {
 }
 
 function abbreviationsOf(packs: readonly CompiledPack[]): Set<string> {
-  return new Set(packs.flatMap((pack) => pack.pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))));
+  return new Set(packs.flatMap((pack) => [...pack.abbreviations]));
 }
 
 /** Articles mix languages (an English headline over an Indonesian body): each sentence gets the pack of its function words. */
@@ -99,8 +100,4 @@ function countMarkers(tokens: readonly Token[], pack: CompiledPack): number {
 
 function isOnTopic(mentions: readonly Mention[], watch: CompiledWatch): boolean {
   return new Set(mentions.flatMap((mention) => mention.topicGroups)).size === watch.topicGroupCount;
-}
-
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, k) => start + k);
 }

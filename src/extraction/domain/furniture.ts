@@ -15,10 +15,12 @@ const LINE_PREFIX_CHARS = 200;
 export function findFurniture(text: string, packs: readonly CompiledPack[]): Furniture {
   const lines: [number, number][] = [];
   let tailStart = Infinity;
+  // Only as many words as a marker can have are read from each line.
+  const markerTokens = Math.max(0, ...packs.map((pack) => pack.furniture.maxMatchTokens));
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const tokens = tokenize(text, lineStart, Math.min(lineEnd, lineStart + LINE_PREFIX_CHARS));
+    const tokens = tokenize(text, lineStart, Math.min(lineEnd, lineStart + LINE_PREFIX_CHARS), markerTokens);
     const match = tokens.length === 0 ? null : packs.map((pack) => pack.furniture.matchAt(tokens, 0)).find((found) => found !== null);
     if (match?.values.some((value) => value.tail)) {
       tailStart = lineStart;

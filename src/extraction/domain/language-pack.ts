@@ -45,6 +45,10 @@ export interface DateVocabulary {
   earlier: string[];
   /** After a day number, a day of a month the text does not name: "on the 24th". */
   ordinalSuffixes: string[];
+  /** Before a clause with another statement, which was made earlier: "a few days after Moscow rejected". */
+  after: string[];
+  /** Spans shorter than a day before "after"/"before": "hours after", "tak lama setelah". */
+  hours: string[];
 }
 
 export interface LanguagePack {
@@ -72,8 +76,17 @@ export interface LanguagePack {
    * else it says neither.
    */
   involvement: string[];
-  /** Nouns naming someone's claim ("claim", "assessment", "klaim"): "the US claim that ..." is not the speaker's. */
+  /**
+   * Nouns naming someone's claim ("claim", "assessment", "klaim"): "the US claim that ..." is not
+   * the speaker's but the US's own claim (owned-claims.ts).
+   */
   claimNouns: string[];
+  /**
+   * Verbs that make a statement, report or claim ("made", "issued", "dibuat"): they link a claim
+   * noun to its owner ("an assessment NATO made", "the report that Freedonia issued"), and with
+   * no object after them they show that "that" opened a relative clause.
+   */
+  statementMakers: string[];
   /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
   speculation: string[];
   negation: string[];
@@ -108,6 +121,12 @@ export interface LanguagePack {
     passiveParticipleEndings: string[];
     agentMarkers: string[];
     anaphoricObjects: string[];
+    /** Complementizers that also open relative clauses: "the report that he said was false" (en "that"). */
+    relativeComplementizers: string[];
+    /** Words that only open relative clauses: "yang", "which". */
+    relativizers: string[];
+    /** Where a possessor stands next to its noun: "klaim AS" (after), "the US claim" (before). */
+    possessorPosition: WordPosition;
   };
   pastMarkers: string[];
   dates: DateVocabulary;
@@ -133,7 +152,7 @@ export interface SpeakerVocabulary {
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
-  'claim_nouns', 'speculation', 'negation', 'disjunctions',
+  'claim_nouns', 'statement_makers', 'speculation', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture', 'speakers',
 ];
 
@@ -151,7 +170,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .field('grammar')
     .allowOnly([
       'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
-      'anaphoric_objects',
+      'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -166,6 +185,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     accusations: optionalPhrases(root.field('accusations')),
     involvement: optionalPhrases(root.field('involvement')),
     claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
+    statementMakers: optionalPhrases(root.field('statement_makers')),
     speculation: optionalPhrases(root.field('speculation')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
@@ -198,6 +218,9 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       passiveParticipleEndings: grammar.field('passive_participle_endings').optionalStringList(),
       agentMarkers: phrases(grammar.field('agent_markers')),
       anaphoricObjects: optionalPhrases(grammar.field('anaphoric_objects')),
+      relativeComplementizers: optionalPhrases(grammar.field('relative_complementizers')),
+      relativizers: optionalPhrases(grammar.field('relativizers')),
+      possessorPosition: grammar.field('possessor_position').isMissing ? 'before' : grammar.field('possessor_position').oneOf(['before', 'after'] as const),
     },
     pastMarkers: phrases(root.field('past_markers')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),
@@ -239,7 +262,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -266,6 +289,8 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     relativeToEvent: dates.field('relative_to_event').isMissing ? {} : numberMap(dates.field('relative_to_event'), -31, 31),
     earlier: optionalPhrases(dates.field('earlier')),
     ordinalSuffixes: dates.field('ordinal_suffixes').optionalStringList(),
+    after: optionalPhrases(dates.field('after')),
+    hours: optionalPhrases(dates.field('hours')),
   };
 }
 

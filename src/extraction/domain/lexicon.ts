@@ -12,6 +12,9 @@ export type LexTag =
   | { type: 'accusation' }
   | { type: 'involvement' }
   | { type: 'claimNoun' }
+  | { type: 'statementMaker' }
+  | { type: 'relativeComplementizer' }
+  | { type: 'relativizer' }
   | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
@@ -54,6 +57,8 @@ export type DateWord =
   | { type: 'before' }
   | { type: 'eventDay'; value: number }
   | { type: 'earlier' }
+  | { type: 'after' }
+  | { type: 'hours' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -63,7 +68,11 @@ export interface CompiledPack {
   furniture: PhraseTrie<{ tail: boolean }>;
   /** The involvement words on their own: cue phrases ("rejected any connection") contain them too. */
   involvement: PhraseTrie<true>;
+  /** The claim nouns on their own: cue phrases ("rejected the claims") contain them too. */
+  claimNouns: PhraseTrie<true>;
   markers: ReadonlySet<string>;
+  /** The pack's abbreviations as the sentence splitter compares them: lower case, no full stop. */
+  abbreviations: ReadonlySet<string>;
 }
 
 const compiled = new WeakMap<LanguagePack, CompiledPack>();
@@ -76,8 +85,10 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     lexicon: compileLexicon(pack),
     dateWords: compileDateWords(pack),
     furniture: compileFurniture(pack),
-    involvement: compileInvolvement(pack),
+    involvement: wordsOnTheirOwn(pack, pack.involvement),
+    claimNouns: wordsOnTheirOwn(pack, pack.claimNouns),
     markers: new Set(pack.markers.map(normalizeWord)),
+    abbreviations: new Set(pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))),
   };
   compiled.set(pack, result);
   return result;
@@ -97,6 +108,9 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   });
   addAll(pack.involvement, { type: 'involvement' });
   addAll(pack.claimNouns, { type: 'claimNoun' });
+  addAll(pack.statementMakers, { type: 'statementMaker' });
+  addAll(pack.grammar.relativeComplementizers, { type: 'relativeComplementizer' });
+  addAll(pack.grammar.relativizers, { type: 'relativizer' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
@@ -149,12 +163,14 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   for (const [phrase, value] of Object.entries(dates.relativeToEvent)) add(phrase, { type: 'eventDay', value });
   dates.earlier.forEach((phrase) => add(phrase, { type: 'earlier' }));
   dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
+  dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
+  dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
   return trie;
 }
 
-function compileInvolvement(pack: LanguagePack): PhraseTrie<true> {
+function wordsOnTheirOwn(pack: LanguagePack, phrases: readonly string[]): PhraseTrie<true> {
   const trie = new PhraseTrie<true>(pack.clitics);
-  pack.involvement.forEach((phrase) => trie.addPhrase(phrase, true));
+  phrases.forEach((phrase) => trie.addPhrase(phrase, true));
   return trie;
 }
 

@@ -7,6 +7,8 @@ import { normalizeWord, tokenize, type Token } from './tokens.js';
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
   values: T[];
+  /** Some value matches only an exact upper-case surface, so the values are filtered per match. */
+  surfaceBound: boolean;
 }
 
 export interface PhraseMatch<T> {
@@ -22,7 +24,13 @@ export interface CaseSensitive {
 }
 
 export class PhraseTrie<T> {
-  private readonly root: TrieNode<T> = { children: new Map(), values: [] };
+  private readonly root: TrieNode<T> = { children: new Map(), values: [], surfaceBound: false };
+  /** Whether a word can begin a phrase, worked out once per word (forgotten when a phrase is added). */
+  private readonly starters = new Map<string, boolean>();
+  /** Each word's forms without a clitic, computed once per word: most words have none. */
+  private readonly stripped = new Map<string, readonly string[]>();
+  /** The longest match of the walk under way (matchAt is synchronous, so one field serves). */
+  private best: PhraseMatch<T> | null = null;
 
   /**
    * @param clitics endings that may be glued to a word ("membantahnya", "Korea's"): a token
@@ -39,19 +47,30 @@ export class PhraseTrie<T> {
   /** Lets `word` also match when written as two adjacent words. */
   allowSplit(word: string): void {
     for (let k = MIN_SPLIT_PART; k <= word.length - MIN_SPLIT_PART; k++) this.gluePrefixes.add(word.slice(0, k));
+    this.starters.clear();
   }
 
+  /** The most tokens a match can span: a phrase's words, each possibly written as two. */
+  get maxMatchTokens(): number {
+    return this.longestPhrase * (this.gluePrefixes.size > 0 ? 2 : 1);
+  }
+
+  private longestPhrase = 0;
+
   add(words: readonly string[], value: T): void {
+    this.longestPhrase = Math.max(this.longestPhrase, words.length);
+    this.starters.clear();
     let node = this.root;
     for (const word of words) {
       let child = node.children.get(word);
       if (!child) {
-        child = { children: new Map(), values: [] };
+        child = { children: new Map(), values: [], surfaceBound: false };
         node.children.set(word, child);
       }
       node = child;
     }
     node.values.push(value);
+    node.surfaceBound ||= (value as CaseSensitive).exactSurface !== undefined;
   }
 
   /** Adds every expansion of a phrase written in lexicon syntax (see expandPhrase). */
@@ -61,35 +80,68 @@ export class PhraseTrie<T> {
 
   /** The longest phrase starting at token `start`, or null. */
   matchAt(tokens: readonly Token[], start: number): PhraseMatch<T> | null {
-    const found: { best: PhraseMatch<T> | null } = { best: null };
-    this.walk(this.root, tokens, start, start, found);
-    return found.best;
+    // Most tokens start no phrase: answer them without entering the walk.
+    if (start >= tokens.length) return null;
+    const norm = tokens[start].norm;
+    if (!this.mayStartPhrase(norm)) return null;
+    this.best = null;
+    this.walk(this.root, tokens, start, start);
+    const best = this.best;
+    this.best = null;
+    return best;
   }
 
   /**
    * Both the written word and its clitic-stripped form may continue a phrase ("Korea's" in
    * "North Korea's UN mission" and in "North Korea's troops"), so both paths are walked.
    */
-  private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, i: number, found: { best: PhraseMatch<T> | null }): void {
-    if (i > start && node.values.length > 0 && (!found.best || i > found.best.end)) {
-      const values = node.values.filter((value) => surfaceMatches(value, tokens, start));
-      if (values.length > 0) found.best = { start, end: i, values };
+  private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, i: number): void {
+    if (i > start && node.values.length > 0 && (!this.best || i > this.best.end)) {
+      const values = node.surfaceBound ? node.values.filter((value) => surfaceMatches(value, tokens, start)) : node.values;
+      if (values.length > 0) this.best = { start, end: i, values };
     }
-    if (i >= tokens.length) return;
+    if (i >= tokens.length || node.children.size === 0) return;
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
-    if (exact) this.walk(exact, tokens, start, i + 1, found);
+    if (exact) this.walk(exact, tokens, start, i + 1);
     if (this.gluePrefixes.size > 0 && this.gluePrefixes.has(norm)) {
       const next = tokens[i + 1];
       const glued = next?.isWord && next.start - tokens[i].end <= 1 ? node.children.get(norm + next.norm) : undefined;
-      if (glued) this.walk(glued, tokens, start, i + 2, found);
+      if (glued) this.walk(glued, tokens, start, i + 2);
     }
-    for (const clitic of this.clitics) {
-      if (norm.length > clitic.length + 2 && norm.endsWith(clitic)) {
-        const stripped = node.children.get(norm.slice(0, -clitic.length));
-        if (stripped && stripped !== exact) this.walk(stripped, tokens, start, i + 1, found);
-      }
+    for (const form of this.strippedForms(norm)) {
+      const stripped = node.children.get(form);
+      if (stripped && stripped !== exact) this.walk(stripped, tokens, start, i + 1);
     }
+  }
+
+  /** The word begins a phrase as written, glued to the next word or without a clitic; remembered per word. */
+  private mayStartPhrase(norm: string): boolean {
+    let starts = this.starters.get(norm);
+    if (starts === undefined) {
+      starts = this.root.children.has(norm) || this.gluePrefixes.has(norm) || this.strippedForms(norm).some((form) => this.root.children.has(form));
+      if (this.starters.size >= MAX_REMEMBERED_WORDS) this.starters.clear();
+      this.starters.set(norm, starts);
+    }
+    return starts;
+  }
+
+  private hasCliticEnding(norm: string): boolean {
+    for (const clitic of this.clitics) if (norm.endsWith(clitic)) return true;
+    return false;
+  }
+
+  private strippedForms(norm: string): readonly string[] {
+    if (!this.hasCliticEnding(norm)) return NO_FORMS;
+    let forms = this.stripped.get(norm);
+    if (!forms) {
+      const found = this.clitics.filter((clitic) => norm.length > clitic.length + 2 && norm.endsWith(clitic)).map((clitic) => norm.slice(0, -clitic.length));
+      forms = found.length === 0 ? NO_FORMS : found;
+      // A long-running service sees an open vocabulary: start over rather than grow without end.
+      if (this.stripped.size >= MAX_REMEMBERED_WORDS) this.stripped.clear();
+      this.stripped.set(norm, forms);
+    }
+    return forms;
   }
 
   /** Non-overlapping longest matches, left to right. */
@@ -115,6 +167,8 @@ function surfaceMatches(value: unknown, tokens: readonly Token[], start: number)
 }
 
 const MAX_EXPANSIONS = 512;
+const MAX_REMEMBERED_WORDS = 50_000;
+const NO_FORMS: readonly string[] = [];
 /** Shortest part of a split name: "Al Sayed" yes, "A Sayed" no. */
 const MIN_SPLIT_PART = 3;
 

@@ -245,7 +245,7 @@ export class SentenceReferences {
    * "pasukan Korea Utara", "unit pertama Korea Utara", "North Korean troops": a name next to a
    * term of another topic group, with at most one untagged word between them.
    */
-  private isInTopicPhrase(mention: Mention): boolean {
+  isInTopicPhrase(mention: Mention): boolean {
     if (mention.topicGroups.length === 0) return false;
     const view = this.view;
     const isOtherGroup = (i: number) => {

@@ -16,10 +16,9 @@
 
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
-import {
-  agentNamedIn, agentOf, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, roleIn, roleOfCue, speculativeBeforeEvent,
-  stanceOnRole,
-} from './bearing.js';
+import { assertedStance } from './assertions.js';
+import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { ownedClaims } from './owned-claims.js';
 import { continued, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
@@ -34,6 +33,8 @@ export interface Statement {
   claim: { stance: Stance; cueRanges: [number, number][]; label: boolean } | null;
   /** Said by the narrator's subject, not inside a quotation or reported speech. */
   topLevel: boolean;
+  /** A claim the sentence names ("the US claim that ..."): made before this statement, which answers it. */
+  answeredBy?: Statement | null;
 }
 
 export interface SentenceStatements {
@@ -49,9 +50,6 @@ export interface SentenceContext {
   /** The event (every topic group but the agent's) was named in this sentence or shortly before. */
   eventInContext: boolean;
 }
-
-/** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
-const ASSERTION_NEGATION_REACH = 6;
 
 export function findStatements(
   view: SentenceView,
@@ -101,7 +99,9 @@ export function findStatements(
     });
   }
 
-  return { statements, lastSpeaker: speakerAtEnd(statements, attributions, subjects, context.lastSpeaker) };
+  const lastSpeaker = speakerAtEnd(statements, attributions, subjects, context.lastSpeaker);
+  statements.push(...ownedClaims(view, refs, statements));
+  return { statements, lastSpeaker };
 }
 
 /**
@@ -205,82 +205,12 @@ function assertionOf(
       return stance ? { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false } : null;
     }
   }
-  if (!bearsOnProposition(view, refs, start, end, speakerActors, agent)) return null;
-  if (hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
-  // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
-  if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
-  return {
-    stance: negatesTopic(view, start, end) ? 'deny' : 'confirm',
-    cueRanges: [verb, ...topicTermRanges(view, start, end)],
-    label: false,
-  };
-}
-
-/**
- * Reported words bear on the proposition when they name it whole; with a watch agent, the event
- * must not only be what the words are about ("injured in the blasts"), and the agent may be the
- * speaker itself when no one else is named first ("Freedonia said it had not supplied drones",
- * "'We have not sent a single soldier,' the envoy said").
- */
-function bearsOnProposition(
-  view: SentenceView,
-  refs: SentenceReferences,
-  start: number,
-  end: number,
-  speakers: readonly ResolvedActor[],
-  agent: string | null,
-): boolean {
-  if (!agent) return view.isOnTopic(start, end);
-  if (!namesEvent(view, start, end)) return false;
-  if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
-  return speakers.some((actor) => actor.actorId === agent) &&
-    !otherActorBeforeEvent(view, refs, start, end, speakers) &&
-    governsEvent(view, start, end, false);
-}
-
-function firstTopicMention(view: SentenceView, start: number, end: number): number {
-  return view.mentions.find((mention) => mention.start >= start && mention.end <= end && mention.topicGroups.length > 0)?.start ?? end;
+  const asserted = assertedStance(view, refs, start, end, speakerActors);
+  return asserted ? { stance: asserted.stance, cueRanges: [verb, ...asserted.topicRanges], label: false } : null;
 }
 
 function actorIds(resolution: Resolution): string[] {
   return resolution.kind === 'actors' ? resolution.actors.map((actor) => actor.actorId) : [];
-}
-
-/** "jika pasukan Korea Utara dikerahkan", "if North Korean troops were sent". */
-function hedgedBeforeTopic(view: SentenceView, start: number, end: number): boolean {
-  const seen = new Set<number>();
-  for (let i = start; i < end; i++) {
-    if (view.is(i, 'hedge')) return true;
-    view.mentionStartingAt(i)?.topicGroups.forEach((group) => seen.add(group));
-    if (seen.size === view.watch.topicGroupCount) return false;
-  }
-  return false;
-}
-
-/** "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops". */
-function negatesTopic(view: SentenceView, start: number, end: number): boolean {
-  return view.mentions.some((mention) => {
-    if (mention.start < start || mention.end > end || mention.topicGroups.length === 0) return false;
-    for (let i = mention.start - 1; i >= Math.max(start, mention.start - ASSERTION_NEGATION_REACH); i--) {
-      if (view.isBreak(i)) return false;
-      if (view.is(i, 'negation')) return true;
-    }
-    return false;
-  });
-}
-
-/** The first term of each topic group: the words that made the assertion about the proposition. */
-function topicTermRanges(view: SentenceView, start: number, end: number): [number, number][] {
-  const seen = new Set<number>();
-  const ranges: [number, number][] = [];
-  for (const mention of view.mentions) {
-    if (mention.start < start || mention.end > end) continue;
-    if (mention.topicGroups.some((group) => !seen.has(group))) {
-      mention.topicGroups.forEach((group) => seen.add(group));
-      ranges.push([mention.start, mention.end]);
-    }
-  }
-  return ranges;
 }
 
 function speakerAtEnd(statements: Statement[], attributions: Attribution[], subjects: [number, Resolution][], previous: Resolution): Resolution {

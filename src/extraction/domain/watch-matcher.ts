@@ -93,17 +93,24 @@ function agentGroupOf(watch: Watch): number | null {
   return listed >= 0 ? listed : watch.topic.length;
 }
 
+type MentionMeaning = Omit<Mention, 'start' | 'end'>;
+
+/** What a trie entry's values mean, worked out once per entry: the same names recur in every sentence. */
+const meanings = new WeakMap<readonly MentionValue[], MentionMeaning>();
+
 function toMention(match: { start: number; end: number; values: MentionValue[] }): Mention {
-  const actor = match.values.find((value) => value.actorId !== undefined);
-  const topicGroups = [...new Set(match.values.flatMap((value) => (value.topicGroup === undefined ? [] : [value.topicGroup])))];
-  return {
-    start: match.start,
-    end: match.end,
-    actorId: actor?.actorId ?? null,
-    isSpeaker: match.values.some((value) => value.isSpeaker === true),
-    topicGroups,
-    isContext: match.values.some((value) => value.isContext === true),
-  };
+  let meaning = meanings.get(match.values);
+  if (!meaning) {
+    const actor = match.values.find((value) => value.actorId !== undefined);
+    meaning = {
+      actorId: actor?.actorId ?? null,
+      isSpeaker: match.values.some((value) => value.isSpeaker === true),
+      topicGroups: [...new Set(match.values.flatMap((value) => (value.topicGroup === undefined ? [] : [value.topicGroup])))],
+      isContext: match.values.some((value) => value.isContext === true),
+    };
+    meanings.set(match.values, meaning);
+  }
+  return { start: match.start, end: match.end, ...meaning };
 }
 
 /** Both parts of a name written apart must be at least this long to be glued: "Abdul Rahman". */

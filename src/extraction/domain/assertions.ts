@@ -1,0 +1,91 @@
+// What reported words assert about the proposition, whoever reports them: an actor's words after
+// "said" (statements.ts) or the words of a claim named by a noun ("the US claim that ...",
+// owned-claims.ts). They confirm it when they name it, deny it when they negate it, and assert
+// nothing when hedged, speculative or relaying yet another party's claim.
+
+import type { Stance } from '../../domain/vocabulary.js';
+import { agentNamedIn, agentOf, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import type { ResolvedActor, SentenceReferences } from './references.js';
+import type { SentenceView } from './sentence-view.js';
+
+/** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
+const ASSERTION_NEGATION_REACH = 6;
+
+/** The stance words in [start, end) take on the proposition, said by `speakers`, and the topic terms that make it; null: none. */
+export function assertedStance(
+  view: SentenceView,
+  refs: SentenceReferences,
+  start: number,
+  end: number,
+  speakers: readonly ResolvedActor[],
+): { stance: Stance; topicRanges: [number, number][] } | null {
+  if (!bearsOnProposition(view, refs, start, end, speakers, agentOf(view))) return null;
+  if (hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
+  // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
+  if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
+  return { stance: negatesTopic(view, start, end) ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
+}
+
+/**
+ * Reported words bear on the proposition when they name it whole; with a watch agent, the event
+ * must not only be what the words are about ("injured in the blasts"), and the agent may be the
+ * speaker itself when no one else is named first ("Freedonia said it had not supplied drones",
+ * "'We have not sent a single soldier,' the envoy said").
+ */
+function bearsOnProposition(
+  view: SentenceView,
+  refs: SentenceReferences,
+  start: number,
+  end: number,
+  speakers: readonly ResolvedActor[],
+  agent: string | null,
+): boolean {
+  if (!agent) return view.isOnTopic(start, end);
+  if (!namesEvent(view, start, end)) return false;
+  if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
+  return speakers.some((actor) => actor.actorId === agent) &&
+    !otherActorBeforeEvent(view, refs, start, end, speakers) &&
+    governsEvent(view, start, end, false);
+}
+
+function firstTopicMention(view: SentenceView, start: number, end: number): number {
+  return view.mentions.find((mention) => mention.start >= start && mention.end <= end && mention.topicGroups.length > 0)?.start ?? end;
+}
+
+/** "jika pasukan Korea Utara dikerahkan", "if North Korean troops were sent". */
+function hedgedBeforeTopic(view: SentenceView, start: number, end: number): boolean {
+  const seen = new Set<number>();
+  for (let i = start; i < end; i++) {
+    if (view.is(i, 'hedge')) return true;
+    view.mentionStartingAt(i)?.topicGroups.forEach((group) => seen.add(group));
+    if (seen.size === view.watch.topicGroupCount) return false;
+  }
+  return false;
+}
+
+/** "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops". */
+function negatesTopic(view: SentenceView, start: number, end: number): boolean {
+  return view.mentions.some((mention) => {
+    if (mention.start < start || mention.end > end || mention.topicGroups.length === 0) return false;
+    for (let i = mention.start - 1; i >= Math.max(start, mention.start - ASSERTION_NEGATION_REACH); i--) {
+      if (view.isBreak(i)) return false;
+      if (view.is(i, 'negation')) return true;
+    }
+    return false;
+  });
+}
+
+/** The first term of each topic group: the words that made the assertion about the proposition. */
+function topicTermRanges(view: SentenceView, start: number, end: number): [number, number][] {
+  const seen = new Set<number>();
+  const ranges: [number, number][] = [];
+  for (const mention of view.mentions) {
+    if (mention.start < start || mention.end > end) continue;
+    if (mention.topicGroups.some((group) => !seen.has(group))) {
+      mention.topicGroups.forEach((group) => seen.add(group));
+      ranges.push([mention.start, mention.end]);
+    }
+  }
+  return ranges;
+}
+
