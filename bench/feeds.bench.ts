@@ -71,17 +71,12 @@ export async function benchFeeds(report: Report, { serverUrl, quick }: FeedsBenc
     ? { warmupMs: 1_000, durationMs: 2_000, rounds: 2, sliceWarmupMs: 1_000, webhookClaims: 50 }
     : { warmupMs: 2_000, durationMs: 10_000, rounds: 5, sliceWarmupMs: 1_000, webhookClaims: 200 };
   ensureWrk();
-  const children = new Children();
-  children.install();
-  const store = await scratchStore(serverUrl);
-  children.cleanup = () => store.dispose();
-  let service: Service | undefined;
-  try {
+  await withServiceRun(serverUrl, 'bench_feeds', async ({ children, store, startService }) => {
     report.note(`  database: ${store.label}`);
     const profileDir = process.env.BENCH_FEEDS_CPU_PROFILE ? resolve(process.env.BENCH_FEEDS_CPU_PROFILE) : null;
     if (profileDir) await mkdir(profileDir, { recursive: true });
     const profile = (name: string) => (profileDir ? join(profileDir, `service-${name}.cpuprofile`) : null);
-    service = await startService(children, store.env, profileDir);
+    const service = await startService(store.env, profileDir);
     const api = new AdminApi(service.url);
     const actors = await api.actors(WATCH);
     const claims = new ClaimMaker(actors);
@@ -164,18 +159,7 @@ export async function benchFeeds(report: Report, { serverUrl, quick }: FeedsBenc
       `    the claims API answered in p50 ${quantile(hooks.posts, 0.5).toFixed(1)} ms, p99 ${quantile(hooks.posts, 0.99).toFixed(1)} ms; ` +
         `${hooks.missing} claims without a webhook within ${WEBHOOK_WAIT_MS / 1000} s, ${hooks.strays} other webhook posts`,
     );
-  } catch (error) {
-    if (service) process.stderr.write(`service output:\n${service.output().slice(-4000)}\n`);
-    throw error;
-  } finally {
-    try {
-      if (service) await service.stop();
-      await children.stopAll();
-      await store.dispose().catch((error: Error) => console.error(`could not clean the scratch database up: ${error.message}`));
-    } finally {
-      children.uninstall();
-    }
-  }
+  });
 }
 
 // ---- the database ----
@@ -217,6 +201,52 @@ export async function scratchStore(serverUrl: string, prefix = 'bench_feeds'): P
 }
 
 // ---- processes ----
+
+/** What a bench gets for its runs of the built service (see withServiceRun). */
+export interface ServiceRun {
+  children: Children;
+  /** A scratch database on the Postgres server (or, when there is none to create, a PGlite folder). */
+  store: Store;
+  /** Starts the built service as a child; it is stopped when the run ends, and its output shown if the run fails. */
+  startService(env: Record<string, string>, profileDir?: string | null): Promise<Service>;
+}
+
+/**
+ * The scaffolding every bench of the built service needs: children that die with this process
+ * (even on SIGINT), a scratch store dropped at the end or on interruption, and the services
+ * stopped, their output shown when `work` fails.
+ */
+export async function withServiceRun<T>(serverUrl: string, storePrefix: string, work: (run: ServiceRun) => Promise<T>): Promise<T> {
+  const children = new Children();
+  children.install();
+  const services: Service[] = [];
+  let store: Store | undefined;
+  try {
+    store = await scratchStore(serverUrl, storePrefix);
+    const scratch = store;
+    children.cleanup = () => scratch.dispose();
+    return await work({
+      children,
+      store,
+      startService: async (env, profileDir = null) => {
+        const service = await startService(children, env, profileDir);
+        services.push(service);
+        return service;
+      },
+    });
+  } catch (error) {
+    for (const service of services) process.stderr.write(`service ${service.url} output:\n${service.output().slice(-4000)}\n`);
+    throw error;
+  } finally {
+    try {
+      await Promise.all(services.map((service) => service.stop()));
+      await children.stopAll();
+      await store?.dispose().catch((error: Error) => console.error(`could not clean the scratch database up: ${error.message}`));
+    } finally {
+      children.uninstall();
+    }
+  }
+}
 
 /** Every process started here: stopped at the end, killed if this process exits or is interrupted. */
 export class Children {

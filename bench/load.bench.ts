@@ -38,16 +38,15 @@ import { STANCE_EVENT_TYPES, STANCE_SUBSCRIPTION } from '../src/stance/stance-pr
 import { DISPATCH_LEADER_LOCK } from '../src/webhooks/webhook-dispatcher.js';
 import {
   AdminApi,
-  Children,
   ClaimMaker,
   cpuSeconds,
   get,
   hostBusySeconds,
   quantile,
-  scratchStore,
   sleep,
-  startService,
   WATCH,
+  withServiceRun,
+  type Children,
   type Service,
 } from './feeds.bench.js';
 import { driveClosedLoop, type LoopControl } from './closed-loop.js';
@@ -106,114 +105,102 @@ export async function benchLoad(report: Report, { serverUrl, quick }: LoadBenchO
   const timing: Timing = quick
     ? { rounds: 1, sliceMs: 4_000, warmupMs: 1_000, sliceWarmupMs: 500 }
     : { rounds: 3, sliceMs: 10_000, warmupMs: 2_000, sliceWarmupMs: 1_000 };
-  const children = new Children();
-  children.install();
-  const store = await scratchStore(serverUrl, 'bench_load');
-  children.cleanup = () => store.dispose();
-  const wire = await startWire();
-  const services: Service[] = [];
-  let writers: Writers | undefined;
-  let lag: LagMonitor | undefined;
-  try {
-    const databaseUrl = store.env.DATABASE_URL;
-    if (!databaseUrl) throw new Error(`the load bench needs the Postgres server: several instances cannot share ${store.label}`);
-    report.note(`  database: ${store.label}`);
-    const env = {
-      DATABASE_URL: databaseUrl,
-      PUBLIC_BASE_URL,
-      ALLOW_PRIVATE_SOURCES: 'true',
-      // The bench's writers are one client posting CLAIM_MS apart; the limit is for people.
-      ADMIN_RATE_LIMIT: '1000/second',
-    };
-    const leader = await startService(children, { ...env, INSTANCE_ID: 'load-1' }, null);
-    services.push(leader);
-    await until('the first instance to lead every role', async () => (await roles(leader)).join() === ROLES.join(), 30_000);
-    services.push(...(await Promise.all([2, 3].map((n) => startService(children, { ...env, INSTANCE_ID: `load-${n}` }, null)))));
-    const reader = services[1]!;
-    report.note(`  instances: ${(await Promise.all(services.map(async (s) => `${s.url} leads [${(await roles(s)).join(', ')}]`))).join('; ')}`);
-
-    // -- the content the reads see, in place before measuring (not measured)
-    lag = await LagMonitor.start(databaseUrl);
-    const apis = services.map((s) => new AdminApi(s.url));
-    const claims = new ClaimMaker(await apis[0]!.actors(WATCH));
-    for (let i = 0; i < SEED_CLAIMS; i++) await apis[i % apis.length]!.recordClaim(claims.next());
-    for (let i = 0; i < SEED_ARTICLES; i++) wire.publish();
-    await apis[0]!.call('POST', '/api/admin/sources', { url: wire.url('seed') });
-    await until('the seed claims and the wire to be projected', async () => {
-      const { documents } = await lag!.counts();
-      return documents >= SEED_ARTICLES && (await lag!.sample()).events === 0;
-    }, 60_000);
-
-    // -- measured: the two cases in turn, with the writes going on throughout
-    writers = startWriters(apis, claims, wire);
-    const before = await lag.counts();
-    lag.window(true);
-    const single = READS.map((read) => ({ ...read, url: reader.url + read.path }));
-    const spread = services.flatMap((s) => READS.map((read) => ({ ...read, url: s.url + read.path })));
-    const cases = { one: [] as Slice[], three: [] as Slice[] };
-    const pids = services.map((s) => s.proc.pid!);
-    for (let round = 0; round < timing.rounds; round++) {
-      const warmup = round === 0 ? timing.warmupMs : timing.sliceWarmupMs;
-      cases.one.push(await runSlice(children, single, pids, warmup, timing.sliceMs));
-      cases.three.push(await runSlice(children, spread, pids, warmup, timing.sliceMs));
-    }
-    lag.window(false);
-    const atEnd = await lag.sample();
-    const after = await lag.counts();
-    const writes = await writers.stop();
-    writers = undefined;
-
-    // -- the report
-    const one = combine(cases.one);
-    const three = combine(cases.three);
-    report.note(
-      `  mixed reads (${CONCURRENCY} in flight on keep-alive connections; per case ${timing.warmupMs / 1000} s warm-up, then ${(timing.rounds * timing.sliceMs) / 1000} s ` +
-        `measured in ${timing.rounds} slice(s) taken in turn; half feeds, a quarter stances, a quarter histories; baseline: the same reads against one ` +
-        `instance, a non-leader, while all three run; ${availableParallelism()} cores):`,
-    );
-    report.add({ name: 'load.reads', value: three.rps, unit: 'req/s', baseline: one.rps });
-    report.add({ name: 'load.reads.p50', value: three.p50, unit: 'ms', baseline: one.p50 });
-    report.add({ name: 'load.reads.p99', value: three.p99, unit: 'ms', baseline: one.p99 });
-    for (const kind of ['feed', 'stances', 'history'] as const) {
-      report.add({ name: `load.reads.${kind}.p99`, value: three.byKind[kind].p99, unit: 'ms', baseline: one.byKind[kind].p99 });
-    }
-    const errors = one.errors + three.errors + writes.errors;
-    report.add({ name: 'load.errors', value: errors, unit: 'errors', target: '0: failed requests, statuses other than 200, failed writes' });
-    for (const [name, r] of [['three instances', three], ['one instance', one]] as const) {
-      report.note(
-        `    ${name.padEnd(15)}: ${r.requests} responses in ${r.seconds.toFixed(1)} s, max ${r.max.toFixed(1)} ms, ${r.errors} errors` +
-          `${r.firstProblem ? ` (first: ${r.firstProblem})` : ''}; cpu in cores: services ${r.serviceCpu.map(cores).join(' + ')} ` +
-          `(the leader first), load generator ${cores(r.generatorCpu)}, the rest (Postgres, the writers, anything else on the host) ${cores(r.otherCpu)}; ` +
-          `the host ${cores(r.hostCpu)} of ${availableParallelism()} busy`,
-      );
-    }
-    report.note(
-      `  writes while measured: ${writes.claims} analyst claims (one every ${CLAIM_MS} ms), ${writes.articles} wire articles (one every ${WIRE_MS} ms), ` +
-        `${writes.registrations} feed registrations (one every ${REGISTER_MS / 1000} s); the log grew by ${after.events - before.events} events ` +
-        `(${after.documents - before.documents} documents), ${writes.errors} failed writes${writes.firstProblem ? ` (first: ${writes.firstProblem})` : ''}`,
-    );
-    const worst = lag.worst();
-    report.note(`  projection lag of the stance subscription (events it has not handled; age of the oldest), as /metrics reports it, sampled every ${LAG_SAMPLE_MS} ms:`);
-    report.add({ name: 'load.lag.max', value: worst.events, unit: 'events' });
-    report.add({ name: 'load.lag.max.seconds', value: worst.seconds, unit: 's' });
-    report.add({ name: 'load.lag.end', value: atEnd.events, unit: 'events' });
-    report.add({ name: 'load.lag.end.seconds', value: atEnd.seconds, unit: 's' });
-    if (errors > 0) throw new Error(`load bench: ${errors} errors (first: ${one.firstProblem ?? three.firstProblem ?? writes.firstProblem}); there must be none`);
-  } catch (error) {
-    for (const service of services) process.stderr.write(`service ${service.url} output:\n${service.output().slice(-2000)}\n`);
-    throw error;
-  } finally {
+  await withServiceRun(serverUrl, 'bench_load', async ({ children, store, startService }) => {
+    const wire = await startWire();
+    const services: Service[] = [];
+    let writers: Writers | undefined;
+    let lag: LagMonitor | undefined;
     try {
+      const databaseUrl = store.env.DATABASE_URL;
+      if (!databaseUrl) throw new Error(`the load bench needs the Postgres server: several instances cannot share ${store.label}`);
+      report.note(`  database: ${store.label}`);
+      const env = {
+        DATABASE_URL: databaseUrl,
+        PUBLIC_BASE_URL,
+        ALLOW_PRIVATE_SOURCES: 'true',
+        // The bench's writers are one client posting CLAIM_MS apart; the limit is for people.
+        ADMIN_RATE_LIMIT: '1000/second',
+      };
+      const leader = await startService({ ...env, INSTANCE_ID: 'load-1' });
+      services.push(leader);
+      await until('the first instance to lead every role', async () => (await roles(leader)).join() === ROLES.join(), 30_000);
+      services.push(...(await Promise.all([2, 3].map((n) => startService({ ...env, INSTANCE_ID: `load-${n}` })))));
+      const reader = services[1]!;
+      report.note(`  instances: ${(await Promise.all(services.map(async (s) => `${s.url} leads [${(await roles(s)).join(', ')}]`))).join('; ')}`);
+
+      // -- the content the reads see, in place before measuring (not measured)
+      lag = await LagMonitor.start(databaseUrl);
+      const apis = services.map((s) => new AdminApi(s.url));
+      const claims = new ClaimMaker(await apis[0]!.actors(WATCH));
+      for (let i = 0; i < SEED_CLAIMS; i++) await apis[i % apis.length]!.recordClaim(claims.next());
+      for (let i = 0; i < SEED_ARTICLES; i++) wire.publish();
+      await apis[0]!.call('POST', '/api/admin/sources', { url: wire.url('seed') });
+      await until('the seed claims and the wire to be projected', async () => {
+        const { documents } = await lag!.counts();
+        return documents >= SEED_ARTICLES && (await lag!.sample()).events === 0;
+      }, 60_000);
+
+      // -- measured: the two cases in turn, with the writes going on throughout
+      writers = startWriters(apis, claims, wire);
+      const before = await lag.counts();
+      lag.window(true);
+      const single = READS.map((read) => ({ ...read, url: reader.url + read.path }));
+      const spread = services.flatMap((s) => READS.map((read) => ({ ...read, url: s.url + read.path })));
+      const cases = { one: [] as Slice[], three: [] as Slice[] };
+      const pids = services.map((s) => s.proc.pid!);
+      for (let round = 0; round < timing.rounds; round++) {
+        const warmup = round === 0 ? timing.warmupMs : timing.sliceWarmupMs;
+        cases.one.push(await runSlice(children, single, pids, warmup, timing.sliceMs));
+        cases.three.push(await runSlice(children, spread, pids, warmup, timing.sliceMs));
+      }
+      lag.window(false);
+      const atEnd = await lag.sample();
+      const after = await lag.counts();
+      const writes = await writers.stop();
+      writers = undefined;
+
+      // -- the report
+      const one = combine(cases.one);
+      const three = combine(cases.three);
+      report.note(
+        `  mixed reads (${CONCURRENCY} in flight on keep-alive connections; per case ${timing.warmupMs / 1000} s warm-up, then ${(timing.rounds * timing.sliceMs) / 1000} s ` +
+          `measured in ${timing.rounds} slice(s) taken in turn; half feeds, a quarter stances, a quarter histories; baseline: the same reads against one ` +
+          `instance, a non-leader, while all three run; ${availableParallelism()} cores):`,
+      );
+      report.add({ name: 'load.reads', value: three.rps, unit: 'req/s', baseline: one.rps });
+      report.add({ name: 'load.reads.p50', value: three.p50, unit: 'ms', baseline: one.p50 });
+      report.add({ name: 'load.reads.p99', value: three.p99, unit: 'ms', baseline: one.p99 });
+      for (const kind of ['feed', 'stances', 'history'] as const) {
+        report.add({ name: `load.reads.${kind}.p99`, value: three.byKind[kind].p99, unit: 'ms', baseline: one.byKind[kind].p99 });
+      }
+      const errors = one.errors + three.errors + writes.errors;
+      report.add({ name: 'load.errors', value: errors, unit: 'errors', target: '0: failed requests, statuses other than 200, failed writes' });
+      for (const [name, r] of [['three instances', three], ['one instance', one]] as const) {
+        report.note(
+          `    ${name.padEnd(15)}: ${r.requests} responses in ${r.seconds.toFixed(1)} s, max ${r.max.toFixed(1)} ms, ${r.errors} errors` +
+            `${r.firstProblem ? ` (first: ${r.firstProblem})` : ''}; cpu in cores: services ${r.serviceCpu.map(cores).join(' + ')} ` +
+            `(the leader first), load generator ${cores(r.generatorCpu)}, the rest (Postgres, the writers, anything else on the host) ${cores(r.otherCpu)}; ` +
+            `the host ${cores(r.hostCpu)} of ${availableParallelism()} busy`,
+        );
+      }
+      report.note(
+        `  writes while measured: ${writes.claims} analyst claims (one every ${CLAIM_MS} ms), ${writes.articles} wire articles (one every ${WIRE_MS} ms), ` +
+          `${writes.registrations} feed registrations (one every ${REGISTER_MS / 1000} s); the log grew by ${after.events - before.events} events ` +
+          `(${after.documents - before.documents} documents), ${writes.errors} failed writes${writes.firstProblem ? ` (first: ${writes.firstProblem})` : ''}`,
+      );
+      const worst = lag.worst();
+      report.note(`  projection lag of the stance subscription (events it has not handled; age of the oldest), as /metrics reports it, sampled every ${LAG_SAMPLE_MS} ms:`);
+      report.add({ name: 'load.lag.max', value: worst.events, unit: 'events' });
+      report.add({ name: 'load.lag.max.seconds', value: worst.seconds, unit: 's' });
+      report.add({ name: 'load.lag.end', value: atEnd.events, unit: 'events' });
+      report.add({ name: 'load.lag.end.seconds', value: atEnd.seconds, unit: 's' });
+      if (errors > 0) throw new Error(`load bench: ${errors} errors (first: ${one.firstProblem ?? three.firstProblem ?? writes.firstProblem}); there must be none`);
+    } finally {
       await writers?.stop();
       await lag?.close();
-      await Promise.all(services.map((s) => s.stop()));
-      await children.stopAll();
       await wire.close();
-      await store.dispose().catch((error: Error) => console.error(`could not clean the scratch database up: ${error.message}`));
-    } finally {
-      children.uninstall();
     }
-  }
+  });
 }
 
 async function roles(service: Service): Promise<string[]> {

@@ -1,6 +1,6 @@
 // npm run bench [-- --json] [-- --quick] [-- --only NAME,...]: every benchmark of the service, each
 // figure next to its baseline measured in the same run. --only runs the named sections (extraction,
-// event-store, projection, rebuilds, pglite, feeds, long, load). Needs a Postgres server (BENCH_DATABASE_URL,
+// eval, event-store, projection, rebuilds, pglite, feeds, long, load). Needs a Postgres server (BENCH_DATABASE_URL,
 // TEST_DATABASE_URL or DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres):
 // it creates a scratch database and drops it afterwards.
 import 'reflect-metadata';
@@ -11,6 +11,7 @@ import { openDatabase } from '../src/database/database.js';
 import { migrateToLatest } from '../src/database/migrations.js';
 import { join } from 'node:path';
 import { packageRoot } from '../src/database/migrations.js';
+import { benchEval } from './eval.bench.js';
 import { benchEventStore } from './event-store.bench.js';
 import { benchExtraction } from './extraction.bench.js';
 import { benchFeeds } from './feeds.bench.js';
@@ -24,7 +25,7 @@ import { Report } from './report.js';
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
 const report = new Report(values.json ?? false);
 const quick = values.quick ?? false;
-const SECTIONS = ['extraction', 'event-store', 'projection', 'rebuilds', 'pglite', 'feeds', 'long', 'load'] as const;
+const SECTIONS = ['extraction', 'eval', 'event-store', 'projection', 'rebuilds', 'pglite', 'feeds', 'long', 'load'] as const;
 const only = values.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !(SECTIONS as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`);
@@ -58,6 +59,12 @@ async function main() {
   if (runs('extraction')) {
     report.note('extraction (one core):');
     await benchExtraction(report, join(root, 'fixtures/articles'), join(root, 'fixtures/watches'), quick ? 20 : 200);
+    report.note('');
+  }
+
+  if (runs('eval')) {
+    report.note('eval (the built command, 11 ingestion orders of the seeds):');
+    await benchEval(report, root);
     report.note('');
   }
 

@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { BoardModule } from './board/board.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
+import type { Database } from './database/database.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ExtractionModule } from './extraction/extraction.module.js';
@@ -19,6 +20,8 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 export interface AppOptions {
   /** Run the scheduler (the service); off for one-shot commands, which call the services directly. */
   scheduler?: boolean;
+  /** A database already opened (eval's, from a migrated image); by default one is opened from the configuration. */
+  database?: Database;
 }
 
 @Module({})
@@ -28,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(options.database),
         AdminModule,
         EventStoreModule,
         HealthModule,

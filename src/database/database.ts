@@ -23,6 +23,11 @@ export interface DatabaseOptions {
    * because they serve no HTTP while they work and start faster.
    */
   pgliteInWorker?: boolean;
+  /**
+   * An image of a data folder (`migratedTemplateImage()`) that an in-memory PGlite starts from
+   * instead of running initdb.
+   */
+  pgliteImage?: Blob;
 }
 
 export interface Database {
@@ -63,12 +68,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
   let db: Kysely<Tables>;
+  if (options.pgliteImage && !inMemory) throw new Error('a PGlite image is loaded into an in-memory database only');
   if (options.pgliteInWorker ?? !inMemory) {
     db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
     // Opened now, not at the first query, so that a folder PGlite cannot open fails here.
     await sql`select 1`.execute(db);
   } else {
-    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: await PGlite.create(options.dataDir) }) });
+    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: await PGlite.create(options.dataDir, { loadDataDir: options.pgliteImage }) }) });
   }
   return {
     db,

@@ -2,13 +2,16 @@
 // extraction subscriber -> ClaimRecorded -> stance projection -> its queries) once per ingestion
 // order, and scores it with the rules of fixtures/eval/README.md. One application on one migrated
 // in-memory database serves every order, emptied between them: starting PGlite was 90 % of a run.
+// That database is loaded from an image of a migrated one (migrated-template.ts), which skips
+// initdb and the migrations, most of what remained.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/config.js';
-import type { Database } from '../database/database.js';
+import { openDatabase, type Database } from '../database/database.js';
+import { migratedTemplateImage } from '../database/migrated-template.js';
 import { DATABASE } from '../database/database.tokens.js';
 import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { EventStoreRepository } from '../event-store/event-store.repository.js';
@@ -49,8 +52,10 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
 
   const random = seededRandom(options.seed);
   const orders = [fixtures, ...Array.from({ length: options.orders }, () => shuffle(fixtures, random))];
+  const inMemory = { databaseUrl: null, dataDir: 'memory://' };
+  const opened = await openDatabase({ ...inMemory, pgliteImage: await migratedTemplateImage() });
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, databaseUrl: null, dataDir: 'memory://', fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }),
+    AppModule.forRoot({ ...config, ...inMemory, fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }, { database: opened }),
     { logger: ['error'] },
   );
   const runs = [];

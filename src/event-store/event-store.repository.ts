@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { DATABASE } from '../database/database.tokens.js';
-import type { Database } from '../database/database.js';
+import type { Database, DatabaseKind } from '../database/database.js';
 import type { EventsTable, Tables } from '../database/schema.js';
 import type { ChainRow } from './domain/event-hash.js';
 import {
@@ -48,6 +48,11 @@ export class EventStoreRepository {
 
   get db(): Kysely<Tables> {
     return this.database.db;
+  }
+
+  /** Which database holds the log: on PGlite an open write transaction holds every reader up. */
+  get databaseKind(): DatabaseKind {
+    return this.database.kind;
   }
 
   async append(

@@ -36,12 +36,13 @@ type Outcome = keyof IngestionCount;
 /** Most documents per transaction: one commit (and fsync) and three statements for each chunk. */
 const MAX_CHUNK = 500;
 /**
- * How long one chunk's transaction should take: on the embedded database every reader (/health,
- * the API) waits for an open write transaction, so its length bounds their latency. Chunks are
- * sized from the last one's rate to fit it.
+ * On PGlite, how long one chunk's transaction should take: there every reader (/health, the API)
+ * waits for an open write transaction, so its length bounds their latency. Chunks are sized from
+ * the last one's rate to fit it. On a Postgres server readers never wait for a writer, and every
+ * chunk is MAX_CHUNK documents.
  */
-const CHUNK_MS = 50;
-const FIRST_CHUNK = 50;
+const PGLITE_CHUNK_MS = 50;
+const PGLITE_FIRST_CHUNK = 50;
 
 @Injectable()
 export class DocumentIngestion {
@@ -69,14 +70,15 @@ export class DocumentIngestion {
       else fresh.set(key, item);
     }
     const pending = [...fresh.values()];
-    for (let i = 0, size = FIRST_CHUNK; i < pending.length; ) {
+    const sliced = this.events.repository.databaseKind === 'pglite';
+    for (let i = 0, size = sliced ? PGLITE_FIRST_CHUNK : MAX_CHUNK; i < pending.length; ) {
       const chunk = pending.slice(i, i + size);
       i += chunk.length;
       const rejectedBefore = result.rejected.length;
       const startedAt = performance.now();
       const outcomes = await this.appendIsolatingRefusals(chunk, result.rejected);
       const elapsedMs = Math.max(performance.now() - startedAt, 1);
-      size = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk.length * CHUNK_MS) / elapsedMs)));
+      if (sliced) size = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk.length * PGLITE_CHUNK_MS) / elapsedMs)));
       if (chunk.length > 1 && result.rejected.length - rejectedBefore === chunk.length) {
         // Every document refused one by one: the fault is the database's (a trigger, a full
         // disk), not theirs; the poll is to be retried, not the documents written off.
