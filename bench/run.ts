@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openDatabase } from '../src/database/database.js';
+import { openDatabase, type Database } from '../src/database/database.js';
 import { migrateToLatest } from '../src/database/migrations.js';
 import { join } from 'node:path';
 import { packageRoot } from '../src/database/migrations.js';
@@ -37,7 +37,8 @@ const serverUrl =
   process.env.DATABASE_URL ||
   'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function withScratchDatabase(work: (url: string) => Promise<void>) {
+/** Runs `work` on a migrated database of its own on the server, closed and dropped after. */
+async function withScratchDatabase(work: (database: Database) => Promise<void>) {
   const name = `stance_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -45,7 +46,13 @@ async function withScratchDatabase(work: (url: string) => Promise<void>) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    await work(url.toString());
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    try {
+      await migrateToLatest(database.db);
+      await work(database);
+    } finally {
+      await database.close();
+    }
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -69,9 +76,7 @@ async function main() {
   }
 
   if (runs('event-store')) {
-    await withScratchDatabase(async (url) => {
-      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-      await migrateToLatest(database.db);
+    await withScratchDatabase(async (database) => {
       report.note('event store on the Postgres server:');
       await benchEventStore(database, report, 'postgres', {
         batches: quick ? 10 : 50,
@@ -80,28 +85,21 @@ async function main() {
       });
       report.note('\nsource ingestion on the Postgres server:');
       await benchSources(database, report, 'postgres', 10_000);
-      await database.close();
     });
   }
 
   // A scratch database of its own: the log holds only the projection's claim events.
   if (runs('projection')) {
-    await withScratchDatabase(async (url) => {
-      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-      await migrateToLatest(database.db);
+    await withScratchDatabase(async (database) => {
       report.note('\nstance projection on the Postgres server:');
       await benchStanceProjection(database, report, { claims: quick ? 50_000 : 1_000_000 });
-      await database.close();
     });
   }
 
   if (runs('rebuilds')) {
-    await withScratchDatabase(async (url) => {
-      const database = await openDatabase({ databaseUrl: url, dataDir: '' });
-      await migrateToLatest(database.db);
+    await withScratchDatabase(async (database) => {
       report.note('\nthree rebuilds in a row on the Postgres server:');
       await benchRepeatedRebuilds(database, report, { claims: quick ? 20_000 : 100_000 });
-      await database.close();
     });
   }
 
