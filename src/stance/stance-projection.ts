@@ -17,7 +17,7 @@ import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
 import { alertsBetween, compareAlerts, type StanceAlert } from './domain/alerts.js';
 import { announcementsOf } from './domain/announcements.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
-import { currentStance, initialTimeline, stanceChanges, stanceSince, timelineFromRecords, timelineKey, type ActorTimeline, type StanceChange } from './domain/timeline.js';
+import { currentStance, initialTimeline, stanceSince, timelineFromRecords, timelineKey, type ActorTimeline, type StanceChange } from './domain/timeline.js';
 import { StanceRepository, type TimelineKey, type TimelineRows } from './stance.repository.js';
 import { TimelineCache } from './timeline-cache.js';
 
@@ -176,17 +176,25 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     };
     // The timelines as the last batch left them, if that batch is the one this follows (the
     // projection's own commit, not another instance's): their changes are the rows that stand.
+    const watchIds = [...new Set(keys.map((k) => k.watchId))];
     const standing = new Map(
-      [...new Set(keys.map((k) => k.watchId))].flatMap((watchId) => {
+      watchIds.flatMap((watchId) => {
         const folded = this.folded.peek(watchId);
         return folded && after !== undefined && folded.position === after ? [[watchId, folded.byActor] as const] : [];
       }),
     );
+    // Live (`upTo`: the batch's last position), each touched watch is moved once, by the rows
+    // logged since the last batch: refolding a whole history per batch made every new claim cost
+    // as much as the actor's thousands before it. A rebuild folds each timeline from its rows.
+    const moved = new Map<string, ReadonlyMap<string, ActorTimeline>>();
+    if (upTo !== undefined) for (const watchId of watchIds) moved.set(watchId, (await this.folded.exactly(watchId, upTo, trx)).byActor);
     for (const key of keys) {
       const before = standing.get(key.watchId);
       const previous = before && (before.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId));
-      const timeline = await this.timelineAt(trx, key, upTo);
-      const changes = upTo === undefined ? stanceChanges(timeline) : this.folded.changes(timeline);
+      const timeline = moved.has(key.watchId)
+        ? (moved.get(key.watchId)!.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId))
+        : await this.foldedFromRows(trx, key);
+      const changes = this.folded.changes(timeline);
       pending.push({
         standing: previous && this.folded.changes(previous),
         current: {
@@ -213,19 +221,10 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
     return { alerts: alerts.map((a, i) => ({ ...a, alertId: ids[i]! })), current };
   }
 
-  /**
-   * A timeline with the batch's rows folded in. Live (`upTo`: the batch's last position), from
-   * the projection's own cache of folded timelines, moved forward by the rows logged since the
-   * last batch: refolding a whole history per batch made every new claim cost as much as the
-   * actor's thousands before it. A rebuild reads and folds each timeline once.
-   */
-  private async timelineAt(trx: Transaction<Tables>, key: TimelineKey, upTo: number | undefined): Promise<ActorTimeline> {
-    if (upTo === undefined) {
-      const records = await this.stances.timelineOrderRecords(trx, key);
-      return timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
-    }
-    const { byActor } = await this.folded.exactly(key.watchId, upTo, trx);
-    return byActor.get(key.actorId) ?? initialTimeline(key.watchId, key.actorId);
+  /** A timeline folded from its stored rows (a rebuild). */
+  private async foldedFromRows(trx: Transaction<Tables>, key: TimelineKey): Promise<ActorTimeline> {
+    const records = await this.stances.timelineOrderRecords(trx, key);
+    return timelineFromRecords(key.watchId, key.actorId, records.claims, records.drops);
   }
 }
 
