@@ -73,8 +73,8 @@ describe.each(backends)('pages bounded by their size on %s', (kind) => {
 
   /** Every claim id of an actor in claim order, from the fold: what paging must reproduce. */
   const allIds = async (actorId: string) => {
-    const records = await p.stances.timelineRecords(database.db, { watchId: WATCH, actorId });
-    return claimHistory(timelineFromRecords(WATCH, actorId, records.claims, records.drops)).map((h) => h.claim.claimId);
+    const [records] = await p.stances.watchRecords(database.db, WATCH, { actorId });
+    return claimHistory(timelineFromRecords(WATCH, actorId, records!.claims, records!.drops)).map((h) => h.claim.claimId);
   };
 
   beforeAll(async () => {

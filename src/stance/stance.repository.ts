@@ -13,7 +13,7 @@ import type { Executor } from '../event-store/event-store.repository.js';
 import type { AlertRecord, StanceAlert } from './domain/alerts.js';
 import type { DocumentRef } from './domain/document-page.js';
 import type { TimelineEntry } from './domain/claim-order.js';
-import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
+import { entryOf, timelineKey, type RecordedDrop, type StanceChange } from './domain/timeline.js';
 
 export interface TimelineKey {
   watchId: string;
@@ -242,11 +242,6 @@ export class StanceRepository {
   }
 
   // ---- reads ----
-
-  /** A timeline's claim and drop rows, as they stood at log position `upTo` (all when absent). */
-  async timelineRecords(executor: Executor, key: TimelineKey, upTo?: number): Promise<TimelineRecords> {
-    return (await this.watchRecords(executor, key.watchId, { actorId: key.actorId, upTo }))[0] ?? { ...key, claims: [], drops: [] };
-  }
 
   /**
    * What the projection's fold reads of a timeline: each claim's order key, stance and document,
@@ -489,7 +484,7 @@ export class StanceRepository {
 
 /** A change row's key: (watch, actor, claim). */
 function changeKey(c: Pick<StanceChange, 'watchId' | 'actorId' | 'claimId'>): string {
-  return `${c.watchId}\u0000${c.actorId}\u0000${c.claimId}`;
+  return `${timelineKey(c.watchId, c.actorId)}\u0000${c.claimId}`;
 }
 
 /** Whether a stored change row already says what the fold says (every column). */
