@@ -45,21 +45,16 @@ export class BoardReads {
     const answer = await this.queries.stances(watchId);
     const { byActor } = await this.queries.timelinesNow(watchId);
     const cache = this.queries.timelineCache;
-    const span = spanOf([...byActor.values()].map((t) => cache.memo(t, 'span', () => saidOnSpan(cache.history(t)))));
+    const span = spanOf([...byActor.values()].map((t) => this.spanOf(t)));
     const unit = unitFor(span, CHART_BUCKETS.compact);
     const charts = new Map([...byActor].map(([actorId, t]) => [actorId, this.chartOf(t, unit, CHART_BUCKETS.compact)]));
     const latest = new Map(
       [...byActor].map(([actorId, t]) => [actorId, cache.history(t).slice(-BOARD_LATEST_CLAIMS).reverse()]),
     );
     const shown = [...charts.values()].flatMap((c) => markClaimIds(c.marks)).concat([...latest.values()].flat().map((h) => h.claim.claimId));
-    const claims = await this.repository.claims(shown);
-    const documents = await this.repository.documents([...claims.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
-    const claimOf = (id: string) => {
-      const claim = claims.get(id);
-      return claim && claimView(claim, documents);
-    };
+    const claimOf = await this.claimViews(shown);
     const latestByActor: BoardWatch['latest'] = new Map(
-      [...latest].map(([actorId, entries]) => [actorId, entries.map((h) => ({ ...claimView(claims.get(h.claim.claimId)!, documents), dropped: h.status !== 'active' }))]),
+      [...latest].map(([actorId, entries]) => [actorId, entries.map((h) => ({ ...claimOf(h.claim.claimId)!, dropped: h.status !== 'active' }))]),
     );
     return {
       id: answer.watch,
@@ -81,12 +76,10 @@ export class BoardReads {
     const why = await this.queries.why(watchId, actorId, {}, WHY_LIST_SIZE);
     const stances = await this.queries.stances(watchId);
     const t = (await this.queries.timelinesNow(watchId)).byActor.get(actorId);
-    const cache = this.queries.timelineCache;
-    const span = t ? cache.memo(t, 'span', () => saidOnSpan(cache.history(t))) : null;
+    const span = t ? this.spanOf(t) : null;
     const unit = unitFor(span, CHART_BUCKETS.large);
     const chart = t && this.chartOf(t, unit, CHART_BUCKETS.large);
-    const claims = await this.repository.claims(chart ? markClaimIds(chart.marks) : []);
-    const documents = await this.repository.documents([...claims.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
+    const claimOf = await this.claimViews(chart ? markClaimIds(chart.marks) : []);
     const here = (cursor: PageCursor | null) => cursor && `${links.actorPage(watchId, actorId)}?${cursorQuery(cursor, page.limit)}#claims`;
     const since = stances.stances.find((s) => s.actor === actorId)?.since ?? null;
     return {
@@ -97,13 +90,25 @@ export class BoardReads {
         more: { reaffirmedBy: here(why.more.reaffirmedBy), overrode: here(why.more.overrode), dropped: here(why.more.dropped) },
         since: since && { from: since.from, effectiveOn: since.effectiveOn },
       },
-      chart: chartData(history.name, unit, chart, (id) => {
-        const claim = claims.get(id);
-        return claim && claimView(claim, documents);
-      }),
+      chart: chartData(history.name, unit, chart, claimOf),
       span,
       knownAtPosition: history.knownAtPosition,
     };
+  }
+
+  /** The claims named, looked up with their quotes and articles (two queries), as the pages show a claim. */
+  private async claimViews(claimIds: readonly string[]) {
+    const claims = await this.repository.claims(claimIds);
+    const documents = await this.repository.documents([...claims.values()].flatMap((c) => (c.documentId ? [c.documentId] : [])));
+    return (claimId: string) => {
+      const claim = claims.get(claimId);
+      return claim && claimView(claim, documents);
+    };
+  }
+
+  private spanOf(t: ActorTimeline) {
+    const cache = this.queries.timelineCache;
+    return cache.memo(t, 'span', () => saidOnSpan(cache.history(t)));
   }
 
   private chartOf(t: ActorTimeline, unit: BucketUnit, buckets: number): ActorChart {
