@@ -13,7 +13,7 @@ import { FeedsHttpHandler } from './feeds/feeds-http.handler.js';
 import { accessLogLevel, accessLogLine } from './logging/domain/access-log.js';
 import { JsonLogger } from './logging/json-logger.js';
 import { traceRequests } from './logging/request-tracing.js';
-import { securityHeaders, setSecurityHeaders } from './http-boundary/security-headers.js';
+import { setSecurityHeaders } from './http-boundary/security-headers.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { SourcesScheduler } from './sources/sources.scheduler.js';
 import { SourcesService } from './sources/sources.service.js';
@@ -75,10 +75,7 @@ function serveFeedsAheadOfExpress(server: Server, feeds: FeedsHttpHandler, answe
         const { message, fields } = accessLogLine(request);
         logger[level](message, fields, 'HTTP');
       },
-      (req, res, requestId) => {
-        const extraHeaders = requestId.concat(securityHeaders(req.url ?? '/'));
-        return feeds.answerAtOnce(req, res, extraHeaders) || answers.answerAtOnce(req, res, extraHeaders);
-      },
+      (req, res, extraHeaders) => feeds.answerAtOnce(req, res, extraHeaders) || answers.answerAtOnce(req, res, extraHeaders),
     ),
   );
 }

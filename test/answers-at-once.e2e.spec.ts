@@ -76,6 +76,18 @@ describe.each(backends)('answers already rendered, at once, on %s', (kind) => {
     expect(await head.text()).toBe('');
   });
 
+  it(`sends a feed's answer again with the security headers of its first, on ${kind}`, async () => {
+    const feed = `${service.url}/feeds/watches/${WATCH}/changes.atom`;
+    const first = await fetch(feed);
+    const body = await first.text();
+    const second = await fetch(feed);
+    expect(await second.text()).toBe(body);
+    for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'etag']) {
+      expect({ header, value: second.headers.get(header) }).toEqual({ header, value: first.headers.get(header) });
+    }
+    expect(second.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it(`renders again once the projection moves, never the answer of an earlier position, on ${kind}`, async () => {
     const path = ROUTES[0]!;
     const before = await (await fetch(service.url + path)).json();

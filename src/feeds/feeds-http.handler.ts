@@ -9,6 +9,7 @@
 // feeds.serve, measured with wrk).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
+import { securityHeaders } from '../http-boundary/security-headers.js';
 import { StanceUpdates } from '../stance/stance-updates.js';
 import { AnswerMemo, type AnswerKey } from './domain/answer-memo.js';
 import { FeedRequestError, feedRoute, parsePage } from './domain/feed-request.js';
@@ -71,7 +72,7 @@ export class FeedsHttpHandler {
         { scope, format: route.format, page: parsePage(query) },
         { ifNoneMatch: key.ifNoneMatch, ifModifiedSince: key.ifModifiedSince, acceptEncoding: key.acceptEncoding },
       );
-      const sent = generation === this.generation ? this.memo.set(key, answer.status, answer.headers, answer.body) : null;
+      const sent = generation === this.generation ? this.memo.set(key, answer.status, answer.headers, answer.body, securityHeaders(key.url)) : null;
       res.writeHead(answer.status, sent ? sent.headers : answer.body ? { ...answer.headers, 'content-length': String(answer.body.length) } : answer.headers);
       res.end(answer.body ?? undefined);
     } catch (error) {

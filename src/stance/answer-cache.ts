@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { isNotModified } from '../feeds/domain/conditional-get.js';
+import { securityHeaders } from '../http-boundary/security-headers.js';
 import { StanceUpdates } from './stance-updates.js';
 
 /** Answers kept per instance; each is bounded by its page size, so this bounds the memory. */
@@ -95,7 +96,7 @@ export class AnswerCache {
     this.entries.set(key, rendered);
     rendered.then(
       (answer) => {
-        if (this.entries.get(key) === rendered && answer.status === 200) this.ready.set(key, readyAnswer(answer));
+        if (this.entries.get(key) === rendered && answer.status === 200) this.ready.set(key, readyAnswer(answer, securityHeaders(key)));
       },
       () => {
         if (this.entries.get(key) === rendered) this.entries.delete(key);
@@ -111,7 +112,7 @@ export class AnswerCache {
 
   /**
    * Answers a GET or HEAD whose answer is rendered, synchronously, with `extraHeaders` (the request
-   * id and the security headers); false leaves the request to Express. A 304 when If-None-Match
+   * id); false leaves the request to Express. A 304 when If-None-Match
    * names the ETag.
    */
   answerAtOnce(req: IncomingMessage, res: ServerResponse, extraHeaders: readonly string[]): boolean {
@@ -130,8 +131,9 @@ export class AnswerCache {
   }
 }
 
-function readyAnswer(answer: CachedAnswer): ReadyAnswer {
+/** The answer as sent at once, with the security headers of its address (computed once, not per request). */
+function readyAnswer(answer: CachedAnswer, security: readonly string[]): ReadyAnswer {
   const body = Buffer.from(answer.body);
-  const notModifiedHeaders = ['etag', answer.etag, 'cache-control', 'no-cache', 'content-type', answer.contentType];
+  const notModifiedHeaders = ['etag', answer.etag, 'cache-control', 'no-cache', 'content-type', answer.contentType, ...security];
   return { etag: answer.etag, notModifiedHeaders, headers: [...notModifiedHeaders, 'content-length', String(body.length)], body };
 }

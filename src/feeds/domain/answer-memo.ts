@@ -32,8 +32,9 @@ export class AnswerMemo {
     return this.answers.get(keyOf(key));
   }
 
-  set(key: AnswerKey, status: 200 | 304, headers: Record<string, string>, body: Buffer | null): MemoizedAnswer {
-    const flat: string[] = [];
+  /** `always`: flat [name, value, …] headers every answer at this address carries (the security headers). */
+  set(key: AnswerKey, status: 200 | 304, headers: Record<string, string>, body: Buffer | null, always: readonly string[] = []): MemoizedAnswer {
+    const flat: string[] = [...always];
     for (const [name, value] of Object.entries(headers)) flat.push(name, value);
     if (body) flat.push('content-length', String(body.length));
     const answer = { status, headers: flat, body };
