@@ -168,6 +168,7 @@ async function reportMixedLoad(report: Report, service: Service, durationMs: num
   report.add({ name: 'long.mixed.errors', value: mixed.errors, unit: 'requests', target: `0${mixed.firstProblem ? ` (first: ${mixed.firstProblem})` : ''}` });
   report.add({ name: 'long.mixed.rss_growth', value: mixed.rssGrowthMb, unit: 'MB', target: '< 100' });
   report.note(`    ${mixed.requests} requests (p50 ${mixed.p50.toFixed(1)} ms, max ${mixed.max.toFixed(1)} ms); ${mixed.documents} documents ingested during the window`);
+  report.note(`    p99 of each second of the window: ${mixed.perSecond.map((p99) => p99.toFixed(0)).join(' ')} ms`);
   report.note(`    p99 by path, slowest first: ${mixed.slowest.map(({ path, p99 }) => `${path} ${p99.toFixed(0)} ms`).join(', ')}`);
   if (profileDir) report.note(`    cpu profile of the service: ${join(profileDir, 'service-mixed.cpuprofile')}`);
 }
@@ -288,7 +289,8 @@ const MIXED_PATHS = [
 /**
  * Reads due every 1/MIXED_RATE s in turn over MIXED_PATHS, each timed from when it was due (so a
  * stall counts for every request it delays), while four local feeds of 2,000 items each are
- * registered and ingested and an analyst claim is posted every 200 ms.
+ * registered and ingested and an analyst claim is posted every 200 ms. Each read accepts gzip, as
+ * browsers and feed readers do.
  */
 async function mixedLoad(service: Service, durationMs: number) {
   const api = new AdminApi(service.url);
@@ -319,6 +321,7 @@ async function mixedLoad(service: Service, durationMs: number) {
   })();
   const start = performance.now();
   const total = Math.floor((durationMs / 1000) * MIXED_RATE);
+  const bySecond: number[][] = Array.from({ length: Math.ceil(durationMs / 1000) }, () => []);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / MIXED_RATE;
@@ -330,6 +333,7 @@ async function mixedLoad(service: Service, durationMs: number) {
         (status) => {
           latencies.push(performance.now() - due);
           byPath.get(path)!.push(performance.now() - due);
+          bySecond[Math.floor((due - start) / 1000)]!.push(performance.now() - due);
           if (status !== 200 && status !== 304) {
             errors++;
             firstProblem ??= `GET ${path}: ${status}`;
@@ -351,8 +355,10 @@ async function mixedLoad(service: Service, durationMs: number) {
   await feeds.close();
   const sorted = Float64Array.from(latencies).sort();
   const slowest = [...byPath].map(([path, values]) => ({ path, p99: quantile(Float64Array.from(values).sort(), 0.99) })).sort((a, b) => b.p99 - a.p99);
+  const perSecond = bySecond.map((values) => quantile(Float64Array.from(values).sort(), 0.99));
   return {
     slowest,
+    perSecond,
     requests: total,
     p50: quantile(sorted, 0.5),
     p99: quantile(sorted, 0.99),
@@ -461,7 +467,7 @@ async function startFeedServer(body: string): Promise<{ url: string; close(): Pr
 /** A GET on a keep-alive agent, body read and dropped; its status. */
 function request(agent: http.Agent, url: string): Promise<number> {
   return new Promise((done, fail) => {
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
       res.resume();
       res.on('end', () => done(res.statusCode ?? 0));
       res.on('error', fail);

@@ -1,5 +1,5 @@
-// The worker thread that parses feeds for SourcesService (see common/off-thread.ts).
+// The worker thread that parses feeds into documents for SourcesService (see common/off-thread.ts).
 import { serveOnThread } from '../common/off-thread.js';
-import { parseFeed } from './domain/parse-feed.js';
+import { feedDocuments } from './domain/feed-documents.js';
 
-serveOnThread(parseFeed);
+serveOnThread(feedDocuments);

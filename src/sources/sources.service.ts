@@ -10,9 +10,9 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { OffThread } from '../common/off-thread.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { documentFromFeedEntry, documentFromFixture } from './domain/article-document.js';
+import { documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
-import type { parseFeed } from './domain/parse-feed.js';
+import type { feedDocuments } from './domain/feed-documents.js';
 import { redactLocationsIn } from './domain/redact-location.js';
 import { storableText } from './domain/storable-text.js';
 import { DocumentIngestion, type IngestionCount, type IngestionResult } from './document-ingestion.service.js';
@@ -21,7 +21,7 @@ import { fetchFeed } from './http/feed-fetcher.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
 
 /** Parsing a large feed takes seconds of CPU (1.5 s for 10 MB): off the thread that serves HTTP. */
-const feedParser = new OffThread<Parameters<typeof parseFeed>, Awaited<ReturnType<typeof parseFeed>>>(
+const feedParser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(
   new URL('./parse-feed.worker.js', import.meta.url),
 );
 
@@ -155,14 +155,14 @@ export class SourcesService {
         maxAgeSeconds: fetched.maxAgeSeconds,
       });
     }
-    const parsed = await feedParser.run(fetched.text, { feedUrl: fetched.url });
+    const parsed = await feedParser.run(fetched.body, { contentType: fetched.contentType, feedUrl: fetched.url, sourceId: source.source_id, firstSeen: now });
     if (!parsed.ok) return this.fail(source, now, parsed.reason, parsed.message, null);
-    const documents = parsed.feed.entries.map((entry) => documentFromFeedEntry(source.source_id, parsed.feed, entry, now));
+    const { documents } = parsed;
     // Validators are saved only after the documents: a crash before that refetches the whole feed,
     // and the idempotent ingestion makes that harmless.
     return this.storing(async () => {
       const stored = await this.ingestion.ingest(documents);
-      const report = await this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries.length, stored.count, {
+      const report = await this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries, stored.count, {
         kind: 'success',
         ttlMinutes: parsed.feed.ttlMinutes,
         maxAgeSeconds: fetched.maxAgeSeconds,

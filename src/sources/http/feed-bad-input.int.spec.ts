@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { decodeFeedBody } from '../domain/charset.js';
 import { parseFeed } from '../domain/parse-feed.js';
 import type { FeedParseResult } from '../domain/feed-entry.js';
 import { fetchFeed } from './feed-fetcher.js';
@@ -35,7 +36,7 @@ afterAll(() => server.close());
 async function poll(path: string): Promise<FeedParseResult> {
   const fetched = await fetchFeed(server.url(path), { allowPrivate: true });
   if (fetched.kind !== 'ok') throw new Error(`fetch failed: ${fetched.kind}`);
-  return parseFeed(fetched.text, { feedUrl: fetched.url });
+  return parseFeed(decodeFeedBody(fetched.body, fetched.contentType).text, { feedUrl: fetched.url });
 }
 
 describe('bad feed bodies over HTTP', () => {

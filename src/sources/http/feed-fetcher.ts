@@ -1,6 +1,5 @@
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import { Agent, request } from 'undici';
-import { decodeFeedBody } from '../domain/charset.js';
 import { parseCacheMaxAge, parseRetryAfter } from '../domain/next-poll.js';
 import { BlockedAddressError, assertPublicIpLiteral, publicAddressLookup } from './address-guard.js';
 import { BodyTooLargeError, ContentEncodingError, SUPPORTED_CONTENT_ENCODINGS, readDecodedBody } from './decoded-body.js';
@@ -42,9 +41,11 @@ export interface FeedFetched extends CacheValidators {
   /** The URL the body came from, after redirects: the base for its relative links. */
   url: string;
   status: number;
-  text: string;
-  /** The WHATWG name of the encoding the body was decoded from. */
-  charset: string;
+  /**
+   * The body's bytes, content coding undone; its characters are decoded (`decodeFeedBody`) where
+   * it is parsed, off the main thread.
+   */
+  body: Uint8Array;
   contentType: string | null;
   maxAgeSeconds: number | null;
 }
@@ -140,9 +141,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
         return failed(target.href, 'too-large', new BodyTooLargeError(maxBytes).message);
       }
       const bytes = await readDecodedBody(body, header(headers, 'content-encoding') ?? undefined, maxBytes);
-      const contentType = header(headers, 'content-type');
-      const { text, charset } = decodeFeedBody(bytes, contentType);
-      return { kind: 'ok', url: target.href, status, text, charset, contentType, ...validators, maxAgeSeconds };
+      return { kind: 'ok', url: target.href, status, body: bytes, contentType: header(headers, 'content-type'), ...validators, maxAgeSeconds };
     }
   } catch (error) {
     return { kind: 'failed', url: current, ...describeFailure(error, deadline, timeoutMs) };
