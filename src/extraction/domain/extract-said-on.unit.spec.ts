@@ -234,3 +234,32 @@ describe('a statement dated by another one after it (issue 12, item 7)', () => {
     ]);
   });
 });
+
+describe('a statement dated by another one named by a noun (issue 12, item 7)', () => {
+  it('en: "before Putin\'s statement on Thursday" is at the latest that Thursday; the date is the statement\'s', () => {
+    const sentence = 'Pyongyang acknowledged the deployment of North Korean troops in Russia before Putin\'s statement on Thursday.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: [null, '2024-10-24', 'before'] }]);
+  });
+
+  it('en: "before the Kremlin\'s statement" takes the date the text gave that speaker earlier', () => {
+    const earlier = 'The Kremlin said on Thursday that its talks with Pyongyang were useful.';
+    const sentence = 'Pyongyang acknowledged the deployment of North Korean troops in Russia before the Kremlin\'s statement.';
+    expectClaims(extract(`${earlier} ${sentence}`, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: [null, '2024-10-24', 'before'] }]);
+  });
+
+  it('en: "after the minister\'s remarks on Monday" is Monday or later; "a day after" is Tuesday; a date of its own is kept', () => {
+    const after = 'Pyongyang acknowledged the deployment of North Korean troops in Russia after the minister\'s remarks on Monday.';
+    expectClaims(extract(after, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: after, saidOn: ['2024-10-28', '2024-10-30', 'range'] }]);
+    const aDay = 'A day after the Russian president\'s speech on Monday, Pyongyang acknowledged the deployment of North Korean troops in Russia.';
+    expectClaims(extract(aDay, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: aDay, saidOn: ['2024-10-29', '2024-10-29', 'day'] }]);
+    const own = 'Pyongyang acknowledged the deployment of North Korean troops in Russia on Tuesday, after the minister\'s remarks on Monday.';
+    expectClaims(extract(own, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: own, saidOn: ['2024-10-29', '2024-10-29', 'day'] }]);
+  });
+
+  it('id: "sebelum pernyataan Putin pada Kamis", "setelah komentar menteri pada Senin"', () => {
+    const before = 'Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia sebelum pernyataan Putin pada Kamis.';
+    expectClaims(extract(before, '2024-10-30', 'id'), [{ actor: 'dprk', stance: 'confirm', sentence: before, saidOn: [null, '2024-10-24', 'before'] }]);
+    const after = 'Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia setelah komentar menteri pada Senin.';
+    expectClaims(extract(after, '2024-10-30', 'id'), [{ actor: 'dprk', stance: 'confirm', sentence: after, saidOn: ['2024-10-28', '2024-10-30', 'range'] }]);
+  });
+});

@@ -57,7 +57,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
       topicInContext: onTopic || memory.topicWithin(index),
       eventInContext: eventNamed || memory.eventWithin(index),
     });
-    const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
+    const dated = dateStatements(statements, view, refs, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
     memory.remember(index, onTopic, lastSpeaker, statements, dated, eventNamed);
     claims.push(...claimDrafts(watch.id, view, statements, dated));
   });

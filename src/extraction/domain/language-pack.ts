@@ -49,6 +49,8 @@ export interface DateVocabulary {
   after: string[];
   /** Spans shorter than a day before "after"/"before": "hours after", "tak lama setelah". */
   hours: string[];
+  /** Nouns naming a statement, which "after"/"before" date another by: "before the president's statement". */
+  statementNouns: string[];
 }
 
 export interface LanguagePack {
@@ -262,7 +264,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -291,6 +293,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     ordinalSuffixes: dates.field('ordinal_suffixes').optionalStringList(),
     after: optionalPhrases(dates.field('after')),
     hours: optionalPhrases(dates.field('hours')),
+    statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
   };
 }
 

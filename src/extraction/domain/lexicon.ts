@@ -59,6 +59,7 @@ export type DateWord =
   | { type: 'earlier' }
   | { type: 'after' }
   | { type: 'hours' }
+  | { type: 'statementNoun' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -165,6 +166,7 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
   dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
   dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
+  dates.statementNouns.forEach((phrase) => add(phrase, { type: 'statementNoun' }));
   return trie;
 }
 
