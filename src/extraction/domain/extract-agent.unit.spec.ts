@@ -108,6 +108,25 @@ describe('3. negation and hedges', () => {
   });
 });
 
+describe('possessors after the noun: "pasukannya", "pasukan kami" name whose troops they are', () => {
+  it('id: the speaker’s own troops or drones, negated, are the agent’s denial', () => {
+    expect(pairs('Korea Utara mengatakan pasukannya tidak berada di Rusia.', 'id', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('“Pasukan kami tidak ada di Rusia,” klaim Kim Jong Un.', 'id', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('Freedonia menyatakan dronenya tidak pernah dipasok ke Sylvania.', 'id', drones)).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "pemerintahnya" is the last speaker’s government; a third party’s own drones say nothing of the agent', () => {
+    const quote = '“Kami menghormati Sylvania,” kata Presiden Freedonia.';
+    expect(pairs(`${quote} Pemerintahnya membantah memasok drone ke Sylvania.`, 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland mengatakan dronenya ditembak jatuh di Sylvania.', 'id', drones)).toEqual([]);
+  });
+
+  it('en: "its troops were not in Russia", "its drones were never supplied"', () => {
+    expect(pairs('North Korea said its troops were not in Russia.', 'en', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('Freedonia said its drones were never supplied to Sylvania.', 'en', drones)).toEqual(['freedonia:deny']);
+  });
+});
+
 describe('4. vocabulary', () => {
   const context = 'Drones from Freedonia were reported over Sylvania.';
   const konteks = 'Drone dari Freedonia dilaporkan terbang di atas Sylvania.';
