@@ -102,6 +102,15 @@ describe('3. negation and hedges', () => {
     expect(pairs('Freedonia menepis laporan soal drone itu sebagai informasi yang simpang siur.', 'id', drones)).toEqual(['freedonia:neither']);
   });
 
+  it('en and id: a label after "as"/"sebagai" is said by the subject of the verb, not by the owner of its object', () => {
+    expect(pairs('Freedonia denied supplying drones to Sylvania, dismissing Zedland’s claims as baseless rumours.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia dismissed Zedland’s claims about the drones as baseless.', 'en', drones)).toEqual(['freedonia:deny']);
+    // Seoul's claims are Seoul's own confirm (extract-nested-claims), the label Pyongyang's denial.
+    const dismissing = 'Pyongyang rejected the reports of North Korean troops in Russia, dismissing Seoul’s claims as baseless rumours.';
+    expect(pairs(dismissing, 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+    expect(pairs('Freedonia menepis klaim Zedland soal drone itu sebagai kabar bohong.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+  });
+
   it('en and id: another party’s claim named by a noun is not the speaker’s (it is that party’s own: extract-nested-claims)', () => {
     expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual(['sylvania:confirm']);
     expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual(['sylvania:confirm']);

@@ -129,6 +129,8 @@ export interface LanguagePack {
     relativizers: string[];
     /** Where a possessor stands next to its noun: "klaim AS" (after), "the US claim" (before). */
     possessorPosition: WordPosition;
+    /** Words that give a verb's object a label: "dismissed the claims as baseless", "sebagai kabar bohong". */
+    labelMarkers: string[];
   };
   pastMarkers: string[];
   dates: DateVocabulary;
@@ -172,7 +174,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .field('grammar')
     .allowOnly([
       'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
-      'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position',
+      'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -223,6 +225,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       relativeComplementizers: optionalPhrases(grammar.field('relative_complementizers')),
       relativizers: optionalPhrases(grammar.field('relativizers')),
       possessorPosition: grammar.field('possessor_position').isMissing ? 'before' : grammar.field('possessor_position').oneOf(['before', 'after'] as const),
+      labelMarkers: optionalPhrases(grammar.field('label_markers')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),

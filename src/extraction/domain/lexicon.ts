@@ -15,6 +15,7 @@ export type LexTag =
   | { type: 'statementMaker' }
   | { type: 'relativeComplementizer' }
   | { type: 'relativizer' }
+  | { type: 'labelMarker' }
   | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
@@ -112,6 +113,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.statementMakers, { type: 'statementMaker' });
   addAll(pack.grammar.relativeComplementizers, { type: 'relativeComplementizer' });
   addAll(pack.grammar.relativizers, { type: 'relativizer' });
+  addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

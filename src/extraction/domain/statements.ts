@@ -150,7 +150,7 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
     case 'labels': {
       if (scope) return scope;
       const quote = view.quoteContaining(cue.start);
-      const from = quote ? quote.open : cue.start;
+      const from = quote ? quote.open : labellingVerb(view, cue.start) ?? cue.start;
       return resolveReference(refs.subjectBefore(from, clauseStart(view, from)), view, refs, null, lastSpeaker);
     }
     case 'active': {
@@ -159,6 +159,26 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+/** Words between a label marker and the label: "as nothing but baseless rumours". */
+const LABEL_MARKER_REACH = 2;
+
+/**
+ * The verb whose object a label describes: "dismissing Seoul's claims as baseless rumours",
+ * "menepis klaim Seoul sebagai kabar bohong". Its subject says the label, not the object's owner.
+ */
+function labellingVerb(view: SentenceView, labelStart: number): number | null {
+  let marker = -1;
+  for (let i = labelStart - 1; i >= Math.max(0, labelStart - 1 - LABEL_MARKER_REACH) && marker < 0; i--) {
+    if (view.isBreak(i)) return null;
+    if (view.is(i, 'labelMarker')) marker = view.lexAt(i)!.start;
+  }
+  for (let i = marker - 1; i >= 0; i--) {
+    if (view.isBreak(i)) return null;
+    if (view.is(i, 'attribution') || view.tagAt(i, 'cue')?.kind === 'active') return view.lexAt(i)!.start;
+  }
+  return null;
 }
 
 /**
