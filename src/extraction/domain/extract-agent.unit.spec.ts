@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, extract, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -114,6 +114,25 @@ describe('3. negation and hedges', () => {
   it('en and id: another party’s claim named by a noun is not the speaker’s (it is that party’s own: extract-nested-claims)', () => {
     expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual(['sylvania:confirm']);
     expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual(['sylvania:confirm']);
+  });
+});
+
+describe('a pronoun object takes up what the same actor’s earlier claim in the sentence was about', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  it('en: "initially dismissed the reports of its drones, before admitting them on Monday"', () => {
+    const sentence = 'Freedonia initially dismissed the reports of its drones in Sylvania, before admitting them on Monday.';
+    expectClaims(extract(sentence, PUBLISHED, 'en', drones), [
+      { actor: 'freedonia', stance: 'deny', sentence, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'freedonia', stance: 'confirm', sentence, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+
+  it('id: "awalnya menepis laporan soal dronenya ..., sebelum mengakuinya pada Senin"', () => {
+    const sentence = 'Freedonia awalnya menepis laporan soal dronenya di Sylvania, sebelum mengakuinya pada Senin.';
+    expectClaims(extract(sentence, PUBLISHED, 'id', drones), [
+      { actor: 'freedonia', stance: 'deny', sentence, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'freedonia', stance: 'confirm', sentence, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
   });
 });
 

@@ -71,7 +71,9 @@ export function findStatements(
     const inContext = sentenceOnTopic || (cue.contextual && context.topicInContext);
     const resolution = actorsOfCue(cue, view, refs, scopes, context.lastSpeaker);
     if (resolution.kind !== 'actors') continue;
-    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : inContext ? cue.stance : null;
+    const stance = agent
+      ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) ?? takenUpFromEarlierClaim(cue, resolution.actors, statements)
+      : inContext ? cue.stance : null;
     if (!stance) {
       if (!scopes.attributionAround(cue.start) && !view.tokens[cue.start].quoted) subjects.push([cue.start, resolution]);
       continue;
@@ -131,6 +133,17 @@ function stanceOnProposition(
   if (cue.kind === 'labels') return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || view.is(firstWordAfter(view, cue.end), 'claimNoun'));
   return ownCue ? cue.stance : null;
+}
+
+/**
+ * "denied the reports of its drones, before admitting them", "menepis laporan ..., sebelum
+ * mengakuinya": a cue whose object is a pronoun takes up what the same actor's earlier claim in
+ * the sentence was about, so it bears on the proposition as that claim did.
+ */
+function takenUpFromEarlierClaim(cue: StanceCue, actors: ResolvedActor[], earlier: readonly Statement[]): Stance | null {
+  if (cue.kind !== 'active' || !cue.pronounObject) return null;
+  const ids = new Set(actors.map((actor) => actor.actorId));
+  return earlier.some((statement) => statement.claim && statement.topLevel && statement.actors.some((actor) => ids.has(actor.actorId))) ? cue.stance : null;
 }
 
 /** The first word at or after a position, past a determiner: "denied the reports" -> "reports". */
