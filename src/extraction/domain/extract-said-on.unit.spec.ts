@@ -42,6 +42,32 @@ describe('4. earlier statements are bounded above, never dated at publication', 
   });
 });
 
+describe('4. a statement said "initially" came before the actor’s dated change of stance, in any sentence (issue 12, item 7)', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  it('en: "initially denied ... On Monday, ... admitted" and the other way round', () => {
+    const denied = 'Pyongyang initially denied sending troops to Russia.';
+    const admitted = 'On Monday, Pyongyang admitted the deployment of North Korean troops in Russia.';
+    expectClaims(extract(`${denied} ${admitted}`, '2026-03-12', 'en'), [
+      { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+    const atFirst = 'At first, Pyongyang had denied sending troops to Russia.';
+    expectClaims(extract(`${admitted} ${atFirst}`, '2026-03-12', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+      { actor: 'dprk', stance: 'deny', sentence: atFirst, saidOn: [null, '2026-03-08', 'before'] },
+    ]);
+  });
+
+  it('id: "awalnya membantah ... Pada Senin, ... mengakui"', () => {
+    const denied = 'Pyongyang awalnya membantah mengirim tentara ke Rusia.';
+    const admitted = 'Pada Senin, Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia.';
+    expectClaims(extract(`${denied} ${admitted}`, '2026-03-12', 'id'), [
+      { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+});
+
 describe('9. date phrases near a claim give its said-on', () => {
   it('id: "pada hari Senin", "pekan lalu", "Kamis (24/10)" in an article of Friday 25 October 2024', () => {
     const monday = 'Kremlin membantah pada hari Senin bahwa tentara Korea Utara berada di Rusia.';

@@ -133,6 +133,8 @@ export interface LanguagePack {
     labelMarkers: string[];
   };
   pastMarkers: string[];
+  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "awalnya". */
+  initialMarkers: string[];
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
   speakers: SpeakerVocabulary;
@@ -157,7 +159,7 @@ export interface SpeakerVocabulary {
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
   'claim_nouns', 'statement_makers', 'speculation', 'negation', 'disjunctions',
-  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture', 'speakers',
+  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
 export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
@@ -228,6 +230,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       labelMarkers: optionalPhrases(grammar.field('label_markers')),
     },
     pastMarkers: phrases(root.field('past_markers')),
+    initialMarkers: optionalPhrases(root.field('initial_markers')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),
     furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
     speakers: readSpeakers(root.field('speakers'), optionalPhrases),

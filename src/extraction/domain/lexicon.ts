@@ -37,6 +37,7 @@ export type LexTag =
   | { type: 'agentMarker' }
   | { type: 'anaphoricObject' }
   | { type: 'past' }
+  | { type: 'initial' }
   | { type: 'possessive' }
   | { type: 'outletName' }
   | { type: 'anonymousSource' }
@@ -138,6 +139,8 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
   addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
   addAll(pack.pastMarkers, { type: 'past' });
+  addAll(pack.initialMarkers, { type: 'past' });
+  addAll(pack.initialMarkers, { type: 'initial' });
   // Offices are role nouns the pack supplies, so a watch need not list "Freedonian foreign ministry".
   addAll(pack.speakers.officeNouns, { type: 'roleNoun' });
   addAll(pack.speakers.possessives, { type: 'possessive' });

@@ -13,7 +13,7 @@
 // remarks on Monday") claims nothing, but takes the date phrase next to it and bounds the
 // sentence's statements like a statement would.
 
-import type { SaidOn } from '../../domain/vocabulary.js';
+import type { ClaimDraft, SaidOn } from '../../domain/vocabulary.js';
 import { formatDay, parseDay } from './calendar.js';
 import { relativeClauses } from './attribution.js';
 import { resolveDate, type DateExpression } from './dates.js';
@@ -28,6 +28,8 @@ export type SaidOnBasis = keyof typeof SAID_ON_STRENGTH;
 export interface DatedStatement {
   saidOn: SaidOn;
   basis: SaidOnBasis;
+  /** Said "initially" (the marker as written): before the actor's dated change of stance, wherever the article reports it. */
+  initially?: string;
 }
 
 export function dateStatements(
@@ -71,7 +73,9 @@ export function dateStatements(
     const past = pastOf[index];
     if (past !== null) {
       const marker = pastMarkers[past];
-      return { saidOn: beforeLaterStatement(statement, statements, stated, published, view.textOf(marker.start, marker.end)), basis: 'past' };
+      const words = view.textOf(marker.start, marker.end);
+      const saidOn = beforeLaterStatement(statement, statements, stated, published, words);
+      return view.is(marker.start, 'initial') ? { saidOn, basis: 'past', initially: words } : { saidOn, basis: 'past' };
     }
     // A statement named by a noun may have no owner the watch knows: "the minister's remarks".
     const carried = statement.actors.length > 0 ? carriedDate(statement.actors[0]) : null;
@@ -298,6 +302,29 @@ function resolveInOrder(dates: readonly DateExpression[], view: SentenceView, pu
   // Quoted words were spoken on the day of the statement that quotes them: "Friday" in a quote
   // said "on Tuesday" is the Friday before that Tuesday.
   return dates.map((date, index) => resolved[index] ?? resolve(date, speechDay ?? published));
+}
+
+/**
+ * "Freedonia initially denied it. ... On Monday, Freedonia admitted ...": a claim said
+ * "initially" came before the same actor's earliest claim of another stance in the article that
+ * has a first day, so it ends the day before that one. `initially` maps such claims' said-on to
+ * the marker.
+ */
+export function beforeLaterChanges(claims: ClaimDraft[], initially: ReadonlyMap<SaidOn, string>): ClaimDraft[] {
+  if (initially.size === 0) return claims;
+  return claims.map((claim) => {
+    const marker = initially.get(claim.saidOn);
+    if (marker === undefined) return claim;
+    let change: SaidOn | null = null;
+    for (const other of claims) {
+      if (other.actorId !== claim.actorId || other.stance === claim.stance || other.saidOn.from === null) continue;
+      if (!change || other.saidOn.from < change.from!) change = other.saidOn;
+    }
+    if (!change) return claim;
+    const to = formatDay(parseDay(change.from!) - 1);
+    if (to >= claim.saidOn.to) return claim;
+    return { ...claim, saidOn: { ...claim.saidOn, to, basis: `${marker} (before ${change.basis})` } };
+  });
 }
 
 /** The day a said-on pins down, when it is one day. */
