@@ -172,6 +172,20 @@ describe('4. vocabulary', () => {
     expect(pairs(`${context} Zedland said it has no confirmation of that.`, 'en', drones)).toEqual(['zedland:neither']);
   });
 
+  it('en: contradictory information, not aware in advance, citing satellite imagery', () => {
+    expect(pairs(`${context} Zedland cited contradictory information.`, 'en', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${context} Zedland said it was not aware in advance of the drone flights.`, 'en', drones)).toEqual(['zedland:neither']);
+    expect(pairs('Zedland, citing satellite imagery, said Freedonian drones were in Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('id: belum ada konfirmasi, merujuk pertanyaan, simpang siur, mengaku tidak mengetahui sebelumnya, a label over a verb', () => {
+    expect(pairs(`${konteks} Zedland mengatakan belum ada konfirmasi soal itu.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland merujuk pertanyaan ke kementerian pertahanannya.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland mengatakan informasi soal itu masih simpang siur.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland mengaku tidak mengetahui sebelumnya soal penerbangan drone itu.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs('“Laporan soal drone itu tidak berdasar, dan kami tidak mengonfirmasinya,” kata Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
+  });
+
   it('id: menyalahkan, mengecam, tetap bungkam, mengeklaim and mengklaim', () => {
     expect(pairs('Sylvania menyalahkan Freedonia atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
     expect(pairs('Zedland mengecam pengiriman drone Freedonia ke Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
