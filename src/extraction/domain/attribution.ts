@@ -146,9 +146,10 @@ function parseAttribution(
   return trailing ? { found, content: contentBefore(speakerStart) } : { found, content: { start: contentStart(view, verbEnd), end } };
 }
 
-/** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...”, dia menambahkan". */
+/** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */
 function followsQuote(view: SentenceView, speakerStart: number): boolean {
-  const previous = speakerStart - 1;
+  let previous = speakerStart - 1;
+  if (previous >= 0 && view.is(previous, 'demonstrative')) previous = view.lexAt(previous)!.start - 1;
   if (previous < 0) return false;
   if (view.isClosingQuote(previous)) return true;
   return view.tokens[previous].text === ',' && previous > 0 && view.isClosingQuote(previous - 1);

@@ -148,6 +148,13 @@ describe('8. the speaker after the quote, and later references to it', () => {
     expect(extract(appositive, PUBLISHED, 'id').claims.map((claim) => `${claim.actorId}:${claim.stance}`)).not.toContain('russia:confirm');
   });
 
+  it('en: "“...,” the Kremlin said on Thursday": a determiner before the speaker after the quote', () => {
+    const sentence = '“There are no North Korean troops in Russia,” the Kremlin said on Thursday.';
+    const result = extract(sentence, PUBLISHED, 'en');
+    expectClaims(result, [{ actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-24', '2024-10-24', 'day'] }]);
+    expect(claimOf(result, 'russia', 'deny').speaker).toBe('Kremlin');
+  });
+
   it('en: reported words that open with the event after the quotation mark', () => {
     const sentence = '“Troops from North Korea are fighting in Kursk,” Zelensky said.';
     expectClaims(extract(sentence, PUBLISHED, 'en'), [{ actor: 'ukraine', stance: 'confirm', sentence, saidOn: ON_PUBLICATION }]);
