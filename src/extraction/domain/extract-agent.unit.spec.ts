@@ -103,9 +103,9 @@ describe('3. negation and hedges', () => {
   });
 
   it('en and id: a label after "as"/"sebagai" is said by the subject of the verb, not by the owner of its object', () => {
-    expect(pairs('Freedonia denied supplying drones to Sylvania, dismissing Zedland’s claims as baseless rumours.', 'en', drones)).toEqual(['freedonia:deny']);
-    expect(pairs('Freedonia dismissed Zedland’s claims about the drones as baseless.', 'en', drones)).toEqual(['freedonia:deny']);
-    // Seoul's claims are Seoul's own confirm (extract-nested-claims), the label Pyongyang's denial.
+    // Zedland's claims are Zedland's own confirm (extract-nested-claims), the label Freedonia's denial.
+    expect(pairs('Freedonia denied supplying drones to Sylvania, dismissing Zedland’s claims as baseless rumours.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Freedonia dismissed Zedland’s claims about the drones as baseless.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
     const dismissing = 'Pyongyang rejected the reports of North Korean troops in Russia, dismissing Seoul’s claims as baseless rumours.';
     expect(pairs(dismissing, 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
     expect(pairs('Freedonia menepis klaim Zedland soal drone itu sebagai kabar bohong.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);

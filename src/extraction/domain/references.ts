@@ -458,6 +458,6 @@ export function hasPossessiveSuffix(view: SentenceView, i: number): boolean {
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */
-function isPossessive(word: string): boolean {
+export function isPossessive(word: string): boolean {
   return /['’]s?$/.test(word);
 }

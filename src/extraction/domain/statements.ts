@@ -19,7 +19,7 @@ import { complementAfter, findAttributions, resolveReference, type Attribution }
 import { assertedStance } from './assertions.js';
 import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
-import { continued, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
+import { continued, isPossessive, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
 
@@ -146,9 +146,12 @@ function takenUpFromEarlierClaim(cue: StanceCue, actors: ResolvedActor[], earlie
   return earlier.some((statement) => statement.claim && statement.topLevel && statement.actors.some((actor) => ids.has(actor.actorId))) ? cue.stance : null;
 }
 
-/** The first word at or after a position, past a determiner: "denied the reports" -> "reports". */
+/** The first word at or after a position, past a determiner or a possessor: "denied the reports", "denied Seoul's claims". */
 function firstWordAfter(view: SentenceView, position: number): number {
-  return position < view.length && (view.is(position, 'demonstrative') || view.is(position, 'anaphoricObject')) ? position + 1 : position;
+  if (position >= view.length) return position;
+  if (view.is(position, 'demonstrative') || view.is(position, 'anaphoricObject')) return position + 1;
+  const possessor = view.mentionStartingAt(position);
+  return possessor && isPossessive(view.tokens[possessor.end - 1].text) ? possessor.end : position;
 }
 
 function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReferences, scopes: Scopes, lastSpeaker: Resolution): Resolution {
