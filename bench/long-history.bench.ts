@@ -14,7 +14,7 @@
 // 5. On embedded PGlite, /health polled every 25 ms while a 10 MB feed is ingested: p99 < 250 ms.
 //
 // Run alone: `npm run build && node dist/bench/long-history.bench.js [--quick] [--json] [--health-only]`
-// (--health-only: step 5 alone).
+// (--health-only: step 5 alone; --mixed-only: the log and step 4 alone).
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -69,16 +69,17 @@ const LISTING_ROUTES = [
 /** How a client asks for the most a page gives (the routes document their maximum; a bigger ask is capped or refused). */
 const LARGEST_PAGE_QUERY = 'limit=100000';
 
-interface Sizes {
-  claims: number;
-  readMs: number;
-  rounds: number;
-  misses: number;
-  mixedMs: number;
-}
-
-export async function benchLongHistory(report: Report, { serverUrl, quick }: { serverUrl: string; quick: boolean }): Promise<void> {
-  const sizes: Sizes = quick
+/**
+ * `mixedOnly`: the log and step 4 alone. With BENCH_MIXED_CPU_PROFILE=<dir>, the service's CPU
+ * profile of step 4 is written to <dir>/service-mixed.cpuprofile.
+ */
+export async function benchLongHistory(
+  report: Report,
+  { serverUrl, quick, mixedOnly = false }: { serverUrl: string; quick: boolean; mixedOnly?: boolean },
+): Promise<void> {
+  const profileDir = process.env.BENCH_MIXED_CPU_PROFILE ? resolve(process.env.BENCH_MIXED_CPU_PROFILE) : null;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const sizes = quick
     ? { claims: 100_000, readMs: 2_000, rounds: 2, misses: 10, mixedMs: 15_000 }
     : { claims: 100_000, readMs: 10_000, rounds: 5, misses: 40, mixedMs: 60_000 };
   ensureWrk();
@@ -91,13 +92,18 @@ export async function benchLongHistory(report: Report, { serverUrl, quick }: { s
       const fillStart = performance.now();
       const head = await fillLog(store.env.DATABASE_URL, sizes.claims);
       const projectStart = performance.now();
-      const service = await startService({ ...store.env, WATCHES_DIR: watchesDir, ALLOW_PRIVATE_SOURCES: 'true' });
+      const service = await startService({ ...store.env, WATCHES_DIR: watchesDir, ALLOW_PRIVATE_SOURCES: 'true' }, profileDir);
       await projected(store.env.DATABASE_URL, head);
       report.note(
         `  log: ${head} events (${sizes.claims} claims over ${ACTORS.length} actors of 2 watches, two years), filled in ` +
           `${((projectStart - fillStart) / 1000).toFixed(1)} s, projected live by the service in ${((performance.now() - projectStart) / 1000).toFixed(1)} s (not measured)`,
       );
       const url = service.url;
+      if (mixedOnly) {
+        await reportMixedLoad(report, service, sizes.mixedMs, profileDir);
+        await service.stop();
+        return;
+      }
 
       // -- 1. cached reads against the feed, in turn
       const pages = await answering(report, url, PAGES);
@@ -144,12 +150,7 @@ export async function benchLongHistory(report: Report, { serverUrl, quick }: { s
       report.add({ name: 'long.largest_response', value: largest.bytes / 1024, unit: 'KB', target: `<= ${LARGEST_ALLOWED / 1024} (${largest.path})` });
 
       // -- 4. mixed load at a fixed rate while feeds are ingested
-      const mixed = await mixedLoad(service, sizes.mixedMs);
-      report.note(`  mixed reads at ${MIXED_RATE} req/s for ${sizes.mixedMs / 1000} s while ${mixed.feeds} feeds are ingested and ${mixed.claims} analyst claims are posted:`);
-      report.add({ name: 'long.mixed.p99', value: mixed.p99, unit: 'ms', target: '< 300' });
-      report.add({ name: 'long.mixed.errors', value: mixed.errors, unit: 'requests', target: `0${mixed.firstProblem ? ` (first: ${mixed.firstProblem})` : ''}` });
-      report.add({ name: 'long.mixed.rss_growth', value: mixed.rssGrowthMb, unit: 'MB', target: '< 100' });
-      report.note(`    ${mixed.requests} requests (p50 ${mixed.p50.toFixed(1)} ms, max ${mixed.max.toFixed(1)} ms); ${mixed.documents} documents ingested during the window`);
+      await reportMixedLoad(report, service, sizes.mixedMs, profileDir);
       await service.stop();
 
       // -- 5. /health on embedded PGlite while a 10 MB feed is ingested
@@ -158,6 +159,17 @@ export async function benchLongHistory(report: Report, { serverUrl, quick }: { s
       await rm(watchesHome, { recursive: true, force: true });
     }
   });
+}
+
+async function reportMixedLoad(report: Report, service: Service, durationMs: number, profileDir: string | null): Promise<void> {
+  const mixed = await service.profiled(profileDir && join(profileDir, 'service-mixed.cpuprofile'), () => mixedLoad(service, durationMs));
+  report.note(`  mixed reads at ${MIXED_RATE} req/s for ${durationMs / 1000} s while ${mixed.feeds} feeds are ingested and ${mixed.claims} analyst claims are posted:`);
+  report.add({ name: 'long.mixed.p99', value: mixed.p99, unit: 'ms', target: '< 300' });
+  report.add({ name: 'long.mixed.errors', value: mixed.errors, unit: 'requests', target: `0${mixed.firstProblem ? ` (first: ${mixed.firstProblem})` : ''}` });
+  report.add({ name: 'long.mixed.rss_growth', value: mixed.rssGrowthMb, unit: 'MB', target: '< 100' });
+  report.note(`    ${mixed.requests} requests (p50 ${mixed.p50.toFixed(1)} ms, max ${mixed.max.toFixed(1)} ms); ${mixed.documents} documents ingested during the window`);
+  report.note(`    p99 by path, slowest first: ${mixed.slowest.map(({ path, p99 }) => `${path} ${p99.toFixed(0)} ms`).join(', ')}`);
+  if (profileDir) report.note(`    cpu profile of the service: ${join(profileDir, 'service-mixed.cpuprofile')}`);
 }
 
 /** Step 5 alone (`--health-only`): it needs no Postgres data, only a service of its own on PGlite. */
@@ -283,6 +295,7 @@ async function mixedLoad(service: Service, durationMs: number) {
   const feeds = await startFeedServer(newsFeed(2_000));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
+  const byPath = new Map<string, number[]>(MIXED_PATHS.map((path) => [path, []]));
   let errors = 0;
   let firstProblem: string | null = null;
   const rss0 = rssMb(service.proc.pid!);
@@ -293,8 +306,14 @@ async function mixedLoad(service: Service, durationMs: number) {
   const writer = (async () => {
     for (let i = 0; i < 4; i++) await api.call('POST', '/api/admin/sources', { url: `${feeds.url}/feed-${i}.xml` });
     while (!stopping) {
-      await api.recordClaim(claimMaker.next());
-      claims++;
+      // A refused claim is an error of the window like a failed read, not the end of the bench.
+      await api.recordClaim(claimMaker.next()).then(
+        () => claims++,
+        (error: Error) => {
+          errors++;
+          firstProblem ??= error.message;
+        },
+      );
       await sleep(200);
     }
   })();
@@ -310,6 +329,7 @@ async function mixedLoad(service: Service, durationMs: number) {
       request(agent, service.url + path).then(
         (status) => {
           latencies.push(performance.now() - due);
+          byPath.get(path)!.push(performance.now() - due);
           if (status !== 200 && status !== 304) {
             errors++;
             firstProblem ??= `GET ${path}: ${status}`;
@@ -330,7 +350,9 @@ async function mixedLoad(service: Service, durationMs: number) {
   agent.destroy();
   await feeds.close();
   const sorted = Float64Array.from(latencies).sort();
+  const slowest = [...byPath].map(([path, values]) => ({ path, p99: quantile(Float64Array.from(values).sort(), 0.99) })).sort((a, b) => b.p99 - a.p99);
   return {
+    slowest,
     requests: total,
     p50: quantile(sorted, 0.5),
     p99: quantile(sorted, 0.99),
@@ -459,13 +481,13 @@ function rssMb(pid: number): number {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, 'health-only': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, 'health-only': { type: 'boolean' }, 'mixed-only': { type: 'boolean' } } });
   const report = new Report(values.json ?? false);
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const run = values['health-only']
     ? (report.note(`/health on embedded PGlite while a 10 MB feed is ingested, on ${process.version}:`), benchEmbeddedHealth(report, serverUrl))
     : (report.note(`a long history (100,000 claims) over HTTP on ${process.version}${values.quick ? ' (quick)' : ''}:`),
-      benchLongHistory(report, { serverUrl, quick: values.quick ?? false }));
+      benchLongHistory(report, { serverUrl, quick: values.quick ?? false, mixedOnly: values['mixed-only'] ?? false }));
   run.catch((error) => {
     console.error(error);
     process.exit(1);

@@ -133,7 +133,7 @@ export class BoardController {
 
   /** A page from the answer cache: rendered once per projection position, a 304 for a current ETag. */
   private async cached(req: Request, res: Response, render: () => Promise<RenderedAnswer>): Promise<void> {
-    const served = await this.cache.serve(req.originalUrl, req.headers['if-none-match'], render);
+    const served = await this.cache.serve(req.originalUrl, { ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] }, render);
     res.status(served.status).set(served.headers);
     if (served.body === null) res.end();
     else res.send(served.body);

@@ -56,6 +56,11 @@ export interface AppConfig {
   streamMaxTotal: number;
   /** A live stream whose client takes nothing for this long, its buffer full, is dropped. */
   streamStallTimeoutMs: number;
+  /**
+   * While the projection keeps moving, cached pages, answers and feeds are renewed at most this
+   * often (a move after a quiet spell renews them at once); 0: on every move.
+   */
+  readRefreshMs: number;
 }
 
 export class ConfigError extends Error {
@@ -100,12 +105,12 @@ function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
-function parseCount(env: Env, name: string, fallback: number, max: number): number {
+function parseCount(env: Env, name: string, fallback: number, max: number, min = 1): number {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ConfigError(name, `must be a whole number from 1 to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -196,5 +201,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamMaxPerClient: parseCount(env, 'STREAM_MAX_PER_CLIENT', 8, 10_000),
     streamMaxTotal: parseCount(env, 'STREAM_MAX_TOTAL', 1000, 100_000),
     streamStallTimeoutMs: parseCount(env, 'STREAM_STALL_TIMEOUT_MS', 30_000, 600_000),
+    readRefreshMs: parseCount(env, 'READ_REFRESH_MS', 1_000, 60_000, 0),
   };
 }

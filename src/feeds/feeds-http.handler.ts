@@ -52,7 +52,7 @@ export class FeedsHttpHandler {
   private async serve(req: IncomingMessage, res: ServerResponse, key: AnswerKey): Promise<void> {
     if (!this.watchingUpdates) {
       // From the first feed request on, as FeedsService does: one-shot commands poll nothing.
-      this.updates.subscribe(() => {
+      this.updates.subscribeRenewals(() => {
         this.generation++;
         this.memo.clear();
       });

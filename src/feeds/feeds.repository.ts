@@ -1,4 +1,4 @@
-// Every query behind the feeds: a feed's version (feed_versions), its entry count, and a range of
+// Every query behind the feeds: a feed's version and entry count (feed_versions), and a range of
 // its entries from the announcement log (migrations/0010), each with its claim, article, alert,
 // the entry it corrects and the drop it announces.
 import { Inject, Injectable } from '@nestjs/common';
@@ -65,29 +65,42 @@ export interface CorrectedColumns {
   change: AnnouncedChange;
 }
 
+/** A feed's validators and how many entries it has at that version. */
+export interface FeedVersion extends Validators {
+  entries: number;
+}
+
 export type AnnouncementRow = Omit<AnnouncementRecord, 'corrects'> & { corrects: CorrectedColumns | null };
 
 @Injectable()
 export class FeedsRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /** The feed's version: its newest entry and Last-Modified (feed_versions), or nothing yet. */
-  async validators(scope: FeedScope): Promise<Validators> {
-    const { rows } = await sql<{ announcement_id: number | string; last_modified: Date | string }>`
-      select announcement_id, last_modified from feed_versions where feed = ${feedKey(scope)}`.execute(this.database.db);
+  /** The feed's version: its newest entry, Last-Modified and entry count (feed_versions), or nothing yet. */
+  async version(scope: FeedScope): Promise<FeedVersion> {
+    const { rows } = await sql<{ announcement_id: number | string; last_modified: Date | string; entries: number | string }>`
+      select announcement_id, last_modified, entries from feed_versions where feed = ${feedKey(scope)}`.execute(this.database.db);
     const row = rows[0];
-    return { position: Number(row?.announcement_id ?? 0), lastModified: row ? new Date(row.last_modified) : new Date(0) };
+    return {
+      position: Number(row?.announcement_id ?? 0),
+      lastModified: row ? new Date(row.last_modified) : new Date(0),
+      entries: Number(row?.entries ?? 0),
+    };
   }
 
-  /** How many entries the feed has had: its archive pages are counted from its first. */
-  async count(scope: FeedScope, upTo: number): Promise<number> {
-    const { rows } = await sql<{ n: number | string }>`
-      select count(*) as n from feed_announcements a where ${scopeFilter(scope)} and a.announcement_id <= ${upTo}`.execute(this.database.db);
-    return Number(rows[0]!.n);
-  }
-
-  /** Entries `offset + 1` to `offset + limit` of the feed, oldest first. */
-  async entries(scope: FeedScope, offset: number, limit: number): Promise<AnnouncementRow[]> {
+  /**
+   * Entries `first` to `last` (counted from 1, oldest first) of the feed at `version`. Skipped
+   * from whichever end is nearer: the newest entries, which the subscription document and the
+   * latest archive pages show, cost the same however long the feed is.
+   */
+  async entries(scope: FeedScope, version: FeedVersion, first: number, last: number): Promise<AnnouncementRow[]> {
+    const fromNewest = version.entries - last;
+    const range =
+      fromNewest < first - 1
+        ? sql`select * from feed_announcements a where ${scopeFilter(scope)} and a.announcement_id <= ${version.position}
+              order by a.announcement_id desc offset ${fromNewest} limit ${last - first + 1}`
+        : sql`select * from feed_announcements a where ${scopeFilter(scope)}
+              order by a.announcement_id offset ${first - 1} limit ${last - first + 1}`;
     const { rows } = await sql<AnnouncementColumns>`
       select a.announcement_id, a.kind, a.announced_at, a.changed_current, a.current_stance, a.alert_id,
              al.from_stance, al.to_stance,
@@ -95,10 +108,7 @@ export class FeedsRepository {
              ca.actor_id as corrected_actor_id, ca.announced_at as corrected_at, cal.from_stance as corrected_from, cal.to_stance as corrected_to,
              dr.kind as drop_kind, dr.reason as drop_reason, dr.dropped_by, edr.event_id::text as drop_event_id,
              ${claimColumns}
-      from (
-        select * from feed_announcements a where ${scopeFilter(scope)}
-        order by a.announcement_id offset ${offset} limit ${limit}
-      ) a
+      from (${range}) a
       join stance_claims c on c.claim_id = a.claim_id
       join events ec on ec.position = c.position
       left join stance_documents d on d.document_id = c.document_id

@@ -12,13 +12,13 @@ import { PublicLinks, type FeedScope } from '../domain/public-links.js';
 import { StanceUpdates } from '../stance/stance-updates.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { renderAtom } from './domain/atom-feed.js';
-import { acceptsGzip, etagOf, isNotModified, type ConditionalHeaders, type Validators } from './domain/conditional-get.js';
+import { acceptsGzip, etagOf, isNotModified, type ConditionalHeaders } from './domain/conditional-get.js';
 import type { FeedDocument } from './domain/feed-document.js';
 import { announcementEntry, announcementEntryId, type ClaimRecord, type CorrectedEntry, type EntryContext } from './domain/feed-entries.js';
 import { changeTitle } from '../stance/domain/alerts.js';
 import { FeedRequestError, type FeedFormat, type FeedRequest } from './domain/feed-request.js';
 import { renderJsonFeed } from './domain/json-feed.js';
-import { FeedsRepository, type AnnouncementRow, type CorrectedColumns } from './feeds.repository.js';
+import { FeedsRepository, type AnnouncementRow, type CorrectedColumns, type FeedVersion } from './feeds.repository.js';
 
 const gzip = promisify(gzipCallback);
 
@@ -36,9 +36,13 @@ export interface FeedResponse {
   body: Buffer | null;
 }
 
-interface RenderedPage {
-  /** The feed version it was rendered at (0 for an archive page, which never changes). */
+/** A page being rendered or rendered, at the feed version it shows (0 for an archive page, which never changes). */
+interface CachedPage {
   position: number;
+  page: Promise<RenderedPage>;
+}
+
+interface RenderedPage {
   /** Its newest entry's `updated`: an archive page's Last-Modified. */
   updated: Date;
   plain: Buffer;
@@ -48,9 +52,9 @@ interface RenderedPage {
 @Injectable()
 export class FeedsService implements OnModuleInit {
   private readonly links: PublicLinks;
-  private readonly validators = new Map<string, Promise<Validators>>();
-  private readonly pages = new Map<string, RenderedPage>();
-  private readonly archives = new Map<string, RenderedPage>();
+  private readonly validators = new Map<string, Promise<FeedVersion>>();
+  private readonly pages = new Map<string, CachedPage>();
+  private readonly archives = new Map<string, CachedPage>();
   private digest = '';
   private watchingUpdates = false;
 
@@ -91,17 +95,22 @@ export class FeedsService implements OnModuleInit {
     const common = validatorHeaders(etagOf(validators, this.digest, gzipped), validators.lastModified, 'public, max-age=60');
     if (isNotModified(headers, common.etag!, validators.lastModified)) return { status: 304, headers: common, body: null };
     const key = `${JSON.stringify(request.scope)}|${request.format}`;
-    let page = this.pages.get(key);
-    if (!page || page.position !== validators.position) {
-      const total = await this.repository.count(request.scope, validators.position);
-      const size = this.config.feedPageSize;
-      const entries = await this.repository.entries(request.scope, Math.max(0, total - size), size);
-      // The newest full archive page that reaches back past this document's oldest entry.
-      const prevArchive = total > size ? Math.ceil((total - size) / size) : null;
-      page = await this.render(request, entries, { page: null, prevArchive, nextArchive: null }, validators.position);
-      this.remember(this.pages, key, page);
+    let cached = this.pages.get(key);
+    if (!cached || cached.position !== validators.position) {
+      // Concurrent requests for a feed that just moved share one rendering.
+      cached = { position: validators.position, page: this.renderNewest(request, validators) };
+      this.remember(this.pages, key, cached);
     }
-    return this.answer(200, common, request.format, page, gzipped);
+    return this.answer(200, common, request.format, await cached.page, gzipped);
+  }
+
+  private async renderNewest(request: FeedRequest, validators: FeedVersion): Promise<RenderedPage> {
+    const total = validators.entries;
+    const size = this.config.feedPageSize;
+    const entries = await this.repository.entries(request.scope, validators, Math.max(1, total - size + 1), total);
+    // The newest full archive page that reaches back past this document's oldest entry.
+    const prevArchive = total > size ? Math.ceil((total - size) / size) : null;
+    return this.render(request, entries, { page: null, prevArchive, nextArchive: null });
   }
 
   /**
@@ -110,21 +119,26 @@ export class FeedsService implements OnModuleInit {
    */
   private async respondArchive(request: FeedRequest, number: number, headers: ConditionalHeaders, gzipped: boolean): Promise<FeedResponse> {
     const key = `${JSON.stringify(request.scope)}|${request.format}|${number}`;
-    let page = this.archives.get(key);
-    if (!page) {
-      const size = this.config.feedPageSize;
-      const validators = await this.validatorsOf(request.scope);
-      const total = await this.repository.count(request.scope, validators.position);
-      if (total < number * size) {
-        throw new FeedRequestError(404, `archive page ${number} is not complete yet (${total} entries, ${size} a page); the feed itself has the newest entries`);
-      }
-      const entries = await this.repository.entries(request.scope, (number - 1) * size, size);
-      page = await this.render(request, entries, { page: number, prevArchive: number > 1 ? number - 1 : null, nextArchive: number + 1 }, 0);
-      this.remember(this.archives, key, page);
+    let cached = this.archives.get(key);
+    if (!cached) {
+      cached = { position: 0, page: this.renderArchive(request, number) };
+      this.remember(this.archives, key, cached);
     }
+    const page = await cached.page;
     const common = validatorHeaders(`"a${number}-${this.digest}${gzipped ? '-gz' : ''}"`, page.updated, 'public, max-age=31536000, immutable');
     if (isNotModified(headers, common.etag!, page.updated)) return { status: 304, headers: common, body: null };
     return this.answer(200, common, request.format, page, gzipped);
+  }
+
+  private async renderArchive(request: FeedRequest, number: number): Promise<RenderedPage> {
+    const size = this.config.feedPageSize;
+    const validators = await this.validatorsOf(request.scope);
+    const total = validators.entries;
+    if (total < number * size) {
+      throw new FeedRequestError(404, `archive page ${number} is not complete yet (${total} entries, ${size} a page); the feed itself has the newest entries`);
+    }
+    const entries = await this.repository.entries(request.scope, validators, (number - 1) * size + 1, number * size);
+    return this.render(request, entries, { page: number, prevArchive: number > 1 ? number - 1 : null, nextArchive: number + 1 });
   }
 
   private answer(status: 200, common: Record<string, string>, format: FeedFormat, page: RenderedPage, gzipped: boolean): FeedResponse {
@@ -135,23 +149,27 @@ export class FeedsService implements OnModuleInit {
     };
   }
 
-  private remember(cache: Map<string, RenderedPage>, key: string, page: RenderedPage): void {
+  /** Keeps a rendering (most recently used last, the oldest evicted); one that fails is forgotten. */
+  private remember(cache: Map<string, CachedPage>, key: string, cached: CachedPage): void {
     cache.delete(key);
-    cache.set(key, page);
+    cache.set(key, cached);
     if (cache.size > CACHED_PAGES) cache.delete(cache.keys().next().value!);
+    cached.page.catch(() => {
+      if (cache.get(key) === cached) cache.delete(key);
+    });
   }
 
-  private validatorsOf(scope: FeedScope): Promise<Validators> {
+  private validatorsOf(scope: FeedScope): Promise<FeedVersion> {
     // Watched from the first feed request on: a process that serves none (a one-shot command)
     // does not poll the checkpoint for nothing.
     if (!this.watchingUpdates) {
-      this.updates.subscribe(() => this.validators.clear());
+      this.updates.subscribeRenewals(() => this.validators.clear());
       this.watchingUpdates = true;
     }
     const key = JSON.stringify(scope);
     let cached = this.validators.get(key);
     if (!cached) {
-      cached = this.repository.validators(scope);
+      cached = this.repository.version(scope);
       this.validators.set(key, cached);
       cached.catch(() => this.validators.delete(key));
     }
@@ -162,7 +180,6 @@ export class FeedsService implements OnModuleInit {
     { scope, format }: FeedRequest,
     rows: AnnouncementRow[],
     archive: { page: number | null; prevArchive: number | null; nextArchive: number | null },
-    position: number,
   ): Promise<RenderedPage> {
     const ctx = this.entryContext();
     const entries = rows.map((row) => announcementEntry({ ...row, corrects: row.corrects && this.correctedEntry(row.corrects, row.claim.watchId, ctx) }, ctx)).reverse();
@@ -187,7 +204,7 @@ export class FeedsService implements OnModuleInit {
       entries,
     };
     const plain = Buffer.from(format === 'atom' ? renderAtom(document) : renderJsonFeed(document), 'utf8');
-    return { position, updated, plain, gzipped: await gzip(plain) };
+    return { updated, plain, gzipped: await gzip(plain) };
   }
 
   /** How a correction names the entry it corrects: that entry's id, title and date. */

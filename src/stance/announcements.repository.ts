@@ -1,5 +1,6 @@
 // Writes the feeds' announcement log (migrations/0010_announcement_log.sql) in the stance
-// projection's transaction, and keeps each feed's version (its newest entry and Last-Modified).
+// projection's transaction, and keeps each feed's version (its newest entry, Last-Modified and
+// entry count).
 // The feeds read these tables in src/feeds/feeds.repository.ts.
 import { Injectable } from '@nestjs/common';
 import { sql, type Transaction } from 'kysely';
@@ -44,7 +45,8 @@ export class AnnouncementsRepository {
 
   /**
    * Appends the entries in the order given, each `updated` (announced_at) from the log time of its
-   * position, unique and increasing; then moves on the version of every feed they appear in.
+   * position, unique and increasing; then moves on the version (and entry count) of every feed
+   * they appear in.
    */
   async append(trx: Transaction<Tables>, drafts: readonly AnnouncementDraft[]): Promise<void> {
     if (drafts.length === 0) return;
@@ -72,7 +74,13 @@ export class AnnouncementsRepository {
       ids.push(...rows.map((r) => Number(r.announcement_id)));
     }
     const newest = new Map<string, number>();
-    drafts.forEach((d, i) => feedsOf(d).forEach((feed) => newest.set(feed, ids[i]!)));
+    const added = new Map<string, number>();
+    drafts.forEach((d, i) =>
+      feedsOf(d).forEach((feed) => {
+        newest.set(feed, ids[i]!);
+        added.set(feed, (added.get(feed) ?? 0) + 1);
+      }),
+    );
     const feeds = [...newest.keys()].sort();
     const { rows: versions } = await sql<{ feed: string; last_modified: Date | string }>`
       select feed, last_modified from feed_versions where feed in (${sql.join(feeds)}) for update`.execute(trx);
@@ -81,8 +89,9 @@ export class AnnouncementsRepository {
     for (const feed of feeds) {
       const lastModified = nextLastModified(now, previous.get(feed) ?? null).toISOString();
       await sql`
-        insert into feed_versions (feed, announcement_id, last_modified) values (${feed}, ${newest.get(feed)!}, ${lastModified}::timestamptz)
-        on conflict (feed) do update set announcement_id = excluded.announcement_id, last_modified = excluded.last_modified`.execute(trx);
+        insert into feed_versions (feed, announcement_id, last_modified, entries) values (${feed}, ${newest.get(feed)!}, ${lastModified}::timestamptz, ${added.get(feed)!})
+        on conflict (feed) do update
+        set announcement_id = excluded.announcement_id, last_modified = excluded.last_modified, entries = feed_versions.entries + excluded.entries`.execute(trx);
     }
   }
 }

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql, type KyselyPlugin } from 'kysely';
 import { seededPipeline, WATCH, type Pipeline } from '../../test/support/pipeline.js';
+import { until } from '../../test/support/until.js';
+import { loadConfig } from '../config/config.js';
 import { backends, type TestDatabase } from '../../test/support/test-database.js';
 import { BoardReads } from '../board/board-reads.service.js';
 import { boardMain } from '../board/domain/board-page.js';
@@ -191,27 +193,41 @@ describe.each(backends)('pages bounded by their size on %s', (kind) => {
     const counter = queryCounter();
     const counted = { ...database, db: database.db.withPlugin(counter) };
     const events = new EventStoreRepository(counted);
-    const updates = new StanceUpdates(events, p.runner);
+    // Long enough that the second move below certainly comes within it.
+    const readRefreshMs = 5_000;
+    const updates = new StanceUpdates(events, p.runner, loadConfig({ READ_REFRESH_MS: String(readRefreshMs) }));
     const cache = new AnswerCache(updates);
     const queries = new StanceQueries(new StanceRepository(counted), events, p.watches);
     const render = async () => ({ status: 200, contentType: 'application/json', body: JSON.stringify(await queries.stances(WATCH)) });
     try {
-      const first = await cache.serve('/stances', undefined, render);
+      const first = await cache.serve('/stances', {}, render);
       expect(first.status).toBe(200);
       const etag = first.headers.etag!;
       expect(etag).toMatch(/^"[^"]+"$/);
       const queriesBefore = counter.count;
-      const again = await cache.serve('/stances', etag, render);
+      const again = await cache.serve('/stances', { ifNoneMatch: etag }, render);
       expect(again).toMatchObject({ status: 304, body: null });
-      expect((await cache.serve('/stances', undefined, render)).body).toBe(first.body);
+      expect((await cache.serve('/stances', {}, render)).body).toBe(first.body);
       expect(counter.count).toBe(queriesBefore);
       // A new claim moves the projection: the next request renders the new answer.
       await grow(3);
       const renders = cache.renderCount;
-      const fresh = await cache.serve('/stances', etag, render);
+      const fresh = await cache.serve('/stances', { ifNoneMatch: etag }, render);
       expect(cache.renderCount).toBe(renders + 1);
       expect(fresh.status).toBe(200);
       expect(fresh.headers.etag).not.toBe(etag);
+      // A second move soon after: the answer is renewed once READ_REFRESH_MS has passed since the
+      // last renewal, not before, and then shows it.
+      const renewedAt = performance.now();
+      await grow(2);
+      const held = await cache.serve('/stances', {}, render);
+      if (performance.now() - renewedAt < readRefreshMs) expect(held.body).toBe(fresh.body);
+      const renewed = await until('the answer renewed after the second move', async () => {
+        const answer = await cache.serve('/stances', {}, render);
+        return answer.body !== fresh.body && answer;
+      }, 3 * readRefreshMs);
+      expect(performance.now() - renewedAt).toBeGreaterThanOrEqual(readRefreshMs - 50);
+      expect(renewed.body).toBe(await render().then((answer) => answer.body));
     } finally {
       updates.onApplicationShutdown();
     }

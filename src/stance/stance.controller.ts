@@ -212,7 +212,8 @@ export class StanceController {
 
   /** The JSON answer from the answer cache; an error answer is thrown, not cached. */
   private cached(req: Request, read: () => Promise<unknown>): Promise<ServedAnswer> {
-    return this.cache.serve(req.originalUrl, req.headers['if-none-match'], async (): Promise<RenderedAnswer> => {
+    const request = { ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] };
+    return this.cache.serve(req.originalUrl, request, async (): Promise<RenderedAnswer> => {
       const body = await answer(read);
       return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
     });

@@ -3,6 +3,9 @@
 // rows whose stance changed and says what happened in the aria-live region. The stream starts
 // after the log position the page was rendered at (data-position), so nothing between the render
 // and the connection is missed; EventSource resumes after a drop with Last-Event-ID by itself.
+// While the projection keeps moving the server renews its pages at most once per READ_REFRESH_MS,
+// so a page fetched just after an event may not show it yet: its data-position says so, and the
+// script fetches it again a little later.
 (function () {
   'use strict';
 
@@ -82,6 +85,9 @@
   var refreshTimer = null;
   var refreshing = false;
   var refreshAgain = false;
+  var BEHIND_RETRY_MS = 600;
+  var BEHIND_RETRIES = 5;
+  var behindRetries = 0;
 
   function setStatus(state, text) {
     if (!indicator) return;
@@ -171,7 +177,15 @@
         return response.text();
       })
       .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
+        var parsed = new DOMParser().parseFromString(html, 'text/html');
+        var shown = Number(parsed.body.dataset.position);
+        if (shown < Number(lastEventId) && behindRetries < BEHIND_RETRIES) {
+          behindRetries += 1;
+          if (refreshTimer === null) refreshTimer = window.setTimeout(refresh, BEHIND_RETRY_MS);
+        } else {
+          behindRetries = 0;
+        }
+        var fresh = parsed.querySelector('main');
         var current = document.querySelector('main');
         if (!fresh || !current) return;
         var before = rowStates(current);
