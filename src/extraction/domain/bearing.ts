@@ -14,7 +14,7 @@
 
 import type { Stance } from '../../domain/vocabulary.js';
 import { opensRelativeClause } from './attribution.js';
-import { hasPossessiveSuffix, type ResolvedActor, type SentenceReferences } from './references.js';
+import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 
@@ -92,7 +92,7 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
  */
 function possessedAfter(view: SentenceView, mention: Mention): boolean {
   if (view.pack.pack.grammar.possessorPosition !== 'after') return false;
-  if (hasPossessiveSuffix(view, mention.end - 1)) return true;
+  if (view.hasEnding(mention.end - 1, view.pack.pack.speakers.possessiveSuffixes)) return true;
   return mention.end < view.length && (view.is(mention.end, 'firstPerson') || view.is(mention.end, 'pronoun'));
 }
 

@@ -346,7 +346,7 @@ export class SentenceReferences {
    */
   private possessedOfficeEndingAt(start: number, end: number): Found | null {
     const view = this.view;
-    if (hasPossessiveSuffix(view, end - 1)) return { kind: 'anaphor', person: 'third', at: start, end };
+    if (view.hasEnding(end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: start, end };
     let i = start - 1;
     while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && !view.lexAt(i)))) {
       i = view.lexAt(i)?.start ?? i;
@@ -449,12 +449,6 @@ function isDatelinePlace(view: SentenceView, mention: Mention): boolean {
   }
   const next = view.tokens[mention.end]?.text;
   return next === ':' || next === ',' || next === '(' || next === '-' || next === '–' || next === '—';
-}
-
-/** "juru bicaranya", "pasukannya": a word with the pack's possessive ending glued to it. */
-export function hasPossessiveSuffix(view: SentenceView, i: number): boolean {
-  const word = view.tokens[i].norm;
-  return view.pack.pack.speakers.possessiveSuffixes.some((suffix) => word.length > suffix.length + 2 && word.endsWith(suffix));
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */

@@ -108,7 +108,7 @@ function datedByAnother(
 ): DatedStatement[] {
   if (statements.length < 2 || sequence.length === 0) return dated;
   const introducedDated = (word: SequenceWord, statement: Statement) =>
-    statements.findIndex((other) => other !== statement && isDated(dated[statements.indexOf(other)]) && introduces(view, word.end, other));
+    statements.findIndex((other, index) => other !== statement && isDated(dated[index]) && introduces(view, word.end, other));
   return dated.map((own, index) => {
     // A date or a past marker of its own ("had earlier denied ..., before admitting") says more.
     if (own.basis === 'stated' || own.basis === 'past') return own;
@@ -315,13 +315,13 @@ export function beforeLaterChanges(claims: ClaimDraft[], initially: ReadonlyMap<
   return claims.map((claim) => {
     const marker = initially.get(claim.saidOn);
     if (marker === undefined) return claim;
-    let change: SaidOn | null = null;
-    for (const other of claims) {
-      if (other.actorId !== claim.actorId || other.stance === claim.stance || other.saidOn.from === null) continue;
-      if (!change || other.saidOn.from < change.from!) change = other.saidOn;
+    let change: { from: string; basis: string } | null = null;
+    for (const { actorId, stance, saidOn } of claims) {
+      if (actorId !== claim.actorId || stance === claim.stance || saidOn.from === null) continue;
+      if (!change || saidOn.from < change.from) change = { from: saidOn.from, basis: saidOn.basis };
     }
     if (!change) return claim;
-    const to = formatDay(parseDay(change.from!) - 1);
+    const to = formatDay(parseDay(change.from) - 1);
     if (to >= claim.saidOn.to) return claim;
     return { ...claim, saidOn: { ...claim.saidOn, to, basis: `${marker} (before ${change.basis})` } };
   });

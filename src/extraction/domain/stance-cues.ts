@@ -75,7 +75,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     kind: passiveByAuxiliary ? 'passive' : cue.kind,
     agentNeedsMarker: passiveByAuxiliary,
     contextual: cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary),
-    pronounObject: hasClitic(view, cue.end - 1) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
+    pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
     hedged: hedgeBefore(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
   };
@@ -105,12 +105,6 @@ function hedgeBefore(view: SentenceView, start: number): boolean {
   return false;
 }
 
-/** "membantahnya": a pack's clitic glued to the word, after a verb its object pronoun. */
-function hasClitic(view: SentenceView, i: number): boolean {
-  const word = view.tokens[i].norm;
-  return view.pack.pack.clitics.some((clitic) => word.length > clitic.length + 2 && word.endsWith(clitic));
-}
-
 /** "was denied", "has been confirmed", "were not acknowledged"; not "is denying". */
 function hasPassiveAuxiliary(view: SentenceView, start: number): boolean {
   const endings = view.pack.pack.grammar.passiveParticipleEndings;
@@ -127,7 +121,8 @@ function hasPassiveAuxiliary(view: SentenceView, start: number): boolean {
  * before it: "Laporan itu dibantah", "It was denied".
  */
 function pointsBack(view: SentenceView, start: number, end: number, passive: boolean): boolean {
-  if (hasClitic(view, end - 1)) return true;
+  // "membantahnya": a clitic after a verb is its object pronoun.
+  if (view.hasEnding(end - 1, view.pack.pack.clitics)) return true;
   for (let i = end; i < Math.min(view.length, end + ANAPHORIC_OBJECT_REACH); i++) {
     if (view.isBreak(i)) break;
     if (view.is(i, 'anaphoricObject')) return true;
