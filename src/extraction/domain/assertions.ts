@@ -63,16 +63,36 @@ function hedgedBeforeTopic(view: SentenceView, start: number, end: number): bool
   return false;
 }
 
-/** "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops". */
+/**
+ * "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops"; and a topic
+ * term whose predicate is negated: "its troops were not in Russia", "pasukan kami tidak ada".
+ */
 function negatesTopic(view: SentenceView, start: number, end: number): boolean {
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || mention.topicGroups.length === 0) return false;
     for (let i = mention.start - 1; i >= Math.max(start, mention.start - ASSERTION_NEGATION_REACH); i--) {
-      if (view.isBreak(i)) return false;
+      if (view.isBreak(i)) break;
       if (view.is(i, 'negation')) return true;
     }
-    return false;
+    return negatedPredicate(view, mention.end, end);
   });
+}
+
+/**
+ * A negation right after the noun phrase a topic term ends, past the names, possessors,
+ * demonstratives and auxiliaries in it: "troops were not", "pasukan Korea Utara tidak",
+ * "drone itu tidak pernah". Not a negation after another word: in "drone Freedonia dipakai belum
+ * terbukti" it is about the claim, not the drones.
+ */
+function negatedPredicate(view: SentenceView, from: number, end: number): boolean {
+  let i = from;
+  while (i < end) {
+    const mention = view.mentionCovering(i);
+    if (mention) i = mention.end;
+    else if (view.is(i, 'firstPerson') || view.is(i, 'pronoun') || view.is(i, 'demonstrative') || view.is(i, 'passiveAuxiliary')) i = view.lexAt(i)!.end;
+    else break;
+  }
+  return i < end && view.is(i, 'negation');
 }
 
 /** The first term of each topic group: the words that made the assertion about the proposition. */

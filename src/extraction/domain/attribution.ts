@@ -55,13 +55,16 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
 }
 
 /**
- * A speech verb that is also a claim noun ("klaim") is the noun after a word other than a name:
- * "tidak membantah klaim AS bahwa ..." names the US claim, "“...,” klaim Kremlin" and "Rusia
- * klaim ..." are speech.
+ * A speech verb that is also a claim noun ("klaim") is the noun after a word other than a name,
+ * or before a relative clause: "tidak membantah klaim AS bahwa ..." names the US claim, and so
+ * does "..., klaim yang dibantah Moskow"; "“...,” klaim Kremlin" and "Rusia klaim ..." are speech.
  */
 function isClaimNounHere(view: SentenceView, at: number): boolean {
+  const noun = view.pack.claimNouns.matchAt(view.tokens, at);
+  if (!noun) return false;
+  if (noun.end < view.length && view.is(noun.end, 'relativizer')) return true;
   const previous = at - 1;
-  return previous >= 0 && view.tokens[previous].isWord && !view.mentionCovering(previous) && view.pack.claimNouns.matchAt(view.tokens, at) !== null;
+  return previous >= 0 && view.tokens[previous].isWord && !view.mentionCovering(previous);
 }
 
 /** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */
@@ -143,9 +146,10 @@ function parseAttribution(
   return trailing ? { found, content: contentBefore(speakerStart) } : { found, content: { start: contentStart(view, verbEnd), end } };
 }
 
-/** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...”, dia menambahkan". */
+/** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */
 function followsQuote(view: SentenceView, speakerStart: number): boolean {
-  const previous = speakerStart - 1;
+  let previous = speakerStart - 1;
+  if (previous >= 0 && view.is(previous, 'demonstrative')) previous = view.lexAt(previous)!.start - 1;
   if (previous < 0) return false;
   if (view.isClosingQuote(previous)) return true;
   return view.tokens[previous].text === ',' && previous > 0 && view.isClosingQuote(previous - 1);

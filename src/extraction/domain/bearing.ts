@@ -78,9 +78,22 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
       before = covering.start - 1;
     }
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
-    if (before < start) return objectAtStart;
+    // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
+    while (before >= start && view.isQuoteMarkAt(before)) before--;
+    if (before < start) return objectAtStart || possessedAfter(view, mention);
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
   });
+}
+
+/**
+ * "pasukannya", "pasukan kami": where the language puts the possessor after the noun, an event
+ * term with a possessive ending or a pronoun after it is someone's, as "its troops", "our troops"
+ * are: the words speak of that party's deed, not only of the event.
+ */
+function possessedAfter(view: SentenceView, mention: Mention): boolean {
+  if (view.pack.pack.grammar.possessorPosition !== 'after') return false;
+  if (view.hasEnding(mention.end - 1, view.pack.pack.speakers.possessiveSuffixes)) return true;
+  return mention.end < view.length && (view.is(mention.end, 'firstPerson') || view.is(mention.end, 'pronoun'));
 }
 
 function isEventMention(view: SentenceView, mention: Mention): boolean {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, extract, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -102,9 +102,56 @@ describe('3. negation and hedges', () => {
     expect(pairs('Freedonia menepis laporan soal drone itu sebagai informasi yang simpang siur.', 'id', drones)).toEqual(['freedonia:neither']);
   });
 
+  it('en and id: a label after "as"/"sebagai" is said by the subject of the verb, not by the owner of its object', () => {
+    // Zedland's claims are Zedland's own confirm (extract-nested-claims), the label Freedonia's denial.
+    expect(pairs('Freedonia denied supplying drones to Sylvania, dismissing Zedland’s claims as baseless rumours.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Freedonia dismissed Zedland’s claims about the drones as baseless.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    const dismissing = 'Pyongyang rejected the reports of North Korean troops in Russia, dismissing Seoul’s claims as baseless rumours.';
+    expect(pairs(dismissing, 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+    expect(pairs('Freedonia menepis klaim Zedland soal drone itu sebagai kabar bohong.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+  });
+
   it('en and id: another party’s claim named by a noun is not the speaker’s (it is that party’s own: extract-nested-claims)', () => {
     expect(pairs('Freedonia said it noted the Sylvanian claim that Freedonian drones were used.', 'en', drones)).toEqual(['sylvania:confirm']);
     expect(pairs('Zedland mengatakan klaim Sylvania bahwa drone Freedonia dipakai belum terbukti.', 'id', drones)).toEqual(['sylvania:confirm']);
+  });
+});
+
+describe('a pronoun object takes up what the same actor’s earlier claim in the sentence was about', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  it('en: "initially dismissed the reports of its drones, before admitting them on Monday"', () => {
+    const sentence = 'Freedonia initially dismissed the reports of its drones in Sylvania, before admitting them on Monday.';
+    expectClaims(extract(sentence, PUBLISHED, 'en', drones), [
+      { actor: 'freedonia', stance: 'deny', sentence, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'freedonia', stance: 'confirm', sentence, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+
+  it('id: "awalnya menepis laporan soal dronenya ..., sebelum mengakuinya pada Senin"', () => {
+    const sentence = 'Freedonia awalnya menepis laporan soal dronenya di Sylvania, sebelum mengakuinya pada Senin.';
+    expectClaims(extract(sentence, PUBLISHED, 'id', drones), [
+      { actor: 'freedonia', stance: 'deny', sentence, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'freedonia', stance: 'confirm', sentence, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+});
+
+describe('possessors after the noun: "pasukannya", "pasukan kami" name whose troops they are', () => {
+  it('id: the speaker’s own troops or drones, negated, are the agent’s denial', () => {
+    expect(pairs('Korea Utara mengatakan pasukannya tidak berada di Rusia.', 'id', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('“Pasukan kami tidak ada di Rusia,” klaim Kim Jong Un.', 'id', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('Freedonia menyatakan dronenya tidak pernah dipasok ke Sylvania.', 'id', drones)).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "pemerintahnya" is the last speaker’s government; a third party’s own drones say nothing of the agent', () => {
+    const quote = '“Kami menghormati Sylvania,” kata Presiden Freedonia.';
+    expect(pairs(`${quote} Pemerintahnya membantah memasok drone ke Sylvania.`, 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland mengatakan dronenya ditembak jatuh di Sylvania.', 'id', drones)).toEqual([]);
+  });
+
+  it('en: "its troops were not in Russia", "its drones were never supplied"', () => {
+    expect(pairs('North Korea said its troops were not in Russia.', 'en', dprkWatch)).toEqual(['dprk:deny']);
+    expect(pairs('Freedonia said its drones were never supplied to Sylvania.', 'en', drones)).toEqual(['freedonia:deny']);
   });
 });
 
@@ -123,6 +170,20 @@ describe('4. vocabulary', () => {
     expect(pairs(`${context} Freedonia refused comment.`, 'en', drones)).toEqual(['freedonia:neither']);
     expect(pairs(`${context} Zedland referred questions to its defence ministry.`, 'en', drones)).toEqual(['zedland:neither']);
     expect(pairs(`${context} Zedland said it has no confirmation of that.`, 'en', drones)).toEqual(['zedland:neither']);
+  });
+
+  it('en: contradictory information, not aware in advance, citing satellite imagery', () => {
+    expect(pairs(`${context} Zedland cited contradictory information.`, 'en', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${context} Zedland said it was not aware in advance of the drone flights.`, 'en', drones)).toEqual(['zedland:neither']);
+    expect(pairs('Zedland, citing satellite imagery, said Freedonian drones were in Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('id: belum ada konfirmasi, merujuk pertanyaan, simpang siur, mengaku tidak mengetahui sebelumnya, a label over a verb', () => {
+    expect(pairs(`${konteks} Zedland mengatakan belum ada konfirmasi soal itu.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland merujuk pertanyaan ke kementerian pertahanannya.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland mengatakan informasi soal itu masih simpang siur.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs(`${konteks} Zedland mengaku tidak mengetahui sebelumnya soal penerbangan drone itu.`, 'id', drones)).toEqual(['zedland:neither']);
+    expect(pairs('“Laporan soal drone itu tidak berdasar, dan kami tidak mengonfirmasinya,” kata Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
   });
 
   it('id: menyalahkan, mengecam, tetap bungkam, mengeklaim and mengklaim', () => {

@@ -42,6 +42,32 @@ describe('4. earlier statements are bounded above, never dated at publication', 
   });
 });
 
+describe('4. a statement said "initially" came before the actor’s dated change of stance, in any sentence (issue 12, item 7)', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  it('en: "initially denied ... On Monday, ... admitted" and the other way round', () => {
+    const denied = 'Pyongyang initially denied sending troops to Russia.';
+    const admitted = 'On Monday, Pyongyang admitted the deployment of North Korean troops in Russia.';
+    expectClaims(extract(`${denied} ${admitted}`, '2026-03-12', 'en'), [
+      { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+    const atFirst = 'At first, Pyongyang had denied sending troops to Russia.';
+    expectClaims(extract(`${admitted} ${atFirst}`, '2026-03-12', 'en'), [
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+      { actor: 'dprk', stance: 'deny', sentence: atFirst, saidOn: [null, '2026-03-08', 'before'] },
+    ]);
+  });
+
+  it('id: "awalnya membantah ... Pada Senin, ... mengakui"', () => {
+    const denied = 'Pyongyang awalnya membantah mengirim tentara ke Rusia.';
+    const admitted = 'Pada Senin, Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia.';
+    expectClaims(extract(`${denied} ${admitted}`, '2026-03-12', 'id'), [
+      { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+});
+
 describe('9. date phrases near a claim give its said-on', () => {
   it('id: "pada hari Senin", "pekan lalu", "Kamis (24/10)" in an article of Friday 25 October 2024', () => {
     const monday = 'Kremlin membantah pada hari Senin bahwa tentara Korea Utara berada di Rusia.';
@@ -232,5 +258,34 @@ describe('a statement dated by another one after it (issue 12, item 7)', () => {
       { actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-27', '2024-10-27', 'day'] },
       { actor: 'dprk', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
     ]);
+  });
+});
+
+describe('a statement dated by another one named by a noun (issue 12, item 7)', () => {
+  it('en: "before Putin\'s statement on Thursday" is at the latest that Thursday; the date is the statement\'s', () => {
+    const sentence = 'Pyongyang acknowledged the deployment of North Korean troops in Russia before Putin\'s statement on Thursday.';
+    expectClaims(extract(sentence, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: [null, '2024-10-24', 'before'] }]);
+  });
+
+  it('en: "before the Kremlin\'s statement" takes the date the text gave that speaker earlier', () => {
+    const earlier = 'The Kremlin said on Thursday that its talks with Pyongyang were useful.';
+    const sentence = 'Pyongyang acknowledged the deployment of North Korean troops in Russia before the Kremlin\'s statement.';
+    expectClaims(extract(`${earlier} ${sentence}`, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence, saidOn: [null, '2024-10-24', 'before'] }]);
+  });
+
+  it('en: "after the minister\'s remarks on Monday" is Monday or later; "a day after" is Tuesday; a date of its own is kept', () => {
+    const after = 'Pyongyang acknowledged the deployment of North Korean troops in Russia after the minister\'s remarks on Monday.';
+    expectClaims(extract(after, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: after, saidOn: ['2024-10-28', '2024-10-30', 'range'] }]);
+    const aDay = 'A day after the Russian president\'s speech on Monday, Pyongyang acknowledged the deployment of North Korean troops in Russia.';
+    expectClaims(extract(aDay, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: aDay, saidOn: ['2024-10-29', '2024-10-29', 'day'] }]);
+    const own = 'Pyongyang acknowledged the deployment of North Korean troops in Russia on Tuesday, after the minister\'s remarks on Monday.';
+    expectClaims(extract(own, '2024-10-30', 'en'), [{ actor: 'dprk', stance: 'confirm', sentence: own, saidOn: ['2024-10-29', '2024-10-29', 'day'] }]);
+  });
+
+  it('id: "sebelum pernyataan Putin pada Kamis", "setelah komentar menteri pada Senin"', () => {
+    const before = 'Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia sebelum pernyataan Putin pada Kamis.';
+    expectClaims(extract(before, '2024-10-30', 'id'), [{ actor: 'dprk', stance: 'confirm', sentence: before, saidOn: [null, '2024-10-24', 'before'] }]);
+    const after = 'Pyongyang mengakui pengiriman tentara Korea Utara ke Rusia setelah komentar menteri pada Senin.';
+    expectClaims(extract(after, '2024-10-30', 'id'), [{ actor: 'dprk', stance: 'confirm', sentence: after, saidOn: ['2024-10-28', '2024-10-30', 'range'] }]);
   });
 });

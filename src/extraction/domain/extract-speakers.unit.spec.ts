@@ -122,6 +122,44 @@ describe('8. the speaker after the quote, and later references to it', () => {
     ]);
   });
 
+  it('id: a claim verb after the quote ("klaim", "ujar", "tegas") names the speaker; words may open with the event', () => {
+    const claimed = '“Pasukan Korea Utara sudah tiba di Kursk,” klaim Zelensky.';
+    const said = '“Tentara Korea Utara sudah bertempur di Kursk,” ujar Zelensky.';
+    const stressed = '“Kami tidak mengirim seorang pun tentara ke Rusia,” tegas diplomat Korea Utara itu.';
+    const result = extract([claimed, said, stressed].join(' '), PUBLISHED, 'id');
+    expectClaims(result, [
+      { actor: 'ukraine', stance: 'confirm', sentence: claimed, saidOn: ON_PUBLICATION },
+      { actor: 'ukraine', stance: 'confirm', sentence: said, saidOn: ON_PUBLICATION },
+      { actor: 'dprk', stance: 'deny', sentence: stressed, saidOn: ON_PUBLICATION },
+    ]);
+    expect(result.claims.map((claim) => [claim.evidence.cues[0], claim.speaker])).toEqual([
+      ['klaim', 'Zelensky'],
+      ['ujar', 'Zelensky'],
+      ['tegas', 'diplomat Korea Utara'],
+    ]);
+  });
+
+  it('id: "klaimnya" after a quote is the last speaker; "klaim yang ..." is a noun, not the speech verb', () => {
+    const first = '“Kami menghormati Rusia,” kata Kim Jong Un.';
+    const quote = '“Tidak ada tentara kami di Rusia,” klaimnya.';
+    expectClaims(extract(`${first} ${quote}`, PUBLISHED, 'id'), [{ actor: 'dprk', stance: 'deny', sentence: quote, saidOn: ON_PUBLICATION }]);
+    // Not Moscow's words confirming the troops, as a speech verb "klaim" would have made them.
+    const appositive = 'Seoul mengatakan tentara Korea Utara ada di Kursk, klaim yang dibantah Moskow.';
+    expect(extract(appositive, PUBLISHED, 'id').claims.map((claim) => `${claim.actorId}:${claim.stance}`)).not.toContain('russia:confirm');
+  });
+
+  it('en: "“...,” the Kremlin said on Thursday": a determiner before the speaker after the quote', () => {
+    const sentence = '“There are no North Korean troops in Russia,” the Kremlin said on Thursday.';
+    const result = extract(sentence, PUBLISHED, 'en');
+    expectClaims(result, [{ actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-24', '2024-10-24', 'day'] }]);
+    expect(claimOf(result, 'russia', 'deny').speaker).toBe('Kremlin');
+  });
+
+  it('en: reported words that open with the event after the quotation mark', () => {
+    const sentence = '“Troops from North Korea are fighting in Kursk,” Zelensky said.';
+    expectClaims(extract(sentence, PUBLISHED, 'en'), [{ actor: 'ukraine', stance: 'confirm', sentence, saidOn: ON_PUBLICATION }]);
+  });
+
   it('en: a label in reported words belongs to whoever reports it, not to the names inside', () => {
     const sentence = 'North Korea’s UN mission called the reports by US and South Korean intelligence about troops in Russia “unfounded rumours”.';
     expectClaims(extract(sentence, PUBLISHED, 'en'), [{ actor: 'dprk', stance: 'deny', sentence, saidOn: ON_PUBLICATION }]);

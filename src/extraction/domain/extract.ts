@@ -9,7 +9,7 @@
 // actors (statements.ts); date them (said-on.ts); keep one claim per actor and stance
 // (claim-drafts.ts). What carries across sentences is in document-memory.ts.
 
-import type { ArticleDocument, ClaimDraft } from '../../domain/vocabulary.js';
+import type { ArticleDocument, ClaimDraft, SaidOn } from '../../domain/vocabulary.js';
 import type { Watch } from '../../watches/domain/watch.js';
 import { parseDay } from './calendar.js';
 import { findDateExpressions } from './dates.js';
@@ -20,7 +20,7 @@ import { claimDrafts } from './claim-drafts.js';
 import { DocumentMemory } from './document-memory.js';
 import { SentenceReferences } from './references.js';
 import { namesEvent } from './bearing.js';
-import { dateStatements } from './said-on.js';
+import { beforeLaterChanges, dateStatements } from './said-on.js';
 import { SentenceView } from './sentence-view.js';
 import { splitSentences } from './sentences.js';
 import { findStatements } from './statements.js';
@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-3';
+export const EXTRACTOR_VERSION = 'rules-4';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -41,6 +41,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   const memory = new DocumentMemory(isOnTopic(titleMentions, compiledWatch));
   let hasContext = !compiledWatch.needsContext || titleMentions.some((mention) => mention.isContext);
   const claims: ClaimDraft[] = [];
+  const initially = new Map<SaidOn, string>();
 
   sentences.forEach((span, index) => {
     const tokens = tokenize(doc.text, span.start, span.end);
@@ -57,11 +58,12 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
       topicInContext: onTopic || memory.topicWithin(index),
       eventInContext: eventNamed || memory.eventWithin(index),
     });
-    const dated = dateStatements(statements, view, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
+    const dated = dateStatements(statements, view, refs, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
+    for (const { saidOn, initially: marker } of dated) if (marker !== undefined) initially.set(saidOn, marker);
     memory.remember(index, onTopic, lastSpeaker, statements, dated, eventNamed);
     claims.push(...claimDrafts(watch.id, view, statements, dated));
   });
-  return hasContext ? claims : [];
+  return hasContext ? beforeLaterChanges(claims, initially) : [];
 }
 
 function packsOf(watch: Watch, packs: ReadonlyMap<string, LanguagePack>): CompiledPack[] {

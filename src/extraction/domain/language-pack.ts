@@ -49,6 +49,8 @@ export interface DateVocabulary {
   after: string[];
   /** Spans shorter than a day before "after"/"before": "hours after", "tak lama setelah". */
   hours: string[];
+  /** Nouns naming a statement, which "after"/"before" date another by: "before the president's statement". */
+  statementNouns: string[];
 }
 
 export interface LanguagePack {
@@ -127,8 +129,12 @@ export interface LanguagePack {
     relativizers: string[];
     /** Where a possessor stands next to its noun: "klaim AS" (after), "the US claim" (before). */
     possessorPosition: WordPosition;
+    /** Words that give a verb's object a label: "dismissed the claims as baseless", "sebagai kabar bohong". */
+    labelMarkers: string[];
   };
   pastMarkers: string[];
+  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "awalnya". */
+  initialMarkers: string[];
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
   speakers: SpeakerVocabulary;
@@ -153,7 +159,7 @@ export interface SpeakerVocabulary {
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
   'claim_nouns', 'statement_makers', 'speculation', 'negation', 'disjunctions',
-  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'dates', 'furniture', 'speakers',
+  'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
 export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
@@ -170,7 +176,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .field('grammar')
     .allowOnly([
       'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
-      'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position',
+      'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -221,8 +227,10 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       relativeComplementizers: optionalPhrases(grammar.field('relative_complementizers')),
       relativizers: optionalPhrases(grammar.field('relativizers')),
       possessorPosition: grammar.field('possessor_position').isMissing ? 'before' : grammar.field('possessor_position').oneOf(['before', 'after'] as const),
+      labelMarkers: optionalPhrases(grammar.field('label_markers')),
     },
     pastMarkers: phrases(root.field('past_markers')),
+    initialMarkers: optionalPhrases(root.field('initial_markers')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),
     furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
     speakers: readSpeakers(root.field('speakers'), optionalPhrases),
@@ -262,7 +270,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -291,6 +299,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     ordinalSuffixes: dates.field('ordinal_suffixes').optionalStringList(),
     after: optionalPhrases(dates.field('after')),
     hours: optionalPhrases(dates.field('hours')),
+    statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
   };
 }
 

@@ -15,6 +15,7 @@ export type LexTag =
   | { type: 'statementMaker' }
   | { type: 'relativeComplementizer' }
   | { type: 'relativizer' }
+  | { type: 'labelMarker' }
   | { type: 'speculation' }
   | { type: 'negation' }
   | { type: 'disjunction' }
@@ -36,6 +37,7 @@ export type LexTag =
   | { type: 'agentMarker' }
   | { type: 'anaphoricObject' }
   | { type: 'past' }
+  | { type: 'initial' }
   | { type: 'possessive' }
   | { type: 'outletName' }
   | { type: 'anonymousSource' }
@@ -59,6 +61,7 @@ export type DateWord =
   | { type: 'earlier' }
   | { type: 'after' }
   | { type: 'hours' }
+  | { type: 'statementNoun' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -111,6 +114,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.statementMakers, { type: 'statementMaker' });
   addAll(pack.grammar.relativeComplementizers, { type: 'relativeComplementizer' });
   addAll(pack.grammar.relativizers, { type: 'relativizer' });
+  addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
@@ -135,6 +139,8 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
   addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
   addAll(pack.pastMarkers, { type: 'past' });
+  addAll(pack.initialMarkers, { type: 'past' });
+  addAll(pack.initialMarkers, { type: 'initial' });
   // Offices are role nouns the pack supplies, so a watch need not list "Freedonian foreign ministry".
   addAll(pack.speakers.officeNouns, { type: 'roleNoun' });
   addAll(pack.speakers.possessives, { type: 'possessive' });
@@ -165,6 +171,7 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   dates.ordinalSuffixes.forEach((phrase) => add(phrase, { type: 'ordinal' }));
   dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
   dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
+  dates.statementNouns.forEach((phrase) => add(phrase, { type: 'statementNoun' }));
   return trie;
 }
 

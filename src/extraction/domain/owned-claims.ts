@@ -72,12 +72,13 @@ function wordsOfClaim(view: SentenceView, refs: SentenceReferences, words: { sta
 }
 
 /**
- * The owner of a claim noun: named before it ("the US claim", "NATO's assessment", "the South
- * Korean intelligence assessment") where the language puts possessors first, else after it
- * ("klaim AS"); or after "by", a relative word or a verb of making ("claims by the US",
- * "penilaian yang dibuat NATO", "the report that Freedonia issued", "an assessment NATO made").
+ * The owner of a claim noun (or of a statement noun, said-on.ts): named before it ("the US
+ * claim", "NATO's assessment", "the South Korean intelligence assessment") where the language
+ * puts possessors first, else after it ("klaim AS"); or after "by", a relative word or a verb of
+ * making ("claims by the US", "penilaian yang dibuat NATO", "the report that Freedonia issued",
+ * "an assessment NATO made").
  */
-function ownerOf(view: SentenceView, refs: SentenceReferences, start: number, end: number): Owner | null {
+export function ownerOf(view: SentenceView, refs: SentenceReferences, start: number, end: number): Owner | null {
   const possessorAfter = view.pack.pack.grammar.possessorPosition === 'after';
   if (!possessorAfter) {
     let k = start;

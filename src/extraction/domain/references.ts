@@ -346,11 +346,7 @@ export class SentenceReferences {
    */
   private possessedOfficeEndingAt(start: number, end: number): Found | null {
     const view = this.view;
-    const suffixes = view.pack.pack.speakers.possessiveSuffixes;
-    const last = view.tokens[end - 1].norm;
-    if (suffixes.some((suffix) => last.length > suffix.length + 2 && last.endsWith(suffix))) {
-      return { kind: 'anaphor', person: 'third', at: start, end };
-    }
+    if (view.hasEnding(end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: start, end };
     let i = start - 1;
     while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && !view.lexAt(i)))) {
       i = view.lexAt(i)?.start ?? i;
@@ -456,6 +452,6 @@ function isDatelinePlace(view: SentenceView, mention: Mention): boolean {
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */
-function isPossessive(word: string): boolean {
+export function isPossessive(word: string): boolean {
   return /['’]s?$/.test(word);
 }

@@ -8,14 +8,18 @@
 // 4. the publication day.
 // A date phrase or past marker belongs to the nearest statement: with two statements in one
 // sentence, each takes its own. Date phrases inside reported words date their content, not the
-// statement ("mengatakan pada 18 Oktober bahwa pada awal Oktober ...").
+// statement ("mengatakan pada 18 Oktober bahwa pada awal Oktober ..."). A statement named by a
+// noun after "after"/"before" ("before the president's statement", "after the minister's
+// remarks on Monday") claims nothing, but takes the date phrase next to it and bounds the
+// sentence's statements like a statement would.
 
-import type { SaidOn } from '../../domain/vocabulary.js';
+import type { ClaimDraft, SaidOn } from '../../domain/vocabulary.js';
 import { formatDay, parseDay } from './calendar.js';
 import { relativeClauses } from './attribution.js';
 import { resolveDate, type DateExpression } from './dates.js';
+import { ownerOf } from './owned-claims.js';
 import type { SentenceView } from './sentence-view.js';
-import type { ResolvedActor } from './references.js';
+import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { Statement } from './statements.js';
 
 export const SAID_ON_STRENGTH = { stated: 3, past: 2, carried: 1, published: 0 } as const;
@@ -24,18 +28,30 @@ export type SaidOnBasis = keyof typeof SAID_ON_STRENGTH;
 export interface DatedStatement {
   saidOn: SaidOn;
   basis: SaidOnBasis;
+  /** Said "initially" (the marker as written): before the actor's dated change of stance, wherever the article reports it. */
+  initially?: string;
 }
 
 export function dateStatements(
-  statements: readonly Statement[],
+  sentenceStatements: readonly Statement[],
   view: SentenceView,
+  refs: SentenceReferences,
   dates: readonly DateExpression[],
   published: number,
   carriedDate: (actor: ResolvedActor) => SaidOn | null,
   lastEventDay: number | null = null,
 ): DatedStatement[] {
+  // Most sentences state nothing: no need to look for "after"/"before" in them.
+  const sequence = sentenceStatements.length === 0 ? NO_SEQUENCE : sequenceOf(view);
+  const named = namedStatements(view, refs, sequence, sentenceStatements);
+  const statements = named.size === 0 ? sentenceStatements : [...sentenceStatements, ...named.keys()];
   const clauses = relativeClauses(view);
-  const dateOf = nearestOwners(statements, dates.map((date) => date.start), clauses, (statement, index) => !dates[index].quoted || quotedWith(view, statement, dates[index].start));
+  const dateOf = nearestOwners(statements, dates.map((date) => date.start), clauses, (statement, index) => {
+    const date = dates[index];
+    // "confirmed it on Tuesday, after the minister's remarks on Monday": Tuesday is not the remarks'.
+    if (date.start < (named.get(statement) ?? 0)) return false;
+    return !date.quoted || quotedWith(view, statement, date.start);
+  });
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
   const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses, () => true);
   const resolved = resolveInOrder(dates, view, published, lastEventDay);
@@ -47,7 +63,7 @@ export function dateStatements(
   let publicationDay: string | undefined;
   const dated: DatedStatement[] = [];
   statements.forEach((statement, index) => dated.push(dateOne(statement, index)));
-  return datedByAnother(view, statements, dated);
+  return datedByAnother(view, statements, dated, sequence.words, published).slice(0, sentenceStatements.length);
 
   function dateOne(statement: Statement, index: number): DatedStatement {
     const own = stated[index];
@@ -57,9 +73,12 @@ export function dateStatements(
     const past = pastOf[index];
     if (past !== null) {
       const marker = pastMarkers[past];
-      return { saidOn: beforeLaterStatement(statement, statements, stated, published, view.textOf(marker.start, marker.end)), basis: 'past' };
+      const words = view.textOf(marker.start, marker.end);
+      const saidOn = beforeLaterStatement(statement, statements, stated, published, words);
+      return view.is(marker.start, 'initial') ? { saidOn, basis: 'past', initially: words } : { saidOn, basis: 'past' };
     }
-    const carried = carriedDate(statement.actors[0]);
+    // A statement named by a noun may have no owner the watch knows: "the minister's remarks".
+    const carried = statement.actors.length > 0 ? carriedDate(statement.actors[0]) : null;
     if (carried) return { saidOn: carried, basis: 'carried' };
     publicationDay ??= formatDay(published);
     return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
@@ -77,31 +96,65 @@ const LAPSE_WORDS = 3;
  * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday") came after it, so
  * the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
  * gives the day before, "hours after" that day or the one before, any other lapse (or none)
- * only an upper bound.
+ * only an upper bound. The other way round, a statement before "after" and a dated statement
+ * ("confirmed it after the minister's remarks on Monday") is bounded below by that date.
  */
-function datedByAnother(view: SentenceView, statements: readonly Statement[], dated: DatedStatement[]): DatedStatement[] {
-  if (statements.length < 2) return dated;
-  const sequence = sequenceWords(view);
-  if (sequence.length === 0) return dated;
+function datedByAnother(
+  view: SentenceView,
+  statements: readonly Statement[],
+  dated: DatedStatement[],
+  sequence: readonly SequenceWord[],
+  published: number,
+): DatedStatement[] {
+  if (statements.length < 2 || sequence.length === 0) return dated;
+  const introducedDated = (word: SequenceWord, statement: Statement) =>
+    statements.findIndex((other, index) => other !== statement && isDated(dated[index]) && introduces(view, word.end, other));
   return dated.map((own, index) => {
     // A date or a past marker of its own ("had earlier denied ..., before admitting") says more.
     if (own.basis === 'stated' || own.basis === 'past') return own;
     const statement = statements[index];
     for (const word of sequence) {
-      if (word.kind === 'after') {
-        if (!introduces(view, word.end, statement)) continue;
+      if (word.kind === 'after' && introduces(view, word.end, statement)) {
         // "…, hours after Moscow rejected them", else "After Moscow rejected them, Pyongyang …".
         const other =
           nearestOther(statements, dated, statement, (anchor) => anchor < word.start) ??
           nearestOther(statements, dated, statement, (anchor) => anchor > statement.anchors[0] && breakBetween(view, statement.anchors[0], anchor));
         if (other) return beforeStatement(other, word, view);
+      } else if (word.kind === 'after') {
+        const earlier = introducedDated(word, statement);
+        const follows = earlier >= 0 && (statement.anchors[0] < word.start || breakBetween(view, statements[earlier].anchors[0], statement.anchors[0]));
+        const bounded = follows ? afterStatement(dated[earlier], word, view, published) : null;
+        if (bounded) return bounded;
       } else {
-        const other = statements.findIndex((later) => later !== statement && dated[statements.indexOf(later)].basis === 'stated' && introduces(view, word.end, later));
+        const other = introducedDated(word, statement);
         if (other >= 0 && statement.anchors[0] < word.start) return beforeStatement(dated[other], word, view);
       }
     }
     return own;
   });
+}
+
+/** Said on a day the text gives: its own date, or the same speaker's from an earlier sentence. */
+function isDated(dated: DatedStatement): boolean {
+  return dated.basis === 'stated' || dated.basis === 'carried';
+}
+
+/**
+ * Statements named by a noun right after "after"/"before", with no statement of the sentence
+ * between: "before the president's statement", "after Putin's remarks", "sebelum pernyataan
+ * Putin", each with where its phrase starts. Their owner is the actor named with the noun
+ * (owned-claims.ts), if any.
+ */
+function namedStatements(view: SentenceView, refs: SentenceReferences, sequence: Sequence, statements: readonly Statement[]): Map<Statement, number> {
+  const named = new Map<Statement, number>();
+  for (const noun of sequence.nouns) {
+    const word = sequence.words.find((word) => noun.start >= word.end && noun.start - word.end <= SEQUENCE_REACH);
+    if (!word || breakBetween(view, word.end, noun.start)) continue;
+    if (statements.some((statement) => statement.anchors[0] >= word.end && statement.anchors[0] < noun.start)) continue;
+    const owner = ownerOf(view, refs, noun.start, noun.end);
+    named.set({ actors: owner ? refs.actorsOf([owner.mention]) : [], anchors: [noun.start], excluded: null, claim: null, topLevel: false }, word.start);
+  }
+  return named;
 }
 
 interface SequenceWord {
@@ -114,17 +167,27 @@ interface SequenceWord {
   phraseStart: number;
 }
 
-function sequenceWords(view: SentenceView): SequenceWord[] {
-  const words: SequenceWord[] = [];
+interface Sequence {
+  words: SequenceWord[];
+  /** Nouns naming a statement: "statement", "remarks", "pernyataan". */
+  nouns: { start: number; end: number }[];
+}
+
+const NO_SEQUENCE: Sequence = { words: [], nouns: [] };
+
+function sequenceOf(view: SentenceView): Sequence {
+  const sequence: Sequence = { words: [], nouns: [] };
   for (let i = 0; i < view.length; i++) {
     if (view.tokens[i].quoted) continue;
     const match = view.pack.dateWords.matchAt(view.tokens, i);
-    const kind = match?.values.some((value) => value.type === 'after') ? 'after' : match?.values.some((value) => value.type === 'before') ? 'before' : null;
-    if (!match || !kind) continue;
-    words.push({ kind, start: i, end: match.end, ...lapseBefore(view, i) });
+    if (!match) continue;
+    const kind = match.values.some((value) => value.type === 'after') ? 'after' : match.values.some((value) => value.type === 'before') ? 'before' : null;
+    if (kind) sequence.words.push({ kind, start: i, end: match.end, ...lapseBefore(view, i) });
+    else if (match.values.some((value) => value.type === 'statementNoun')) sequence.nouns.push({ start: i, end: match.end });
+    else continue;
     i = match.end - 1;
   }
-  return words;
+  return sequence;
 }
 
 /** "hours after", "a day after", "a few days after": how long, read from the words before. */
@@ -192,6 +255,24 @@ function beforeStatement(other: DatedStatement, word: SequenceWord, view: Senten
   return { saidOn: { from: null, to, precision: 'before', basis }, basis: 'past' };
 }
 
+/**
+ * After a dated statement: "a day after" the next day, "hours after" that day or the next, else
+ * from that day (the next with "days after") up to publication; null when the other has no
+ * lower bound.
+ */
+function afterStatement(other: DatedStatement, word: SequenceWord, view: SentenceView, published: number): DatedStatement | null {
+  if (other.saidOn.from === null) return null;
+  const basis = `${view.textOf(word.phraseStart, word.end)} (${other.saidOn.basis})`;
+  const day = eventDayOf(other.saidOn);
+  if (day !== null && word.lapse === 'day') {
+    const after = formatDay(day + 1);
+    return { saidOn: { from: after, to: after, precision: 'day', basis }, basis: 'stated' };
+  }
+  if (day !== null && word.lapse === 'hours') return { saidOn: { from: formatDay(day), to: formatDay(day + 1), precision: 'range', basis }, basis: 'stated' };
+  const from = parseDay(other.saidOn.from) + (word.lapse === 'days' ? 1 : 0);
+  return { saidOn: { from: formatDay(from), to: formatDay(Math.max(from, published)), precision: 'range', basis }, basis: 'past' };
+}
+
 /** Only an upper bound: the answering statement's, or publication. */
 function beforeAnswer(answer: DatedStatement | null, published: number): DatedStatement {
   const to = answer?.saidOn.to ?? formatDay(published);
@@ -221,6 +302,29 @@ function resolveInOrder(dates: readonly DateExpression[], view: SentenceView, pu
   // Quoted words were spoken on the day of the statement that quotes them: "Friday" in a quote
   // said "on Tuesday" is the Friday before that Tuesday.
   return dates.map((date, index) => resolved[index] ?? resolve(date, speechDay ?? published));
+}
+
+/**
+ * "Freedonia initially denied it. ... On Monday, Freedonia admitted ...": a claim said
+ * "initially" came before the same actor's earliest claim of another stance in the article that
+ * has a first day, so it ends the day before that one. `initially` maps such claims' said-on to
+ * the marker.
+ */
+export function beforeLaterChanges(claims: ClaimDraft[], initially: ReadonlyMap<SaidOn, string>): ClaimDraft[] {
+  if (initially.size === 0) return claims;
+  return claims.map((claim) => {
+    const marker = initially.get(claim.saidOn);
+    if (marker === undefined) return claim;
+    let change: { from: string; basis: string } | null = null;
+    for (const { actorId, stance, saidOn } of claims) {
+      if (actorId !== claim.actorId || stance === claim.stance || saidOn.from === null) continue;
+      if (!change || saidOn.from < change.from) change = { from: saidOn.from, basis: saidOn.basis };
+    }
+    if (!change) return claim;
+    const to = formatDay(parseDay(change.from) - 1);
+    if (to >= claim.saidOn.to) return claim;
+    return { ...claim, saidOn: { ...claim.saidOn, to, basis: `${marker} (before ${change.basis})` } };
+  });
 }
 
 /** The day a said-on pins down, when it is one day. */

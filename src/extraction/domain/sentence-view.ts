@@ -77,6 +77,12 @@ export class SentenceView {
     return this.mentionByToken[i];
   }
 
+  /** Token i is a longer word with one of the endings glued to it: "membantahnya", "pasukannya". */
+  hasEnding(i: number, endings: readonly string[]): boolean {
+    const word = this.tokens[i].norm;
+    return endings.some((ending) => word.length > ending.length + 2 && word.endsWith(ending));
+  }
+
   isPunctuation(i: number): boolean {
     const token = this.tokens[i];
     return !token.isWord && !token.isNumber;

@@ -22,6 +22,8 @@ export interface StanceCue {
    * reports", "no comment", "fake news"), so the proposition may be named in an earlier sentence.
    */
   contextual: boolean;
+  /** Its object is a pronoun: "admitting it", "mengakuinya" (not "denied the reports"). */
+  pronounObject: boolean;
   hedged: boolean;
   /** A passive recognised by its auxiliary ("was denied") needs "by" before its agent. */
   agentNeedsMarker: boolean;
@@ -73,6 +75,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     kind: passiveByAuxiliary ? 'passive' : cue.kind,
     agentNeedsMarker: passiveByAuxiliary,
     contextual: cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary),
+    pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
     hedged: hedgeBefore(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
   };
@@ -118,8 +121,8 @@ function hasPassiveAuxiliary(view: SentenceView, start: number): boolean {
  * before it: "Laporan itu dibantah", "It was denied".
  */
 function pointsBack(view: SentenceView, start: number, end: number, passive: boolean): boolean {
-  const last = view.tokens[end - 1];
-  if (view.pack.pack.clitics.some((clitic) => last.norm.length > clitic.length + 2 && last.norm.endsWith(clitic))) return true;
+  // "membantahnya": a clitic after a verb is its object pronoun.
+  if (view.hasEnding(end - 1, view.pack.pack.clitics)) return true;
   for (let i = end; i < Math.min(view.length, end + ANAPHORIC_OBJECT_REACH); i++) {
     if (view.isBreak(i)) break;
     if (view.is(i, 'anaphoricObject')) return true;

@@ -19,7 +19,7 @@ import { complementAfter, findAttributions, resolveReference, type Attribution }
 import { assertedStance } from './assertions.js';
 import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
-import { continued, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
+import { continued, isPossessive, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
 
@@ -71,7 +71,9 @@ export function findStatements(
     const inContext = sentenceOnTopic || (cue.contextual && context.topicInContext);
     const resolution = actorsOfCue(cue, view, refs, scopes, context.lastSpeaker);
     if (resolution.kind !== 'actors') continue;
-    const stance = agent ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) : inContext ? cue.stance : null;
+    const stance = agent
+      ? stanceOnProposition(cue, resolution.actors, view, refs, context, agent) ?? takenUpFromEarlierClaim(cue, resolution.actors, statements)
+      : inContext ? cue.stance : null;
     if (!stance) {
       if (!scopes.attributionAround(cue.start) && !view.tokens[cue.start].quoted) subjects.push([cue.start, resolution]);
       continue;
@@ -133,9 +135,23 @@ function stanceOnProposition(
   return ownCue ? cue.stance : null;
 }
 
-/** The first word at or after a position, past a determiner: "denied the reports" -> "reports". */
+/**
+ * "denied the reports of its drones, before admitting them", "menepis laporan ..., sebelum
+ * mengakuinya": a cue whose object is a pronoun takes up what the same actor's earlier claim in
+ * the sentence was about, so it bears on the proposition as that claim did.
+ */
+function takenUpFromEarlierClaim(cue: StanceCue, actors: ResolvedActor[], earlier: readonly Statement[]): Stance | null {
+  if (cue.kind !== 'active' || !cue.pronounObject) return null;
+  const ids = new Set(actors.map((actor) => actor.actorId));
+  return earlier.some((statement) => statement.claim && statement.topLevel && statement.actors.some((actor) => ids.has(actor.actorId))) ? cue.stance : null;
+}
+
+/** The first word at or after a position, past a determiner or a possessor: "denied the reports", "denied Seoul's claims". */
 function firstWordAfter(view: SentenceView, position: number): number {
-  return position < view.length && (view.is(position, 'demonstrative') || view.is(position, 'anaphoricObject')) ? position + 1 : position;
+  if (position >= view.length) return position;
+  if (view.is(position, 'demonstrative') || view.is(position, 'anaphoricObject')) return position + 1;
+  const possessor = view.mentionStartingAt(position);
+  return possessor && isPossessive(view.tokens[possessor.end - 1].text) ? possessor.end : position;
 }
 
 function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReferences, scopes: Scopes, lastSpeaker: Resolution): Resolution {
@@ -150,7 +166,7 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
     case 'labels': {
       if (scope) return scope;
       const quote = view.quoteContaining(cue.start);
-      const from = quote ? quote.open : cue.start;
+      const from = quote ? quote.open : labellingVerb(view, cue.start) ?? cue.start;
       return resolveReference(refs.subjectBefore(from, clauseStart(view, from)), view, refs, null, lastSpeaker);
     }
     case 'active': {
@@ -159,6 +175,26 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+/** Words between a label marker and the label: "as nothing but baseless rumours". */
+const LABEL_MARKER_REACH = 2;
+
+/**
+ * The verb whose object a label describes: "dismissing Seoul's claims as baseless rumours",
+ * "menepis klaim Seoul sebagai kabar bohong". Its subject says the label, not the object's owner.
+ */
+function labellingVerb(view: SentenceView, labelStart: number): number | null {
+  let marker = -1;
+  for (let i = labelStart - 1; i >= Math.max(0, labelStart - 1 - LABEL_MARKER_REACH) && marker < 0; i--) {
+    if (view.isBreak(i)) return null;
+    if (view.is(i, 'labelMarker')) marker = view.lexAt(i)!.start;
+  }
+  for (let i = marker - 1; i >= 0; i--) {
+    if (view.isBreak(i)) return null;
+    if (view.is(i, 'attribution') || view.tagAt(i, 'cue')?.kind === 'active') return view.lexAt(i)!.start;
+  }
+  return null;
 }
 
 /**
