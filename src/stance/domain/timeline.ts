@@ -465,6 +465,8 @@ function changeOf(t: ActorTimeline, { entry, mark }: MarkedClaim): StanceChange 
 export function sharedPrefix(prev: ActorTimeline, next: ActorTimeline): number | null {
   const shared = prev.active.length;
   if (next.active.length < shared || next.dropped.size !== prev.dropped.size) return null;
+  // A claim placed among the earlier ones moved the last of them: told without a scan.
+  if (shared > 0 && next.active[shared - 1] !== prev.active[shared - 1]) return null;
   for (const [claimId, dropped] of prev.dropped) if (next.dropped.get(claimId) !== dropped) return null;
   for (let i = 0; i < shared; i++) {
     const entry = prev.active[i]!;
