@@ -53,6 +53,25 @@ describe('1. with an agent, a statement must bear on the agent’s part, not onl
   });
 });
 
+describe('pack phrases with an actor slot: the actor named between the words', () => {
+  it('en and id: holding the agent responsible confirms; holding anyone else responsible says nothing of the agent', () => {
+    expect(pairs('Sylvania held Freedonia responsible for the attack.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania holds Freedonia accountable for the blasts.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia held Sylvania responsible for the attack.', 'en')).toEqual([]);
+    expect(pairs('Sylvania menganggap Freedonia bertanggung jawab atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania menyebut Freedonia berada di balik ledakan tersebut.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia menganggap Sylvania bertanggung jawab atas serangan itu.', 'id')).toEqual([]);
+  });
+
+  it('en and id: rejecting an owner’s claims is the speaker’s denial and the owner’s confirm', () => {
+    expect(pairs('Freedonia rejected Zedland’s claims about the drones.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Freedonia dismissed Zedland’s allegations about the drones.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Pyongyang rejected Seoul’s claims about North Korean troops in Russia.', 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+    expect(pairs('Freedonia menolak klaim Zedland soal drone itu.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Pyongyang menolak klaim Seoul soal pasukan Korea Utara di Rusia.', 'id', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+  });
+});
+
 describe('2. involvement denials are the denier’s own part: the agent denies, anyone else says neither', () => {
   it('en: "said it was not involved and had no advance knowledge"', () => {
     const context = 'The blasts hit the capital of Sylvania on Monday.';

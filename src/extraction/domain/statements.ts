@@ -131,8 +131,15 @@ function stanceOnProposition(
   if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
-  const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || view.is(firstWordAfter(view, cue.end), 'claimNoun'));
+  const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/** "dismissed Zedland's claims", and a cue whose own words name the claim: "rejected Zedland's claims", "menolak klaim Zedland". */
+function takesClaimAsObject(view: SentenceView, cue: StanceCue): boolean {
+  if (view.is(firstWordAfter(view, cue.end), 'claimNoun')) return true;
+  for (let i = cue.start; i < cue.end; i++) if (view.pack.claimNouns.matchAt(view.tokens, i)) return true;
+  return false;
 }
 
 /**
