@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, expectClaims, extract, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -69,6 +69,21 @@ describe('pack phrases with an actor slot: the actor named between the words', (
     expect(pairs('Pyongyang rejected Seoul’s claims about North Korean troops in Russia.', 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
     expect(pairs('Freedonia menolak klaim Zedland soal drone itu.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
     expect(pairs('Pyongyang menolak klaim Seoul soal pasukan Korea Utara di Rusia.', 'id', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+  });
+});
+
+describe('without a watch agent, an actor whose names are a topic group speaks for that part of the proposition', () => {
+  // freedonia-drones lists Freedonia's names as its supplier group and names no agent.
+  it('en: the supplier’s own negated words about the drones deny; anyone else’s say nothing of the supplier', () => {
+    expect(pairs('“The drones were never supplied,” the Freedonian envoy said.', 'en', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('The Freedonian envoy said no drones were supplied to Sylvania.', 'en', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('“The drones were never supplied,” the Sylvanian envoy said.', 'en', freedoniaWatch)).toEqual([]);
+  });
+
+  it('id: "“Drone itu tidak pernah dipasok,” kata duta besar Freedonia"', () => {
+    expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Freedonia.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('Duta besar Freedonia mengatakan drone itu tidak pernah dipasok.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Sylvania.', 'id', freedoniaWatch)).toEqual([]);
   });
 });
 
