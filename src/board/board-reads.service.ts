@@ -10,6 +10,9 @@ import {
   bucketClaims,
   bucketPeriodEnds,
   bucketUnitFor,
+  extendBucketClaims,
+  extendBucketPeriodEnds,
+  extendSaidOnSpan,
   saidOnSpan,
   type BucketMark,
   type BucketPeriodEnd,
@@ -17,7 +20,7 @@ import {
 } from '../stance/domain/claim-buckets.js';
 import { cursorQuery, type HistoryFilter, type PageCursor, type PageRequest } from '../stance/domain/claim-page.js';
 import { claimView } from '../stance/domain/stance-views.js';
-import type { ActorTimeline } from '../stance/domain/timeline.js';
+import { addedAtHistoryEnd, type ActorTimeline } from '../stance/domain/timeline.js';
 import { StanceQueries } from '../stance/stance-queries.service.js';
 import { StanceRepository } from '../stance/stance.repository.js';
 import type { ActorPage } from './domain/actor-page.js';
@@ -108,15 +111,27 @@ export class BoardReads {
 
   private spanOf(t: ActorTimeline) {
     const cache = this.queries.timelineCache;
-    return cache.memo(t, 'span', () => saidOnSpan(cache.history(t)));
+    return cache.memo(
+      t,
+      'span',
+      () => saidOnSpan(cache.history(t)),
+      (span, shared) => extendSaidOnSpan(span, t.active.slice(shared).map((claim) => ({ claim }))),
+    );
   }
 
   private chartOf(t: ActorTimeline, unit: BucketUnit, buckets: number): ActorChart {
     const cache = this.queries.timelineCache;
-    return cache.memo(t, `chart ${unit} ${buckets}`, () => ({
-      marks: bucketClaims(cache.history(t), t.changeAt, unit),
-      periods: bucketPeriodEnds(cache.changes(t), unit, buckets),
-    }));
+    return cache.memo(
+      t,
+      `chart ${unit} ${buckets}`,
+      () => ({ marks: bucketClaims(cache.history(t), t.changeAt, unit), periods: bucketPeriodEnds(cache.changes(t), unit, buckets) }),
+      (chart, shared) => {
+        const history = cache.history(t);
+        if (!addedAtHistoryEnd(history, t, shared)) return null;
+        const periods = extendBucketPeriodEnds(chart.periods, cache.changes(t), unit, buckets);
+        return periods && { marks: extendBucketClaims(chart.marks, history, t.changeAt, unit), periods };
+      },
+    );
   }
 }
 

@@ -12,7 +12,18 @@
 // can start again under the same process (eval empties it between ingestion orders, positions
 // restart): the chain hash at the cached position tells, and a different one empties the cache.
 import type { EventStoreRepository, Executor } from '../event-store/event-store.repository.js';
-import { claimHistory, extendTimeline, initialTimeline, stanceChanges, type ActorTimeline, type HistoryEntry, type StanceChange } from './domain/timeline.js';
+import {
+  claimHistory,
+  extendClaimHistory,
+  extendStanceChanges,
+  extendTimeline,
+  initialTimeline,
+  sharedPrefix,
+  stanceChanges,
+  type ActorTimeline,
+  type HistoryEntry,
+  type StanceChange,
+} from './domain/timeline.js';
 import type { StanceRepository } from './stance.repository.js';
 
 export interface WatchTimelines {
@@ -27,6 +38,14 @@ export class TimelineCache {
   /** One read per watch at a time: concurrent misses wait for the same move. */
   private readonly moving = new Map<string, Promise<WatchTimelines>>();
   private readonly derived = new WeakMap<ActorTimeline, Map<string, unknown>>();
+  /**
+   * Per timeline a move made by adding claims after all of the one before (sharedPrefix): what is
+   * derived from that one, and how many active claims they share. A value derived again extends
+   * the previous one instead of counting thousands of claims over (a board page after a move
+   * counted every actor's history, chart and span anew). Only the derived values are kept, not
+   * the timeline before, so no chain of old timelines stays in memory.
+   */
+  private readonly lineage = new WeakMap<ActorTimeline, { derived: Map<string, unknown>; shared: number }>();
 
   constructor(
     private readonly repository: StanceRepository,
@@ -79,22 +98,29 @@ export class TimelineCache {
 
   /** An actor's claims in claim order, each with its status (claimHistory), computed once per timeline. */
   history(t: ActorTimeline): HistoryEntry[] {
-    return this.memo(t, 'history', () => claimHistory(t));
+    return this.memo(t, 'history', () => claimHistory(t), (history, shared) => extendClaimHistory(history, t, shared));
   }
 
   /** An actor's stance changes in claim order (stanceChanges), computed once per timeline. */
   changes(t: ActorTimeline): StanceChange[] {
-    return this.memo(t, 'changes', () => stanceChanges(t));
+    return this.memo(t, 'changes', () => stanceChanges(t), (changes, shared) => extendStanceChanges(changes, t, shared));
   }
 
   /**
    * What `compute` derives from `t`, computed once per timeline and `key`: a move makes new
-   * timeline objects only for the actors it touched, so the others keep what was derived.
+   * timeline objects only for the actors it touched, so the others keep what was derived. For a
+   * timeline that only added claims after its previous one's, `extend` (when given) makes the
+   * value from the previous timeline's and the number of active claims they share; null from it
+   * means: compute.
    */
-  memo<T>(t: ActorTimeline, key: string, compute: () => T): T {
+  memo<T>(t: ActorTimeline, key: string, compute: () => T, extend?: (previous: T, shared: number) => T | null): T {
     let derived = this.derived.get(t);
     if (!derived) this.derived.set(t, (derived = new Map()));
-    if (!derived.has(key)) derived.set(key, compute());
+    if (!derived.has(key)) {
+      const from = extend && this.lineage.get(t);
+      const extended = from && from.derived.has(key) ? extend(from.derived.get(key) as T, from.shared) : null;
+      derived.set(key, extended ?? compute());
+    }
     return derived.get(key) as T;
   }
 
@@ -105,7 +131,15 @@ export class TimelineCache {
       const hash = position > 0 ? await this.events.hashAt(position, executor) : null;
       const byActor = new Map(from?.byActor);
       for (const r of records) {
-        byActor.set(r.actorId, extendTimeline(byActor.get(r.actorId) ?? initialTimeline(watchId, r.actorId), r.claims, r.drops));
+        const previous = byActor.get(r.actorId);
+        const next = extendTimeline(previous ?? initialTimeline(watchId, r.actorId), r.claims, r.drops);
+        const shared = previous ? sharedPrefix(previous, next) : null;
+        if (previous && shared !== null) {
+          let derived = this.derived.get(previous);
+          if (!derived) this.derived.set(previous, (derived = new Map()));
+          this.lineage.set(next, { derived, shared });
+        }
+        byActor.set(r.actorId, next);
       }
       const moved = { position, hash, byActor };
       // A slower move to an earlier position must not replace a later one.

@@ -134,7 +134,57 @@ export function bucketClaims(history: readonly HistoryEntry[], changed: { has(cl
  * Bounded either way, by `dayLevelUpTo` or by the number of buckets.
  */
 export function bucketPeriodEnds(changes: readonly StanceChange[], unit: BucketUnit, dayLevelUpTo: number): BucketPeriodEnd[] {
-  const startOf = changes.length <= dayLevelUpTo ? (day: string) => day : memoizedBucketStart(unit);
+  return periodEnds(changes, changes.length <= dayLevelUpTo ? (day: string) => day : memoizedBucketStart(unit));
+}
+
+/**
+ * The marks of bucketClaims(history, …) from `marks`, those of a history that `history` extends
+ * (the same entries first, each with the same status and change): the earlier buckets are kept,
+ * the last one and any after it are counted again.
+ */
+export function extendBucketClaims(
+  marks: readonly BucketMark[],
+  history: readonly HistoryEntry[],
+  changed: { has(claimId: string): boolean },
+  unit: BucketUnit,
+): BucketMark[] {
+  const lastBucket = marks.at(-1)?.bucket;
+  const kept = marks.filter((mark) => mark.bucket !== lastBucket);
+  const counted = kept.reduce((sum, mark) => sum + mark.claims, 0);
+  return kept.concat(bucketClaims(history.slice(counted), changed, unit));
+}
+
+/**
+ * bucketPeriodEnds(changes, …) from `ends`, those of the changes `changes` starts with (the new
+ * ones come after them in claim order): the earlier spans are kept, the last one and any after it
+ * counted again; null when the changes crossed `dayLevelUpTo` (every span is then another one).
+ */
+export function extendBucketPeriodEnds(
+  ends: readonly BucketPeriodEnd[],
+  changes: readonly StanceChange[],
+  unit: BucketUnit,
+  dayLevelUpTo: number,
+): BucketPeriodEnd[] | null {
+  const before = ends.reduce((sum, end) => sum + end.changes, 0);
+  const byDay = changes.length <= dayLevelUpTo;
+  if (byDay !== before <= dayLevelUpTo) return null;
+  const lastSpan = ends.at(-1)?.bucket;
+  const kept = ends.filter((end) => end.bucket !== lastSpan);
+  const counted = kept.reduce((sum, end) => sum + end.changes, 0);
+  return kept.concat(periodEnds(changes.slice(counted), byDay ? (day: string) => day : memoizedBucketStart(unit)));
+}
+
+/** saidOnSpan of a history, from the span of its first entries and the entries after them. */
+export function extendSaidOnSpan(
+  span: { first: string; last: string } | null,
+  added: readonly Pick<HistoryEntry, 'claim'>[],
+): { first: string; last: string } | null {
+  const more = saidOnSpan(added);
+  if (!span || !more) return span ?? more;
+  return { first: more.first < span.first ? more.first : span.first, last: more.last > span.last ? more.last : span.last };
+}
+
+function periodEnds(changes: readonly StanceChange[], startOf: (day: string) => string): BucketPeriodEnd[] {
   const ends: BucketPeriodEnd[] = [];
   for (const change of changes) {
     const day = change.effectiveOn.to;
@@ -148,7 +198,7 @@ export function bucketPeriodEnds(changes: readonly StanceChange[], unit: BucketU
 }
 
 /** The said-on span of claims: from the earliest lower bound (or upper, when open) to the latest upper bound. */
-export function saidOnSpan(history: readonly HistoryEntry[]): { first: string; last: string } | null {
+export function saidOnSpan(history: readonly Pick<HistoryEntry, 'claim'>[]): { first: string; last: string } | null {
   let first: string | undefined;
   let last: string | undefined;
   for (const { claim } of history) {

@@ -457,6 +457,52 @@ function changeOf(t: ActorTimeline, { entry, mark }: MarkedClaim): StanceChange 
   };
 }
 
+/**
+ * How many active claims `next` shares with `prev` when it is `prev` with claims added after all of
+ * them and nothing else changed (no drop, no claim in between, no change mark re-derived); null
+ * otherwise. The common move of a live log: what is derived from `prev` then holds for that prefix.
+ */
+export function sharedPrefix(prev: ActorTimeline, next: ActorTimeline): number | null {
+  const shared = prev.active.length;
+  if (next.active.length < shared || next.dropped.size !== prev.dropped.size) return null;
+  // A claim placed among the earlier ones moved the last of them: told without a scan.
+  if (shared > 0 && next.active[shared - 1] !== prev.active[shared - 1]) return null;
+  for (const [claimId, dropped] of prev.dropped) if (next.dropped.get(claimId) !== dropped) return null;
+  for (let i = 0; i < shared; i++) {
+    const entry = prev.active[i]!;
+    if (next.active[i] !== entry || next.changeAt.get(entry.claimId) !== prev.changeAt.get(entry.claimId)) return null;
+  }
+  return shared;
+}
+
+/** claimHistory(t) from the history of a timeline whose first `shared` active claims t keeps (sharedPrefix); null when t's new claims do not all come after it. */
+export function extendClaimHistory(history: readonly HistoryEntry[], t: ActorTimeline, shared: number): HistoryEntry[] | null {
+  const added = t.active.slice(shared);
+  const last = history.at(-1);
+  if (added.length > 0 && last && compareClaims(last.claim, added[0]!) > 0) return null;
+  return history.concat(added.map((claim): HistoryEntry => ({ claim, status: 'active', drops: [] })));
+}
+
+/**
+ * Whether the claims t added after its first `shared` (sharedPrefix) are the last entries of its
+ * history, in order: what was counted over the history before them then still holds.
+ */
+export function addedAtHistoryEnd(history: readonly HistoryEntry[], t: ActorTimeline, shared: number): boolean {
+  const added = t.active.length - shared;
+  for (let i = 0; i < added; i++) if (history[history.length - added + i]?.claim !== t.active[shared + i]) return false;
+  return true;
+}
+
+/** stanceChanges(t) from the changes of a timeline whose first `shared` active claims t keeps (sharedPrefix). */
+export function extendStanceChanges(changes: readonly StanceChange[], t: ActorTimeline, shared: number): StanceChange[] {
+  const added: StanceChange[] = [];
+  for (let i = shared; i < t.active.length; i++) {
+    const marked = t.changeAt.get(t.active[i]!.claimId);
+    if (marked) added.push(changeOf(t, marked));
+  }
+  return changes.concat(added);
+}
+
 /** Every claim of the actor in claim order, with why it no longer counts when it does not. */
 export function claimHistory(t: ActorTimeline): HistoryEntry[] {
   // `active` is in claim order already; only the (few) dropped claims are sorted, then merged in.
