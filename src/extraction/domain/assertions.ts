@@ -40,12 +40,23 @@ function bearsOnProposition(
   speakers: readonly ResolvedActor[],
   agent: string | null,
 ): boolean {
-  if (!agent) return view.isOnTopic(start, end);
+  if (!agent) return view.isOnTopic(start, end) || deniesOwnPart(view, start, end, speakers);
   if (!namesEvent(view, start, end)) return false;
   if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
   return speakers.some((actor) => actor.actorId === agent) &&
     !otherActorBeforeEvent(view, refs, start, end, speakers) &&
     governsEvent(view, start, end, false);
+}
+
+/**
+ * Without a watch agent, an actor whose own names are the terms of a topic group ("Freedonia" in
+ * "Freedonia supplied the drones") names that group by speaking: its negated words about the
+ * rest ("'The drones were never supplied,' the Freedonian envoy said") deny its part.
+ */
+function deniesOwnPart(view: SentenceView, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  const groups = view.topicGroupsIn(start, end);
+  for (const actor of speakers) view.watch.groupsNamedBy.get(actor.actorId)?.forEach((group) => groups.add(group));
+  return groups.size === view.watch.topicGroupCount && negatesTopic(view, start, end);
 }
 
 function firstTopicMention(view: SentenceView, start: number, end: number): number {

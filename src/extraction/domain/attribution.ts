@@ -46,12 +46,31 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
       verbEnd: lex.end,
       // "Yonhap melaporkan, mengutip NIS, bahwa ...": an outlet that cites an actor speaks for it.
       speaker: speaker.kind === 'actors' || refs.cited.length === 0 ? speaker : { kind: 'actors', actors: refs.actorsOf(refs.cited) },
-      content: parsed.content,
+      content: { start: parsed.content.start, end: appositiveAt(view, parsed.content.start, parsed.content.end) },
       topLevel,
     });
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
   }
   return attributions;
+}
+
+/** Words between the comma and the claim noun of an appositive: "a claim", "an assessment". */
+const APPOSITIVE_ARTICLE_WORDS = 1;
+
+/**
+ * Where reported words end before an appositive that names them as a claim: "Seoul said the
+ * troops had arrived, a claim Moscow denied", "..., klaim yang dibantah Moskow". What follows
+ * is said about the words, not in them. `end` when there is none.
+ */
+function appositiveAt(view: SentenceView, start: number, end: number): number {
+  for (let i = start; i < end - 1; i++) {
+    if (view.tokens[i].text !== ',' || view.tokens[i].quoted) continue;
+    for (let k = i + 1; k <= Math.min(end - 1, i + 1 + APPOSITIVE_ARTICLE_WORDS); k++) {
+      if (view.pack.claimNouns.matchAt(view.tokens, k)) return i;
+      if (!view.tokens[k].isWord || view.mentionCovering(k)) break;
+    }
+  }
+  return end;
 }
 
 /**

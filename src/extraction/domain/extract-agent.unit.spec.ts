@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, expectClaims, extract, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -50,6 +50,40 @@ describe('1. with an agent, a statement must bear on the agent’s part, not onl
     expect(pairs('Sylvania accused Freedonia of carrying out the bombing.', 'en')).toEqual(['sylvania:confirm']);
     expect(pairs('Freedonia menuduh Sylvania merekayasa ledakan itu.', 'id')).toEqual([]);
     expect(pairs('Sylvania menuding Freedonia berada di balik serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+  });
+});
+
+describe('pack phrases with an actor slot: the actor named between the words', () => {
+  it('en and id: holding the agent responsible confirms; holding anyone else responsible says nothing of the agent', () => {
+    expect(pairs('Sylvania held Freedonia responsible for the attack.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania holds Freedonia accountable for the blasts.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia held Sylvania responsible for the attack.', 'en')).toEqual([]);
+    expect(pairs('Sylvania menganggap Freedonia bertanggung jawab atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania menyebut Freedonia berada di balik ledakan tersebut.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia menganggap Sylvania bertanggung jawab atas serangan itu.', 'id')).toEqual([]);
+  });
+
+  it('en and id: rejecting an owner’s claims is the speaker’s denial and the owner’s confirm', () => {
+    expect(pairs('Freedonia rejected Zedland’s claims about the drones.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Freedonia dismissed Zedland’s allegations about the drones.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Pyongyang rejected Seoul’s claims about North Korean troops in Russia.', 'en', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+    expect(pairs('Freedonia menolak klaim Zedland soal drone itu.', 'id', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('Pyongyang menolak klaim Seoul soal pasukan Korea Utara di Rusia.', 'id', dprkWatch)).toEqual(['dprk:deny', 'south-korea:confirm']);
+  });
+});
+
+describe('without a watch agent, an actor whose names are a topic group speaks for that part of the proposition', () => {
+  // freedonia-drones lists Freedonia's names as its supplier group and names no agent.
+  it('en: the supplier’s own negated words about the drones deny; anyone else’s say nothing of the supplier', () => {
+    expect(pairs('“The drones were never supplied,” the Freedonian envoy said.', 'en', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('The Freedonian envoy said no drones were supplied to Sylvania.', 'en', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('“The drones were never supplied,” the Sylvanian envoy said.', 'en', freedoniaWatch)).toEqual([]);
+  });
+
+  it('id: "“Drone itu tidak pernah dipasok,” kata duta besar Freedonia"', () => {
+    expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Freedonia.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('Duta besar Freedonia mengatakan drone itu tidak pernah dipasok.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
+    expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Sylvania.', 'id', freedoniaWatch)).toEqual([]);
   });
 });
 

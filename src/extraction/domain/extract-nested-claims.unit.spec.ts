@@ -55,6 +55,27 @@ describe('a claim named by a noun is a claim of its owner', () => {
     ]);
   });
 
+  it('en: "..., a claim Moscow denied" ends the reported words: the speaker confirms, Moscow denies', () => {
+    const sentence = 'Seoul said on Monday that North Korean troops had arrived in Kursk, a claim Moscow denied on Tuesday.';
+    expectClaims(extract(sentence, PUBLISHED, 'en'), [
+      { actor: 'south-korea', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+      { actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-29', '2024-10-29', 'day'] },
+    ]);
+    const passive = 'Seoul said North Korean troops had arrived in Kursk, a claim denied by the Kremlin.';
+    expectClaims(extract(passive, PUBLISHED, 'en'), [
+      { actor: 'south-korea', stance: 'confirm', sentence: passive, saidOn: [PUBLISHED, PUBLISHED, 'day'] },
+      { actor: 'russia', stance: 'deny', sentence: passive, saidOn: [PUBLISHED, PUBLISHED, 'day'] },
+    ]);
+  });
+
+  it('id: "..., klaim yang dibantah Moskow"', () => {
+    const sentence = 'Seoul pada Senin mengatakan pasukan Korea Utara telah tiba di Kursk, klaim yang dibantah Moskow pada Selasa.';
+    expectClaims(extract(sentence, PUBLISHED, 'id'), [
+      { actor: 'south-korea', stance: 'confirm', sentence, saidOn: ['2024-10-28', '2024-10-28', 'day'] },
+      { actor: 'russia', stance: 'deny', sentence, saidOn: ['2024-10-29', '2024-10-29', 'day'] },
+    ]);
+  });
+
   it('en and id: rejecting a claim that denies the proposition confirms it', () => {
     const english = "Washington dismissed Pyongyang's claim that no North Korean soldiers were in Russia.";
     expectClaims(extract(english, PUBLISHED, 'en'), [

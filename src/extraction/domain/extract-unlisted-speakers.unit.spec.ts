@@ -127,6 +127,55 @@ describe('6. coordination and reference back', () => {
     ]);
   });
 
+  it('en and id: "X and Y said" / "X dan Y mengatakan" gives both', () => {
+    const said = 'Sylvania and Marsovia said Freedonian drones had been supplied.';
+    const mengatakan = 'Sylvania dan Marsovia mengatakan drone Freedonia telah dipasok.';
+    for (const [sentence, language] of [[said, 'en'], [mengatakan, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('id: "baik X maupun Y menolak" gives both', () => {
+    const both = 'Baik Freedonia maupun Marsovia menolak laporan bahwa drone Freedonia dipasok.';
+    expectClaims(run(both, 'id'), [
+      { actor: 'freedonia', stance: 'deny', sentence: both, saidOn: ON_PUBLICATION },
+      { actor: 'marsovia', stance: 'deny', sentence: both, saidOn: ON_PUBLICATION },
+    ]);
+  });
+
+  it('id: a second verb keeps its own subject; a clause without one keeps the first', () => {
+    const own = 'Sylvania membantah laporan itu dan Marsovia mengonfirmasi bahwa drone Freedonia telah dipasok.';
+    const kept = 'Freedonia awalnya menepis laporan soal drone Freedonia, tetapi pada Jumat mengakui drone itu dikirim.';
+    expectClaims(run(`${own} ${kept}`, 'id'), [
+      { actor: 'sylvania', stance: 'deny', sentence: own, saidOn: ON_PUBLICATION },
+      { actor: 'marsovia', stance: 'confirm', sentence: own, saidOn: ON_PUBLICATION },
+      { actor: 'freedonia', stance: 'deny', sentence: kept, saidOn: [null, '2025-03-06', 'before'] },
+      { actor: 'freedonia', stance: 'confirm', sentence: kept, saidOn: day('2025-03-07') },
+    ]);
+  });
+
+  it('en and id: the actors whose names open a sentence without a cue are who "its", "they", "-nya", "mereka" refer to', () => {
+    const its = 'Its UN representative said no Freedonian drones were supplied.';
+    const they = 'They said Freedonian drones had been supplied.';
+    expectClaims(run(`Freedonia spoke at the council. ${its}`, 'en'), [{ actor: 'freedonia', stance: 'deny', sentence: its, saidOn: ON_PUBLICATION }]);
+    expectClaims(run(`Sylvania and Marsovia met in Fredville. ${they}`, 'en'), [
+      { actor: 'sylvania', stance: 'confirm', sentence: they, saidOn: ON_PUBLICATION },
+      { actor: 'marsovia', stance: 'confirm', sentence: they, saidOn: ON_PUBLICATION },
+    ]);
+    const perwakilannya = 'Perwakilannya di PBB mengatakan tidak ada drone Freedonia yang dipasok.';
+    const mereka = 'Mereka mengatakan drone Freedonia telah dipasok.';
+    expectClaims(run(`Freedonia berbicara di Dewan Keamanan. ${perwakilannya}`, 'id'), [
+      { actor: 'freedonia', stance: 'deny', sentence: perwakilannya, saidOn: ON_PUBLICATION },
+    ]);
+    expectClaims(run(`Sylvania dan Marsovia bertemu di Fredville. ${mereka}`, 'id'), [
+      { actor: 'sylvania', stance: 'confirm', sentence: mereka, saidOn: ON_PUBLICATION },
+      { actor: 'marsovia', stance: 'confirm', sentence: mereka, saidOn: ON_PUBLICATION },
+    ]);
+  });
+
   it('en and id: "they" / "mereka" is the last actor named as a subject, even in a sentence that claims nothing', () => {
     const they = 'They said no Freedonian drones were ever delivered.';
     const mereka = 'Mereka mengatakan tidak ada drone Freedonia yang dikirim.';

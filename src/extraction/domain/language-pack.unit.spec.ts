@@ -41,6 +41,12 @@ describe('parseLanguagePack', () => {
     expect(() => parseLanguagePack(text, FILE)).toThrow(`${FILE}: dates.weekdays.Senin must be a whole number from 1 to 7`);
   });
 
+  it('names a phrase that opens with an actor slot, where no walk could start', () => {
+    expect(() => parseLanguagePack(packWith('negation', '[tidak, <actor> menolak]'), FILE)).toThrow(
+      `${FILE}: negation[1] phrase "<actor> menolak" must not start with <actor>`,
+    );
+  });
+
   it('names a stance without any cue', () => {
     const text = `${readFixture('fixtures/languages/en.yaml')}`.replace(/^ {2}neither:\n(?: {4}.*\n| {6}.*\n)+/m, '  neither: {}\n');
     expect(() => parseLanguagePack(text, FILE)).toThrow(`${FILE}: cues.neither must list at least one cue`);

@@ -11,6 +11,15 @@ interface TrieNode<T> {
   surfaceBound: boolean;
 }
 
+/**
+ * In a phrase, stands for any actor the watch names ("held <actor> responsible", "rejected
+ * <actor> claims"): the sentence supplies where such a name starts and ends (`ActorSlots`).
+ */
+export const ACTOR_SLOT = '<actor>';
+
+/** Where a name that fills an actor slot, starting at token i, ends; or undefined. */
+export type ActorSlots = (i: number) => number | undefined;
+
 export interface PhraseMatch<T> {
   start: number;
   /** Exclusive token index. */
@@ -31,6 +40,8 @@ export class PhraseTrie<T> {
   private readonly stripped = new Map<string, readonly string[]>();
   /** The longest match of the walk under way (matchAt is synchronous, so one field serves). */
   private best: PhraseMatch<T> | null = null;
+  /** The actor slots of the walk under way, likewise. */
+  private slots: ActorSlots | undefined;
 
   /**
    * @param clitics endings that may be glued to a word ("membantahnya", "Korea's"): a token
@@ -78,16 +89,18 @@ export class PhraseTrie<T> {
     for (const words of expandPhrase(phrase)) this.add(words, value);
   }
 
-  /** The longest phrase starting at token `start`, or null. */
-  matchAt(tokens: readonly Token[], start: number): PhraseMatch<T> | null {
+  /** The longest phrase starting at token `start`, or null; without `slots`, phrases with an actor slot never match. */
+  matchAt(tokens: readonly Token[], start: number, slots?: ActorSlots): PhraseMatch<T> | null {
     // Most tokens start no phrase: answer them without entering the walk.
     if (start >= tokens.length) return null;
     const norm = tokens[start].norm;
     if (!this.mayStartPhrase(norm)) return null;
     this.best = null;
+    this.slots = slots;
     this.walk(this.root, tokens, start, start);
     const best = this.best;
     this.best = null;
+    this.slots = undefined;
     return best;
   }
 
@@ -104,6 +117,11 @@ export class PhraseTrie<T> {
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
     if (exact) this.walk(exact, tokens, start, i + 1);
+    const slot = this.slots && node.children.get(ACTOR_SLOT);
+    if (slot) {
+      const nameEnd = this.slots!(i);
+      if (nameEnd !== undefined) this.walk(slot, tokens, start, nameEnd);
+    }
     if (this.gluePrefixes.size > 0 && this.gluePrefixes.has(norm)) {
       const next = tokens[i + 1];
       const glued = next?.isWord && next.start - tokens[i].end <= 1 ? node.children.get(norm + next.norm) : undefined;
@@ -145,10 +163,10 @@ export class PhraseTrie<T> {
   }
 
   /** Non-overlapping longest matches, left to right. */
-  matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+  matchAll(tokens: readonly Token[], slots?: ActorSlots): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const match = this.matchAt(tokens, i);
+      const match = this.matchAt(tokens, i, slots);
       if (match) {
         matches.push(match);
         i = match.end;
@@ -174,14 +192,18 @@ const MIN_SPLIT_PART = 3;
 
 /**
  * Lexicon phrase syntax: words separated by spaces; `a|b` is either word; a slot ending in `?`
- * is optional ("rejected the? claims|reports"). Words are tokenized like article text, so
- * "desas-desus" and "Jum'at" need no escaping.
+ * is optional ("rejected the? claims|reports"); `<actor>` is any actor's name, after the first
+ * word ("held <actor> responsible"). Words are tokenized like article text, so "desas-desus"
+ * and "Jum'at" need no escaping.
  */
 export function expandPhrase(phrase: string): string[][] {
   let expansions: string[][] = [[]];
-  for (const slot of phrase.trim().split(/\s+/)) {
+  const written = phrase.trim().split(/\s+/);
+  // The walk starts only at a word that can begin a phrase.
+  if (written[0] === ACTOR_SLOT) throw new Error(`phrase "${phrase}" must not start with ${ACTOR_SLOT}`);
+  for (const slot of written) {
     const optional = slot.length > 1 && slot.endsWith('?');
-    const alternatives = (optional ? slot.slice(0, -1) : slot).split('|').map(wordsOf);
+    const alternatives = (optional ? slot.slice(0, -1) : slot).split('|').map((word) => (word === ACTOR_SLOT ? [ACTOR_SLOT] : wordsOf(word)));
     if (optional) alternatives.push([]);
     expansions = expansions.flatMap((prefix) => alternatives.map((words) => [...prefix, ...words]));
     if (expansions.length > MAX_EXPANSIONS) throw new Error(`phrase "${phrase}" expands to too many variants`);

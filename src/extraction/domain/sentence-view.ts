@@ -33,10 +33,7 @@ export class SentenceView {
   ) {
     this.tokens = tokens;
     this.quotes = markQuotes(this.tokens);
-    this.lexSpans = pack.lexicon.matchAll(this.tokens).map(({ start, end, values }) => ({ start, end, tags: values }));
     this.mentions = watch.findMentions(this.tokens);
-    this.lexByToken = new Array(this.tokens.length);
-    for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
     this.mentionByStart = new Array(this.tokens.length);
     this.mentionByEnd = new Array(this.tokens.length + 1);
     this.mentionByToken = new Array(this.tokens.length);
@@ -45,6 +42,11 @@ export class SentenceView {
       this.mentionByEnd[mention.end] = mention;
       for (let i = mention.start; i < mention.end; i++) this.mentionByToken[i] = mention;
     }
+    // "held Freedonia responsible": the pack's phrases with an actor slot take the watch's names.
+    const actorSlots = (i: number) => (this.mentionByStart[i]?.actorId ? this.mentionByStart[i]!.end : undefined);
+    this.lexSpans = pack.lexicon.matchAll(this.tokens, actorSlots).map(({ start, end, values }) => ({ start, end, tags: values }));
+    this.lexByToken = new Array(this.tokens.length);
+    for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
   }
 
   get length(): number {

@@ -69,7 +69,7 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
 }
 
 function describe(view: SentenceView, cue: RawCue, cueWordStart: number): StanceCue {
-  const passiveByAuxiliary = cue.kind === 'active' && hasPassiveAuxiliary(view, cueWordStart);
+  const passiveByAuxiliary = cue.kind === 'active' && (hasPassiveAuxiliary(view, cueWordStart) || hasNamedAgentAfter(view, cueWordStart, cue.end));
   return {
     ...cue,
     kind: passiveByAuxiliary ? 'passive' : cue.kind,
@@ -105,15 +105,29 @@ function hedgeBefore(view: SentenceView, start: number): boolean {
   return false;
 }
 
+function endsLikeParticiple(view: SentenceView, at: number): boolean {
+  return view.pack.pack.grammar.passiveParticipleEndings.some((ending) => view.tokens[at].norm.endsWith(ending));
+}
+
 /** "was denied", "has been confirmed", "were not acknowledged"; not "is denying". */
 function hasPassiveAuxiliary(view: SentenceView, start: number): boolean {
-  const endings = view.pack.pack.grammar.passiveParticipleEndings;
-  if (!endings.some((ending) => view.tokens[start].norm.endsWith(ending))) return false;
+  if (!endsLikeParticiple(view, start)) return false;
   for (let i = start - 1; i >= Math.max(0, start - PASSIVE_AUXILIARY_REACH); i--) {
     if (view.isBreak(i)) return false;
     if (view.is(i, 'passiveAuxiliary')) return true;
   }
   return false;
+}
+
+/**
+ * "a claim denied by Moscow", "an assessment confirmed by the Pentagon": a participle with an
+ * actor named right after "by" is passive without an auxiliary ("confirmed by phone" is not).
+ */
+function hasNamedAgentAfter(view: SentenceView, start: number, end: number): boolean {
+  if (start !== end - 1 || !endsLikeParticiple(view, start) || end >= view.length || !view.is(end, 'agentMarker')) return false;
+  let i = view.lexAt(end)!.end;
+  if (i < view.length && view.is(i, 'demonstrative')) i = view.lexAt(i)!.end;
+  return Boolean(view.mentionStartingAt(i)?.actorId);
 }
 
 /**

@@ -21,6 +21,7 @@ import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, sta
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
+import type { Mention } from './watch-matcher.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
 
 export interface Statement {
@@ -101,7 +102,7 @@ export function findStatements(
     });
   }
 
-  const lastSpeaker = speakerAtEnd(statements, attributions, subjects, context.lastSpeaker);
+  const lastSpeaker = speakerAtEnd(statements, attributions, subjects) ?? openingSubject(view, refs) ?? context.lastSpeaker;
   statements.push(...ownedClaims(view, refs, statements));
   return { statements, lastSpeaker };
 }
@@ -131,8 +132,15 @@ function stanceOnProposition(
   if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
-  const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || view.is(firstWordAfter(view, cue.end), 'claimNoun'));
+  const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/** "dismissed Zedland's claims", and a cue whose own words name the claim: "rejected Zedland's claims", "menolak klaim Zedland". */
+function takesClaimAsObject(view: SentenceView, cue: StanceCue): boolean {
+  if (view.is(firstWordAfter(view, cue.end), 'claimNoun')) return true;
+  for (let i = cue.start; i < cue.end; i++) if (view.pack.claimNouns.matchAt(view.tokens, i)) return true;
+  return false;
 }
 
 /**
@@ -249,7 +257,8 @@ function actorIds(resolution: Resolution): string[] {
   return resolution.kind === 'actors' ? resolution.actors.map((actor) => actor.actorId) : [];
 }
 
-function speakerAtEnd(statements: Statement[], attributions: Attribution[], subjects: [number, Resolution][], previous: Resolution): Resolution {
+/** null: nobody speaks or acts in the sentence's cues and attributions. */
+function speakerAtEnd(statements: Statement[], attributions: Attribution[], subjects: [number, Resolution][]): Resolution | null {
   const events: [number, Resolution][] = [
     ...subjects,
     ...statements.filter((statement) => statement.topLevel).map((statement): [number, Resolution] => [
@@ -260,8 +269,30 @@ function speakerAtEnd(statements: Statement[], attributions: Attribution[], subj
       .filter((attribution) => attribution.topLevel && attribution.speaker.kind === 'other')
       .map((attribution): [number, Resolution] => [attribution.verbStart, attribution.speaker]),
   ];
-  if (events.length === 0) return previous;
+  if (events.length === 0) return null;
   return events.reduce((latest, event) => (event[0] >= latest[0] ? event : latest))[1];
+}
+
+/**
+ * "Freedonia spoke at the council on Monday.", "Sylvania and Marsovia met.": with no cue or
+ * speech verb, the actors whose names open the sentence are its subject, whom "its
+ * representative" and "they" after it refer to.
+ */
+function openingSubject(view: SentenceView, refs: SentenceReferences): Resolution | null {
+  const first = view.mentions[0];
+  if (!first || view.tokens[first.start].quoted || !refs.isSubjectCandidate(first)) return null;
+  const start = refs.phraseStart(first);
+  if (start !== 0 && !(start === view.lexAt(0)?.end && view.is(0, 'demonstrative'))) return null;
+  let last = first;
+  for (let next = conjunctAfter(view, last); next; next = conjunctAfter(view, last)) last = next;
+  return { kind: 'actors', actors: refs.actorsOf(refs.nearestNamedBefore(last.end) ?? [first]) };
+}
+
+/** The actor's name after "and"/"dan" right after a mention: "Sylvania and Marsovia". */
+function conjunctAfter(view: SentenceView, mention: Mention): Mention | undefined {
+  if (mention.end >= view.length || !view.is(mention.end, 'coordinator')) return undefined;
+  const next = view.mentionStartingAt(view.lexAt(mention.end)!.end);
+  return next?.actorId ? next : undefined;
 }
 
 /** A sentence that is only a quotation continues the previous speaker's words. */

@@ -33,6 +33,11 @@ export interface CompiledWatch {
    * actor's names when the watch has none), or null for a watch without an agent.
    */
   agentGroup: number | null;
+  /**
+   * Per actor, the topic groups that one of its own aliases is a term of ("Freedonia" in a
+   * supplier group): the actor speaking names that part of the proposition.
+   */
+  groupsNamedBy: ReadonlyMap<string, readonly number[]>;
   /** The watch requires context terms in an article. */
   needsContext: boolean;
   findMentions(tokens: readonly Token[]): Mention[];
@@ -66,9 +71,16 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
       match.values.forEach((topicGroup) => add(phrase, { topicGroup }));
     }
   };
+  const groupsNamedBy = new Map<string, number[]>();
   for (const actor of watch.actors) {
     allPhrases(actor.aliases).forEach((alias) => addActorPhrase(alias, actor.id, false));
     allPhrases(actor.speakers).forEach((speaker) => addActorPhrase(speaker, actor.id, true));
+    const groups = allPhrases(actor.aliases).flatMap((alias) => {
+      const words = tokenize(alias);
+      const whole = topicTerms.matchAt(words, 0);
+      return whole?.end === words.length ? whole.values : [];
+    });
+    if (groups.length > 0) groupsNamedBy.set(actor.id, [...new Set(groups)]);
   }
   // Naming the agent by any of its names names the agent's part of the proposition.
   const agent = watch.actors.find((actor) => actor.id === watch.agent);
@@ -79,6 +91,7 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
     watch,
     topicGroupCount: agentGroup === watch.topic.length ? watch.topic.length + 1 : watch.topic.length,
     agentGroup,
+    groupsNamedBy,
     needsContext: watch.context !== undefined,
     findMentions: (tokens) => trie.matchAll(tokens).map(toMention),
   };
