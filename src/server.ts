@@ -34,7 +34,13 @@ export async function createServer(config: AppConfig, options: ServerOptions = {
   });
   app.disable('x-powered-by'); // says nothing a client needs, and tells an attacker what to try
   app.enableShutdownHooks();
-  boundShutdownOnSignal(app.getHttpServer() as Server, config.shutdownTimeoutMs);
+  const server = app.getHttpServer() as Server;
+  // An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client or a load
+  // balancer (60 s on the common ones) that reuses a connection just as the server closes it gets
+  // a reset (seen under the long-history bench's mixed load). Headers may take a little longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  boundShutdownOnSignal(server, config.shutdownTimeoutMs);
   mountApiDocs(app);
   // Modules register their subscribers and load their watches in onModuleInit: that must have
   // happened before the runner starts (listen() would init the app only later).
