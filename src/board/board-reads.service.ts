@@ -20,7 +20,7 @@ import {
 } from '../stance/domain/claim-buckets.js';
 import { cursorQuery, type HistoryFilter, type PageCursor, type PageRequest } from '../stance/domain/claim-page.js';
 import { claimView } from '../stance/domain/stance-views.js';
-import { addedAtHistoryEnd, type ActorTimeline } from '../stance/domain/timeline.js';
+import type { ActorTimeline } from '../stance/domain/timeline.js';
 import { StanceQueries } from '../stance/stance-queries.service.js';
 import { StanceRepository } from '../stance/stance.repository.js';
 import type { ActorPage } from './domain/actor-page.js';
@@ -115,7 +115,7 @@ export class BoardReads {
       t,
       'span',
       () => saidOnSpan(cache.history(t)),
-      (span, shared) => extendSaidOnSpan(span, t.active.slice(shared).map((claim) => ({ claim }))),
+      (span, move) => extendSaidOnSpan(span, move.placed.map((claim) => ({ claim }))),
     );
   }
 
@@ -125,11 +125,9 @@ export class BoardReads {
       t,
       `chart ${unit} ${buckets}`,
       () => ({ marks: bucketClaims(cache.history(t), t.changeAt, unit), periods: bucketPeriodEnds(cache.changes(t), unit, buckets) }),
-      (chart, shared) => {
-        const history = cache.history(t);
-        if (!addedAtHistoryEnd(history, t, shared)) return null;
-        const periods = extendBucketPeriodEnds(chart.periods, cache.changes(t), unit, buckets);
-        return periods && { marks: extendBucketClaims(chart.marks, history, t.changeAt, unit), periods };
+      (chart, move) => {
+        const periods = extendBucketPeriodEnds(chart.periods, cache.changes(t), unit, buckets, move.remarked);
+        return periods && { marks: extendBucketClaims(chart.marks, cache.history(t), t.changeAt, unit, move.remarked), periods };
       },
     );
   }

@@ -18,12 +18,20 @@ import {
   extendStanceChanges,
   extendTimeline,
   initialTimeline,
-  sharedPrefix,
+  placedClaims,
+  remarkedClaims,
   stanceChanges,
   type ActorTimeline,
   type HistoryEntry,
   type StanceChange,
 } from './domain/timeline.js';
+import type { TimelineEntry } from './domain/claim-order.js';
+
+/** A move that only placed claims among an actor's others (placedClaims), and the claims it marked anew. */
+export interface PlacingMove {
+  placed: TimelineEntry[];
+  remarked: TimelineEntry[];
+}
 import type { StanceRepository } from './stance.repository.js';
 
 export interface WatchTimelines {
@@ -39,13 +47,14 @@ export class TimelineCache {
   private readonly moving = new Map<string, Promise<WatchTimelines>>();
   private readonly derived = new WeakMap<ActorTimeline, Map<string, unknown>>();
   /**
-   * Per timeline a move made by adding claims after all of the one before (sharedPrefix): what is
-   * derived from that one, and how many active claims they share. A value derived again extends
-   * the previous one instead of counting thousands of claims over (a board page after a move
-   * counted every actor's history, chart and span anew). Only the derived values are kept, not
-   * the timeline before, so no chain of old timelines stays in memory.
+   * Per timeline made by a move that only placed claims among the actor's others (placedClaims,
+   * the usual move of a live log): what was derived from the timeline before, and the move. A
+   * value derived again is extended from the previous one instead of counting thousands of
+   * claims over (a board page after a move counted every moved actor's history, chart and span
+   * anew). Only the derived values are kept, not the timeline before, so no chain of old
+   * timelines stays in memory.
    */
-  private readonly lineage = new WeakMap<ActorTimeline, { derived: Map<string, unknown>; shared: number }>();
+  private readonly lineage = new WeakMap<ActorTimeline, { derived: Map<string, unknown>; move: PlacingMove }>();
 
   constructor(
     private readonly repository: StanceRepository,
@@ -98,27 +107,26 @@ export class TimelineCache {
 
   /** An actor's claims in claim order, each with its status (claimHistory), computed once per timeline. */
   history(t: ActorTimeline): HistoryEntry[] {
-    return this.memo(t, 'history', () => claimHistory(t), (history, shared) => extendClaimHistory(history, t, shared));
+    return this.memo(t, 'history', () => claimHistory(t), (history, move) => extendClaimHistory(history, move.placed));
   }
 
   /** An actor's stance changes in claim order (stanceChanges), computed once per timeline. */
   changes(t: ActorTimeline): StanceChange[] {
-    return this.memo(t, 'changes', () => stanceChanges(t), (changes, shared) => extendStanceChanges(changes, t, shared));
+    return this.memo(t, 'changes', () => stanceChanges(t), (changes, move) => extendStanceChanges(changes, t, move.remarked));
   }
 
   /**
    * What `compute` derives from `t`, computed once per timeline and `key`: a move makes new
    * timeline objects only for the actors it touched, so the others keep what was derived. For a
-   * timeline that only added claims after its previous one's, `extend` (when given) makes the
-   * value from the previous timeline's and the number of active claims they share; null from it
-   * means: compute.
+   * timeline a move made by only placing claims, `extend` (when given) makes the value from the
+   * previous timeline's and the move; null from it means: compute.
    */
-  memo<T>(t: ActorTimeline, key: string, compute: () => T, extend?: (previous: T, shared: number) => T | null): T {
+  memo<T>(t: ActorTimeline, key: string, compute: () => T, extend?: (previous: T, move: PlacingMove) => T | null): T {
     let derived = this.derived.get(t);
     if (!derived) this.derived.set(t, (derived = new Map()));
     if (!derived.has(key)) {
       const from = extend && this.lineage.get(t);
-      const extended = from && from.derived.has(key) ? extend(from.derived.get(key) as T, from.shared) : null;
+      const extended = from && from.derived.has(key) ? extend(from.derived.get(key) as T, from.move) : null;
       derived.set(key, extended ?? compute());
     }
     return derived.get(key) as T;
@@ -133,11 +141,11 @@ export class TimelineCache {
       for (const r of records) {
         const previous = byActor.get(r.actorId);
         const next = extendTimeline(previous ?? initialTimeline(watchId, r.actorId), r.claims, r.drops);
-        const shared = previous ? sharedPrefix(previous, next) : null;
-        if (previous && shared !== null) {
+        const placed = previous ? placedClaims(previous, r.claims, r.drops) : null;
+        if (previous && placed) {
           let derived = this.derived.get(previous);
           if (!derived) this.derived.set(previous, (derived = new Map()));
-          this.lineage.set(next, { derived, shared });
+          this.lineage.set(next, { derived, move: { placed, remarked: remarkedClaims(next, placed) } });
         }
         byActor.set(r.actorId, next);
       }

@@ -5,6 +5,7 @@
 // those buckets. Pure.
 
 import type { Stance } from '../../domain/vocabulary.js';
+import type { TimelineEntry } from './claim-order.js';
 import type { HistoryEntry, StanceChange } from './timeline.js';
 
 export const BUCKET_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -138,40 +139,80 @@ export function bucketPeriodEnds(changes: readonly StanceChange[], unit: BucketU
 }
 
 /**
- * The marks of bucketClaims(history, …) from `marks`, those of a history that `history` extends
- * (the same entries first, each with the same status and change): the earlier buckets are kept,
- * the last one and any after it are counted again.
+ * bucketClaims(history, …) from `marks`, those of the history before a move that only placed
+ * claims, `remarked` being the claims it placed or marked anew (remarkedClaims): the buckets
+ * holding one of them are counted again, every other bucket is kept as it was.
  */
 export function extendBucketClaims(
   marks: readonly BucketMark[],
   history: readonly HistoryEntry[],
   changed: { has(claimId: string): boolean },
   unit: BucketUnit,
+  remarked: readonly TimelineEntry[],
 ): BucketMark[] {
-  const lastBucket = marks.at(-1)?.bucket;
-  const kept = marks.filter((mark) => mark.bucket !== lastBucket);
-  const counted = kept.reduce((sum, mark) => sum + mark.claims, 0);
-  return kept.concat(bucketClaims(history.slice(counted), changed, unit));
+  const dirty = new Set(remarked.map((entry) => bucketStart(entry.saidOn.to, unit)));
+  return recountSpans(marks, dirty, (start) => bucketClaims(entriesSaidWithin(history, start, bucketEnd(start, unit), (h) => h.claim.saidOn.to), changed, unit));
 }
 
 /**
- * bucketPeriodEnds(changes, …) from `ends`, those of the changes `changes` starts with (the new
- * ones come after them in claim order): the earlier spans are kept, the last one and any after it
- * counted again; null when the changes crossed `dayLevelUpTo` (every span is then another one).
+ * bucketPeriodEnds(changes, …) from `ends`, those of the changes before a move that only placed
+ * claims (`remarked` as for extendBucketClaims): the spans holding one of them are counted again;
+ * null when the changes crossed `dayLevelUpTo` (every span is then another one).
  */
 export function extendBucketPeriodEnds(
   ends: readonly BucketPeriodEnd[],
   changes: readonly StanceChange[],
   unit: BucketUnit,
   dayLevelUpTo: number,
+  remarked: readonly TimelineEntry[],
 ): BucketPeriodEnd[] | null {
   const before = ends.reduce((sum, end) => sum + end.changes, 0);
   const byDay = changes.length <= dayLevelUpTo;
   if (byDay !== before <= dayLevelUpTo) return null;
-  const lastSpan = ends.at(-1)?.bucket;
-  const kept = ends.filter((end) => end.bucket !== lastSpan);
-  const counted = kept.reduce((sum, end) => sum + end.changes, 0);
-  return kept.concat(periodEnds(changes.slice(counted), byDay ? (day: string) => day : memoizedBucketStart(unit)));
+  const startOf = byDay ? (day: string) => day : (day: string) => bucketStart(day, unit);
+  const endOf = byDay ? (day: string) => bucketEnd(day, 'day') : (start: string) => bucketEnd(start, unit);
+  const dirty = new Set(remarked.map((entry) => startOf(entry.saidOn.to)));
+  return recountSpans(ends, dirty, (start) => periodEnds(entriesSaidWithin(changes, start, endOf(start), (c) => c.effectiveOn.to), startOf));
+}
+
+/**
+ * Rows keyed by span (`bucket`, ascending, a span's rows together) with the `dirty` spans counted
+ * again by `count` and the others kept.
+ */
+function recountSpans<Row extends { bucket: string }>(rows: readonly Row[], dirty: ReadonlySet<string>, count: (start: string) => Row[]): Row[] {
+  const again = [...dirty].sort();
+  const result: Row[] = [];
+  let r = 0;
+  let d = 0;
+  while (r < rows.length || d < again.length) {
+    const kept = rows[r]?.bucket;
+    const recount = again[d];
+    const span = kept === undefined || (recount !== undefined && recount <= kept) ? recount! : kept;
+    const first = r;
+    while (r < rows.length && rows[r]!.bucket === span) r++;
+    if (span === recount) {
+      d++;
+      result.push(...count(span));
+    } else {
+      result.push(...rows.slice(first, r));
+    }
+  }
+  return result;
+}
+
+/** The items (in claim order, so by said-on upper bound) whose day is in [from, to). */
+function entriesSaidWithin<T>(items: readonly T[], from: string, to: string, dayOf: (item: T) => string): readonly T[] {
+  const firstAtOrAfter = (day: string) => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dayOf(items[mid]!) < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return items.slice(firstAtOrAfter(from), firstAtOrAfter(to));
 }
 
 /** saidOnSpan of a history, from the span of its first entries and the entries after them. */

@@ -458,49 +458,53 @@ function changeOf(t: ActorTimeline, { entry, mark }: MarkedClaim): StanceChange 
 }
 
 /**
- * How many active claims `next` shares with `prev` when it is `prev` with claims added after all of
- * them and nothing else changed (no drop, no claim in between, no change mark re-derived); null
- * otherwise. The common move of a live log: what is derived from `prev` then holds for that prefix.
+ * The claims a move placed among an actor's others, in claim order, when that is all it did: no
+ * drop, and every claim logged after all of the timeline it extends. `extendTimeline` then marks
+ * anew only those claims and the claim right after each (remarkedClaims), so what is derived from
+ * the timeline before holds everywhere else. Null when the move did more.
  */
-export function sharedPrefix(prev: ActorTimeline, next: ActorTimeline): number | null {
-  const shared = prev.active.length;
-  if (next.active.length < shared || next.dropped.size !== prev.dropped.size) return null;
-  // A claim placed among the earlier ones moved the last of them: told without a scan.
-  if (shared > 0 && next.active[shared - 1] !== prev.active[shared - 1]) return null;
-  for (const [claimId, dropped] of prev.dropped) if (next.dropped.get(claimId) !== dropped) return null;
-  for (let i = 0; i < shared; i++) {
-    const entry = prev.active[i]!;
-    if (next.active[i] !== entry || next.changeAt.get(entry.claimId) !== prev.changeAt.get(entry.claimId)) return null;
+export function placedClaims(prev: ActorTimeline, claims: readonly TimelineEntry[], drops: readonly RecordedDrop[]): TimelineEntry[] | null {
+  if (drops.length > 0 || claims.some((c) => c.position <= prev.lastPosition)) return null;
+  return [...claims].sort(compareClaims);
+}
+
+/** The active claims of `next` whose change mark placing `placed` can have altered: those, and the claim right after each. */
+export function remarkedClaims(next: ActorTimeline, placed: readonly TimelineEntry[]): TimelineEntry[] {
+  const remarked = new Map<string, TimelineEntry>();
+  for (const claim of placed) {
+    const i = indexOfClaim(next.active, claim);
+    for (const entry of [next.active[i], next.active[i + 1]]) if (entry) remarked.set(entry.claimId, entry);
   }
-  return shared;
+  return [...remarked.values()].sort(compareClaims);
 }
 
-/** claimHistory(t) from the history of a timeline whose first `shared` active claims t keeps (sharedPrefix); null when t's new claims do not all come after it. */
-export function extendClaimHistory(history: readonly HistoryEntry[], t: ActorTimeline, shared: number): HistoryEntry[] | null {
-  const added = t.active.slice(shared);
-  const last = history.at(-1);
-  if (added.length > 0 && last && compareClaims(last.claim, added[0]!) > 0) return null;
-  return history.concat(added.map((claim): HistoryEntry => ({ claim, status: 'active', drops: [] })));
-}
-
-/**
- * Whether the claims t added after its first `shared` (sharedPrefix) are the last entries of its
- * history, in order: what was counted over the history before them then still holds.
- */
-export function addedAtHistoryEnd(history: readonly HistoryEntry[], t: ActorTimeline, shared: number): boolean {
-  const added = t.active.length - shared;
-  for (let i = 0; i < added; i++) if (history[history.length - added + i]?.claim !== t.active[shared + i]) return false;
-  return true;
-}
-
-/** stanceChanges(t) from the changes of a timeline whose first `shared` active claims t keeps (sharedPrefix). */
-export function extendStanceChanges(changes: readonly StanceChange[], t: ActorTimeline, shared: number): StanceChange[] {
-  const added: StanceChange[] = [];
-  for (let i = shared; i < t.active.length; i++) {
-    const marked = t.changeAt.get(t.active[i]!.claimId);
-    if (marked) added.push(changeOf(t, marked));
+/** claimHistory(t) from the history of the timeline a move extended into t by placing `placed` (placedClaims). */
+export function extendClaimHistory(history: readonly HistoryEntry[], placed: readonly TimelineEntry[]): HistoryEntry[] {
+  const merged: HistoryEntry[] = [];
+  let p = 0;
+  for (const entry of history) {
+    while (p < placed.length && compareClaims(placed[p]!, entry.claim) < 0) merged.push({ claim: placed[p++]!, status: 'active', drops: [] });
+    merged.push(entry);
   }
-  return changes.concat(added);
+  while (p < placed.length) merged.push({ claim: placed[p++]!, status: 'active', drops: [] });
+  return merged;
+}
+
+/** stanceChanges(t) from the changes of the timeline a move extended into t, the claims it marked anew being `remarked` (remarkedClaims). */
+export function extendStanceChanges(changes: readonly StanceChange[], t: ActorTimeline, remarked: readonly TimelineEntry[]): StanceChange[] {
+  const anew = new Set(remarked.map((entry) => entry.claimId));
+  const extended: StanceChange[] = [];
+  let c = 0;
+  for (const entry of t.active) {
+    const before = changes[c]?.claimId === entry.claimId ? changes[c++] : undefined;
+    if (!anew.has(entry.claimId)) {
+      if (before) extended.push(before);
+      continue;
+    }
+    const marked = t.changeAt.get(entry.claimId);
+    if (marked) extended.push(changeOf(t, marked));
+  }
+  return extended;
 }
 
 /** Every claim of the actor in claim order, with why it no longer counts when it does not. */
