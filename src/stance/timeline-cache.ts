@@ -26,13 +26,13 @@ import {
   type StanceChange,
 } from './domain/timeline.js';
 import type { TimelineEntry } from './domain/claim-order.js';
+import type { StanceRepository } from './stance.repository.js';
 
 /** A move that only placed claims among an actor's others (placedClaims), and the claims it marked anew. */
 export interface PlacingMove {
   placed: TimelineEntry[];
   remarked: TimelineEntry[];
 }
-import type { StanceRepository } from './stance.repository.js';
 
 export interface WatchTimelines {
   /** The log position the timelines reflect, and the chain hash of the event there (null at 0). */
@@ -122,14 +122,20 @@ export class TimelineCache {
    * previous timeline's and the move; null from it means: compute.
    */
   memo<T>(t: ActorTimeline, key: string, compute: () => T, extend?: (previous: T, move: PlacingMove) => T | null): T {
-    let derived = this.derived.get(t);
-    if (!derived) this.derived.set(t, (derived = new Map()));
+    const derived = this.derivedOf(t);
     if (!derived.has(key)) {
       const from = extend && this.lineage.get(t);
       const extended = from && from.derived.has(key) ? extend(from.derived.get(key) as T, from.move) : null;
       derived.set(key, extended ?? compute());
     }
     return derived.get(key) as T;
+  }
+
+  /** The values derived from `t` so far (made empty at the first ask, so later ones land in it). */
+  private derivedOf(t: ActorTimeline): Map<string, unknown> {
+    let derived = this.derived.get(t);
+    if (!derived) this.derived.set(t, (derived = new Map()));
+    return derived;
   }
 
   private move(watchId: string, from: WatchTimelines | undefined, position: number, executor: Executor): Promise<WatchTimelines> {
@@ -142,11 +148,7 @@ export class TimelineCache {
         const previous = byActor.get(r.actorId);
         const next = extendTimeline(previous ?? initialTimeline(watchId, r.actorId), r.claims, r.drops);
         const placed = previous ? placedClaims(previous, r.claims, r.drops) : null;
-        if (previous && placed) {
-          let derived = this.derived.get(previous);
-          if (!derived) this.derived.set(previous, (derived = new Map()));
-          this.lineage.set(next, { derived, move: { placed, remarked: remarkedClaims(next, placed) } });
-        }
+        if (previous && placed) this.lineage.set(next, { derived: this.derivedOf(previous), move: { placed, remarked: remarkedClaims(next, placed) } });
         byActor.set(r.actorId, next);
       }
       const moved = { position, hash, byActor };

@@ -5,7 +5,7 @@
 // those buckets. Pure.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import type { TimelineEntry } from './claim-order.js';
+import { firstSaidFrom, type TimelineEntry } from './claim-order.js';
 import type { HistoryEntry, StanceChange } from './timeline.js';
 
 export const BUCKET_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -135,7 +135,7 @@ export function bucketClaims(history: readonly HistoryEntry[], changed: { has(cl
  * Bounded either way, by `dayLevelUpTo` or by the number of buckets.
  */
 export function bucketPeriodEnds(changes: readonly StanceChange[], unit: BucketUnit, dayLevelUpTo: number): BucketPeriodEnd[] {
-  return periodEnds(changes, changes.length <= dayLevelUpTo ? (day: string) => day : memoizedBucketStart(unit));
+  return periodEnds(changes, memoizedBucketStart(changes.length <= dayLevelUpTo ? 'day' : unit));
 }
 
 /**
@@ -169,10 +169,11 @@ export function extendBucketPeriodEnds(
   const before = ends.reduce((sum, end) => sum + end.changes, 0);
   const byDay = changes.length <= dayLevelUpTo;
   if (byDay !== before <= dayLevelUpTo) return null;
-  const startOf = byDay ? (day: string) => day : (day: string) => bucketStart(day, unit);
-  const endOf = byDay ? (day: string) => bucketEnd(day, 'day') : (start: string) => bucketEnd(start, unit);
-  const dirty = new Set(remarked.map((entry) => startOf(entry.saidOn.to)));
-  return recountSpans(ends, dirty, (start) => periodEnds(entriesSaidWithin(changes, start, endOf(start), (c) => c.effectiveOn.to), startOf));
+  const spanUnit = byDay ? 'day' : unit;
+  const dirty = new Set(remarked.map((entry) => bucketStart(entry.saidOn.to, spanUnit)));
+  return recountSpans(ends, dirty, (start) =>
+    periodEnds(entriesSaidWithin(changes, start, bucketEnd(start, spanUnit), (c) => c.effectiveOn.to), memoizedBucketStart(spanUnit)),
+  );
 }
 
 /**
@@ -202,17 +203,7 @@ function recountSpans<Row extends { bucket: string }>(rows: readonly Row[], dirt
 
 /** The items (in claim order, so by said-on upper bound) whose day is in [from, to). */
 function entriesSaidWithin<T>(items: readonly T[], from: string, to: string, dayOf: (item: T) => string): readonly T[] {
-  const firstAtOrAfter = (day: string) => {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (dayOf(items[mid]!) < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return items.slice(firstAtOrAfter(from), firstAtOrAfter(to));
+  return items.slice(firstSaidFrom(items, dayOf, from), firstSaidFrom(items, dayOf, to));
 }
 
 /** saidOnSpan of a history, from the span of its first entries and the entries after them. */

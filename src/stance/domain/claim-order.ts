@@ -124,6 +124,21 @@ export function indexOfClaim(sorted: readonly OrderKey[], entry: OrderKey): numb
   return i < sorted.length && sorted[i].claimId === entry.claimId ? i : -1;
 }
 
+/**
+ * Index of the first item said on or after `day` in items in claim order (or in the order of
+ * their claims), which sorts by said-on upper bound first: `dayOf` reads that bound.
+ */
+export function firstSaidFrom<T>(sorted: readonly T[], dayOf: (item: T) => string, day: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dayOf(sorted[mid]!) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last claim said on or before `day`, or -1 (binary search on the upper bound). */
 export function lastIndexSaidBy(sorted: readonly OrderKey[], day: string): number {
   let lo = 0;

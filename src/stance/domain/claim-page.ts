@@ -5,6 +5,7 @@
 // one stays, marked), so a cursor stays valid as the log grows: new claims land in their place
 // and a reader paging on sees each claim once, with no gap and no repeat. Pure.
 import { STANCES, type Stance } from '../../domain/vocabulary.js';
+import { firstSaidFrom } from './claim-order.js';
 
 /** The most claims one page holds, whatever `limit` asks: what bounds every history answer. */
 export const MAX_PAGE_SIZE = 100;
@@ -105,18 +106,6 @@ function firstAtOrAfter(kept: readonly number[], index: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (kept[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first item said on or after `day` (the order sorts by said-on upper bound first). */
-function firstSaidFrom<T>(sorted: readonly T[], dayOf: (item: T) => string, day: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dayOf(sorted[mid]!) < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
