@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startService } from './support/cli.js';
 import { parsePrometheusText, sampleValue, type MetricFamily } from './support/prometheus-text.js';
 import { createTestDatabase, serverBackends, type TestDatabase } from './support/test-database.js';
+import { until } from './support/until.js';
 
 const WATCH = 'dprk-troops-russia';
 const PREFIX = 'stance_monitor_';
@@ -109,10 +110,14 @@ describe.each(serverBackends.length > 0 ? serverBackends : (['pglite'] as const)
     expect(sampleValue(metrics, `${PREFIX}source_polls_total`, { kind: 'fixture-folder' })).toBeGreaterThanOrEqual(1);
 
     const { watches } = await getJson<{ watches: { id: string; actors: { id: string }[] }[] }>('/api/watches');
-    let claims = 0;
-    for (const actor of watches.find((w) => w.id === WATCH)!.actors) {
-      claims += (await getJson<{ claims: unknown[] }>(`/api/watches/${WATCH}/actors/${actor.id}/history`)).claims.length;
-    }
+    // A history answered before the projection caught up is renewed within READ_REFRESH_MS (1 s).
+    const claims = await until('the history answers renewed after the seeds were projected', async () => {
+      let total = 0;
+      for (const actor of watches.find((w) => w.id === WATCH)!.actors) {
+        total += (await getJson<{ claims: unknown[] }>(`/api/watches/${WATCH}/actors/${actor.id}/history`)).claims.length;
+      }
+      return total > 0 && total;
+    }, 10_000);
     expect(claims).toBeGreaterThan(0);
     expect(sampleValue(metrics, `${PREFIX}claims_recorded_total`, { origin: 'extractor' })).toBe(claims);
   });
