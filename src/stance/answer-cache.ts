@@ -9,8 +9,8 @@
 // first reader after the renewal gets the answer rendered before it and starts a new rendering,
 // queued with the others and run one at a time, and the readers after it get the new one. Ten
 // routes renewed together had each reader wait for all ten renderings (p99 0.6 s at 200 req/s).
-// So an answer is at most one renewal old, and only for RENEWAL_GRACE_MS after it; an entry not
-// read within that time waits for its new answer, however long it has been kept.
+// So an answer is sent at most RENEWAL_GRACE_MS after a newer one was due; an entry not renewed
+// within that time waits for its new answer, however long it has been kept.
 //
 // Once an answer is rendered, a later request for the same address is answered at the node:http
 // level (`answerAtOnce`, as the feeds' are: no Express, no promise, no request context), with the
@@ -88,9 +88,9 @@ export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private watchingUpdates = false;
   private renders = 0;
-  /** How many times the projection's move was told, and when it was last told as held. */
+  /** How many times the projection's move was told, and when each recent held renewal was. */
   private renewal = 0;
-  private heldAt = -Infinity;
+  private readonly heldAt = new Map<number, number>();
   /** Addresses whose answer is renewed behind its readers, one rendering at a time. */
   private readonly renewQueue = new Set<string>();
   private renewing = false;
@@ -153,9 +153,15 @@ export class AnswerCache {
     return done;
   }
 
-  /** Whether what was rendered (or started) in `renewal` may still be sent. */
+  /**
+   * Whether what was rendered (or started) in `renewal` may still be sent: it is current, or the
+   * renewal after it was held and came less than RENEWAL_GRACE_MS ago. (A renewal after a quiet
+   * spell empties the cache, so only held ones stand between an entry and now.)
+   */
   private recent(renewal: number): boolean {
-    return renewal === this.renewal || (renewal === this.renewal - 1 && performance.now() - this.heldAt <= RENEWAL_GRACE_MS);
+    if (renewal === this.renewal) return true;
+    const staleSince = this.heldAt.get(renewal + 1);
+    return staleSince !== undefined && performance.now() - staleSince <= RENEWAL_GRACE_MS;
   }
 
   private renderEntry(key: string, entry: Entry): Promise<CachedAnswer> {
@@ -209,7 +215,10 @@ export class AnswerCache {
     this.updates.subscribeRenewals((_position, held) => {
       this.renewal += 1;
       if (held) {
-        this.heldAt = performance.now();
+        const now = performance.now();
+        this.heldAt.set(this.renewal, now);
+        // Renewals are at least READ_REFRESH_MS apart: the map keeps a few.
+        for (const [renewal, at] of this.heldAt) if (now - at > RENEWAL_GRACE_MS) this.heldAt.delete(renewal);
       } else {
         this.entries.clear();
         this.renewQueue.clear();

@@ -1,7 +1,7 @@
 // AnswerCache's renewals: after a quiet spell a move empties the cache (the next reader waits for
 // the new answer); while the projection keeps moving, a held renewal is rendered behind the
 // readers, one address at a time, and an answer is never more than one renewal old.
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { AnswerCache, type RenderedAnswer } from './answer-cache.js';
 import type { RenewalListener, StanceUpdates } from './stance-updates.js';
 
@@ -73,14 +73,28 @@ describe('AnswerCache renewals', () => {
     for (const key of keys) expect((await cache.serve(key, {}, render)).body).toBe('position 2');
   });
 
-  it('never answers with an answer two renewals old', async () => {
-    const moves = new Moves();
-    const cache = new AnswerCache(moves.updates);
-    const { render } = renderer(moves);
-    await cache.serve('/a', {}, render);
-    moves.move({ held: true });
-    moves.move({ held: true }); // nobody read in between: the answer is now two renewals old
-    expect((await cache.serve('/a', {}, render)).body).toBe('position 3');
+  it('never answers with an answer replaced by a renewal more than 2 s ago', async () => {
+    // Only the clock is faked: renders and the queue still run on real timers.
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'nextTick', 'queueMicrotask'] });
+    try {
+      const moves = new Moves();
+      const cache = new AnswerCache(moves.updates);
+      const { render } = renderer(moves);
+      await cache.serve('/a', {}, render);
+      moves.move({ held: true });
+      moves.move({ held: true }); // two renewals in a row, both within the grace: still sent
+      jest.advanceTimersByTime(1_500);
+      const stale = cache.serve('/a', {}, render);
+      expect((await stale).body).toBe('position 1');
+      await settle();
+      expect((await cache.serve('/a', {}, render)).body).toBe('position 3');
+
+      moves.move({ held: true });
+      jest.advanceTimersByTime(2_500); // nobody read it since: the answer is too old to send
+      expect((await cache.serve('/a', {}, render)).body).toBe('position 4');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('keeps the previous answer when its renewal fails, and renders again for the next reader', async () => {
