@@ -91,6 +91,11 @@ export interface LanguagePack {
   statementMakers: string[];
   /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
   speculation: string[];
+  /**
+   * "without mentioning", "tanpa menyinggung": the reporter's note that the speaker left something
+   * unsaid. Reported words end before it: what follows is no part of what was said.
+   */
+  omissions: string[];
   negation: string[];
   disjunctions: string[];
   hedges: string[];
@@ -115,6 +120,8 @@ export interface LanguagePack {
     prepositions: string[];
     /** "the leader of North Korea": after a role noun the name owns the role. */
     genitives: string[];
+    /** "thousands of pagers", "some of the drones": a quantity before a genitive opens the noun phrase. */
+    quantities: string[];
     coordinators: string[];
     /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
     clauseOpeners: string[];
@@ -158,7 +165,7 @@ export interface SpeakerVocabulary {
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
-  'claim_nouns', 'statement_makers', 'speculation', 'negation', 'disjunctions',
+  'claim_nouns', 'statement_makers', 'speculation', 'omissions', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
@@ -175,7 +182,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const grammar = root
     .field('grammar')
     .allowOnly([
-      'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
+      'prepositions', 'genitives', 'quantities', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
@@ -193,6 +200,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
     statementMakers: optionalPhrases(root.field('statement_makers')),
     speculation: optionalPhrases(root.field('speculation')),
+    omissions: optionalPhrases(root.field('omissions')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
     hedges: phrases(root.field('hedges')),
@@ -218,6 +226,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     grammar: {
       prepositions: phrases(grammar.field('prepositions')),
       genitives: optionalPhrases(grammar.field('genitives')),
+      quantities: optionalPhrases(grammar.field('quantities')),
       coordinators: phrases(grammar.field('coordinators')),
       clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
       passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),

@@ -17,6 +17,7 @@ export type LexTag =
   | { type: 'relativizer' }
   | { type: 'labelMarker' }
   | { type: 'speculation' }
+  | { type: 'omission' }
   | { type: 'negation' }
   | { type: 'disjunction' }
   | { type: 'hedge' }
@@ -31,6 +32,7 @@ export type LexTag =
   | { type: 'demonstrative' }
   | { type: 'preposition' }
   | { type: 'genitive' }
+  | { type: 'quantity' }
   | { type: 'coordinator' }
   | { type: 'clauseOpener' }
   | { type: 'passiveAuxiliary' }
@@ -116,6 +118,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.relativizers, { type: 'relativizer' });
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.speculation, { type: 'speculation' });
+  addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
   addAll(pack.hedges, { type: 'hedge' });
@@ -133,6 +136,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
+  addAll(pack.grammar.quantities, { type: 'quantity' });
   addAll(pack.grammar.coordinators, { type: 'coordinator' });
   addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
   addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });

@@ -298,7 +298,10 @@ export class SentenceReferences {
     const mentions = [last];
     let sawCoordinator = false;
     for (let current = last; ; ) {
-      const joint = current.start - 1;
+      // "Hezbollah, Iran and the Lebanese government", "Sylvania dan pemerintah Zedland": a
+      // conjunct may open with a determiner or an office.
+      const opening = this.phraseStart(current);
+      const joint = opening - 1 - (this.determinerBefore(opening) ? 1 : 0);
       if (joint < 1) break;
       const isCoordinator = view.is(joint, 'coordinator');
       if (!isCoordinator && !(sawCoordinator && view.tokens[joint].text === ',')) break;
@@ -315,12 +318,19 @@ export class SentenceReferences {
     const view = this.view;
     const mentions = [first];
     for (let current = first; current.end < view.length && view.is(current.end, 'coordinator'); ) {
-      const next = view.mentionStartingAt(current.end + 1);
+      const next = view.mentionStartingAt(current.end + 1) ?? view.mentionStartingAt(current.end + 2);
+      if (next && next.start === current.end + 2 && !this.determinerBefore(next.start)) break;
       if (!next?.actorId) break;
       mentions.push(next);
       current = next;
     }
     return mentions;
+  }
+
+  /** A determiner ("the", in a language that puts it before the noun) right before position `at`. */
+  private determinerBefore(at: number): boolean {
+    const view = this.view;
+    return at > 0 && view.pack.pack.references.demonstrativePosition === 'before' && view.is(at - 1, 'demonstrative') && view.lexAt(at - 1)!.end === at;
   }
 
   private anaphorEndingAt(i: number): Found | null {

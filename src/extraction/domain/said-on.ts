@@ -93,8 +93,8 @@ const LAPSE_WORDS = 3;
 /**
  * "Pyongyang confirmed it on Monday, a few days after Moscow rejected the reports": a statement
  * introduced by "after" came before the other statement of the sentence, one introduced by
- * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday") came after it, so
- * the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
+ * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday", "Before Herzog's
+ * statement, Israel neither confirmed nor denied it") came after it, so the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
  * gives the day before, "hours after" that day or the one before, any other lapse (or none)
  * only an upper bound. The other way round, a statement before "after" and a dated statement
  * ("confirmed it after the minister's remarks on Monday") is bounded below by that date.
@@ -126,8 +126,10 @@ function datedByAnother(
         const bounded = follows ? afterStatement(dated[earlier], word, view, published) : null;
         if (bounded) return bounded;
       } else {
+        // "…, before Pyongyang confirmed it", else "Before Herzog's statement, Israel …".
         const other = introducedDated(word, statement);
-        if (other >= 0 && statement.anchors[0] < word.start) return beforeStatement(dated[other], word, view);
+        const precedes = other >= 0 && (statement.anchors[0] < word.start || breakBetween(view, statements[other].anchors[0], statement.anchors[0]));
+        if (precedes) return beforeStatement(dated[other], word, view);
       }
     }
     return own;
