@@ -108,7 +108,7 @@ describe('who speaks: coordinated subjects, a second verb, an aside', () => {
   });
 });
 
-describe('dates: "until then" and a statement named after a fronted "before"', () => {
+describe('dates: "until then", a statement named after a fronted "before", a sentence naming the words before it', () => {
   it('en: "had until then neither confirmed nor denied" is bounded before publication', () => {
     const sentence = 'Freedonia had until then neither confirmed nor denied any role in the blasts.';
     expectClaims(extract(sentence, '2026-03-12', 'en', blasts), [{ actor: 'freedonia', stance: 'neither', sentence, saidOn: [null, '2026-03-11', 'before'] }]);
@@ -135,5 +135,21 @@ describe('dates: "until then" and a statement named after a fronted "before"', (
       { actor: 'freedonia', stance: 'deny', sentence: first, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
       { actor: 'freedonia', stance: 'neither', sentence: second, saidOn: [null, '2026-03-09', 'before'] },
     ]);
+  });
+
+  it('id: "Hal itu disampaikan X ... pada Kamis" dates the words of the sentence before; a sentence not naming them does not', () => {
+    const claim = 'Trentino menuduh Freedonia melancarkan serangan itu.';
+    const anaphor = 'Hal itu disampaikan Trentino dalam pidato yang disiarkan televisi pada Senin (9/3/2026).';
+    expectClaims(extract(`${claim} ${anaphor}`, '2026-03-12', 'id', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-09', '2026-03-09', 'day'] }]);
+    const other = 'Sekolah dibuka kembali pada Senin (9/3/2026).';
+    expectClaims(extract(`${claim} ${other}`, '2026-03-12', 'id', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-12', '2026-03-12', 'day'] }]);
+  });
+
+  it('en: "The remarks were made ... on Monday" dates the words of the sentence before; a sentence not naming them does not', () => {
+    const claim = 'Trentino accused Freedonia of carrying out the attack.';
+    const anaphor = 'The remarks were made in a televised speech on Monday.';
+    expectClaims(extract(`${claim} ${anaphor}`, '2026-03-12', 'en', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-09', '2026-03-09', 'day'] }]);
+    const other = 'Schools reopened on Monday.';
+    expectClaims(extract(`${claim} ${other}`, '2026-03-12', 'en', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-12', '2026-03-12', 'day'] }]);
   });
 });

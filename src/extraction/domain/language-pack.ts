@@ -51,6 +51,11 @@ export interface DateVocabulary {
   hours: string[];
   /** Nouns naming a statement, which "after"/"before" date another by: "before the president's statement". */
   statementNouns: string[];
+  /**
+   * A sentence opening with these names the previous sentence's words as a statement and dates
+   * them: "Hal itu disampaikan Nasrallah ... pada Kamis (19/9)", "The remarks were made on Thursday".
+   */
+  statementAnaphors: string[];
 }
 
 export interface LanguagePack {
@@ -279,7 +284,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns', 'statement_anaphors',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -309,6 +314,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     after: optionalPhrases(dates.field('after')),
     hours: optionalPhrases(dates.field('hours')),
     statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
+    statementAnaphors: optionalPhrases(dates.field('statement_anaphors')),
   };
 }
 

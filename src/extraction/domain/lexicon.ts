@@ -75,6 +75,8 @@ export interface CompiledPack {
   involvement: PhraseTrie<true>;
   /** The claim nouns on their own: cue phrases ("rejected the claims") contain them too. */
   claimNouns: PhraseTrie<true>;
+  /** Openings that name the previous sentence's words as a statement: "Hal itu disampaikan", "The remarks were made". */
+  statementAnaphors: PhraseTrie<true>;
   markers: ReadonlySet<string>;
   /** The pack's abbreviations as the sentence splitter compares them: lower case, no full stop. */
   abbreviations: ReadonlySet<string>;
@@ -92,6 +94,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     furniture: compileFurniture(pack),
     involvement: wordsOnTheirOwn(pack, pack.involvement),
     claimNouns: wordsOnTheirOwn(pack, pack.claimNouns),
+    statementAnaphors: wordsOnTheirOwn(pack, pack.dates.statementAnaphors),
     markers: new Set(pack.markers.map(normalizeWord)),
     abbreviations: new Set(pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))),
   };
