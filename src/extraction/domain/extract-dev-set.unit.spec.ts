@@ -27,6 +27,18 @@ describe('the agent declining to answer about the event', () => {
     expect(pairs('Militer Freedonia, yang setahun terlibat baku tembak dengan Sylvania, menolak menjawab pertanyaan wartawan tentang ledakan tersebut.', 'id')).toEqual(['freedonia:neither']);
     expect(pairs('Zedland menolak berkomentar soal ledakan itu.', 'id')).toEqual([]);
   });
+
+  it('en: silence reported ("has not commented on the blasts") is the agent’s neither; anyone else’s is nothing', () => {
+    expect(pairs('Freedonia has not commented on the blasts.', 'en')).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia hasn’t commented on the explosions.', 'en')).toEqual(['freedonia:neither']);
+    expect(pairs('Zedland has not commented on the blasts.', 'en')).toEqual([]);
+  });
+
+  it('id: silence reported ("hingga kini belum berkomentar soal ledakan itu") is the agent’s neither; anyone else’s is nothing', () => {
+    expect(pairs('Freedonia hingga kini belum berkomentar soal ledakan itu.', 'id')).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia tidak mau memberikan tanggapan mengenai serangan itu.', 'id')).toEqual(['freedonia:neither']);
+    expect(pairs('Zedland belum berkomentar soal ledakan itu.', 'id')).toEqual([]);
+  });
 });
 
 describe('what the speaker left unsaid ("without mentioning", "tanpa menyinggung") is no part of the words', () => {
