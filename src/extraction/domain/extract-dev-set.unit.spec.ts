@@ -4,14 +4,14 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { expectClaims, extract, readFixture } from './extraction.fixture.js';
+import { expectClaims, extract, readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string): string[] {
-  return [...new Set(extract(text, PUBLISHED, language, blasts).claims.map((claim) => `${claim.actorId}:${claim.stance}`))].sort();
+  return stancePairs(text, PUBLISHED, language, blasts);
 }
 
 describe('the agent declining to answer about the event', () => {
