@@ -84,6 +84,7 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
     if (before < start) return objectAtStart || possessedAfter(view, mention);
     // "was behind the attack", "its role in the blasts": someone's part in the event, whatever the preposition.
     if (view.is(before, 'preposition') && (view.is(before, 'involvement') || (before > start && view.is(before - 1, 'involvement')))) return true;
+    if (view.is(before, 'secondObject') && governsSecondObject(view, start, before)) return true;
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
   });
 }
@@ -100,6 +101,18 @@ function beforeQuantity(view: SentenceView, start: number, at: number): number {
   }
   if (i > start && view.is(i, 'genitive') && view.is(i - 1, 'quantity')) return i - 2;
   return at;
+}
+
+/**
+ * "supplying Sylvania with drones", "mempersenjatai Sylvania dengan drone": a verb, its first
+ * object (an actor's name) and the marker at `marker`; the verb governs what follows the marker.
+ * Not with the agent as that object: in "attacked Freedonia with drones" the agent did nothing.
+ */
+function governsSecondObject(view: SentenceView, start: number, marker: number): boolean {
+  const object = view.mentionEndingAt(marker);
+  if (!object?.actorId || object.actorId === agentOf(view)) return false;
+  const verb = object.start - 1;
+  return verb >= start && view.tokens[verb].isWord && !view.is(verb, 'preposition') && !view.is(verb, 'complementizer') && !view.is(verb, 'coordinator');
 }
 
 /**

@@ -1,6 +1,7 @@
 // Phenomena the development set fixtures/eval/dev/israel-device-blasts found (news about an
-// attack nobody claimed at first), each in English and Indonesian. The sentences are our own,
-// about the fictional watch test/fixtures/watches/freedonia-blasts.yaml (agent: Freedonia).
+// attack nobody claimed at first), and probes in the phrasing of arms-supply reporting, each in
+// English and Indonesian. The sentences are our own, about the fictional watches
+// test/fixtures/watches/freedonia-blasts.yaml and freedonia-drone-supply.yaml (agent: Freedonia).
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
@@ -8,10 +9,11 @@ import { expectClaims, extract, readFixture, stancePairs } from './extraction.fi
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
+const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
 
 /** The (actor, stance) pairs a text yields, sorted. */
-function pairs(text: string, language: string): string[] {
-  return stancePairs(text, PUBLISHED, language, blasts);
+function pairs(text: string, language: string, watch = blasts): string[] {
+  return stancePairs(text, PUBLISHED, language, watch);
 }
 
 describe('the agent declining to answer about the event', () => {
@@ -90,6 +92,37 @@ describe('a quantity before the event noun belongs to its noun phrase', () => {
   it('id: "melancarkan puluhan serangan" (no preposition in the noun phrase)', () => {
     expect(pairs('Trentino mengatakan Freedonia melancarkan puluhan serangan itu.', 'id')).toEqual(['sylvania:confirm']);
     expect(pairs('Trentino mengatakan tiga orang terluka dalam sebagian serangan itu.', 'id')).toEqual([]);
+  });
+});
+
+describe('the second object of a verb of supplying', () => {
+  it('en: "denied supplying Sylvania with drones" governs the drones; "attacked Freedonia with drones" is no deed of Freedonia', () => {
+    expect(pairs('Freedonia has repeatedly denied supplying Sylvania with drones for use in the war.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Freedonia denies arming Sylvania with drones.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland said Sylvania attacked Freedonia with drones.', 'en', drones)).toEqual([]);
+  });
+
+  it('id: "membantah mempersenjatai Sylvania dengan drone" governs the drones; "menyerang Freedonia dengan drone" is no deed of Freedonia', () => {
+    expect(pairs('Freedonia membantah mempersenjatai Sylvania dengan drone.', 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland mengatakan Sylvania menyerang Freedonia dengan drone.', 'id', drones)).toEqual([]);
+  });
+
+  it('en and id: "a small number of drones", "sejumlah kecil drone"', () => {
+    expect(pairs('Freedonia acknowledged sending a small number of drones to Sylvania before the war.', 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('Freedonia mengakui telah mengirim sejumlah kecil drone ke Sylvania sebelum perang.', 'id', drones)).toEqual(['freedonia:confirm']);
+  });
+});
+
+describe('no reply to a request for comment, and the present tense of headlines', () => {
+  it('en: "did not respond to a request for comment on the drones" is the agent’s neither; "insists" reports words', () => {
+    expect(pairs('Freedonia did not respond to a request for comment on the drones.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia did not immediately respond to requests for comment about the drones.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia insists it has not provided drones to either side.', 'en', drones)).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "tidak menanggapi permintaan komentar soal drone itu" is the agent’s neither; "menegaskan" reports words', () => {
+    expect(pairs('Freedonia tidak menanggapi permintaan komentar soal drone itu.', 'id', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia menegaskan tidak pernah memberikan drone kepada pihak mana pun.', 'id', drones)).toEqual(['freedonia:deny']);
   });
 });
 

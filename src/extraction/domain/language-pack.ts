@@ -127,6 +127,8 @@ export interface LanguagePack {
     genitives: string[];
     /** "thousands of pagers", "some of the drones": a quantity before a genitive opens the noun phrase. */
     quantities: string[];
+    /** "supplying Sylvania with drones": after a verb and its first object, the second one. */
+    secondObjectMarkers: string[];
     coordinators: string[];
     /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
     clauseOpeners: string[];
@@ -187,7 +189,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const grammar = root
     .field('grammar')
     .allowOnly([
-      'prepositions', 'genitives', 'quantities', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
+      'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
@@ -232,6 +234,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       prepositions: phrases(grammar.field('prepositions')),
       genitives: optionalPhrases(grammar.field('genitives')),
       quantities: optionalPhrases(grammar.field('quantities')),
+      secondObjectMarkers: optionalPhrases(grammar.field('second_object_markers')),
       coordinators: phrases(grammar.field('coordinators')),
       clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
       passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),

@@ -33,6 +33,7 @@ export type LexTag =
   | { type: 'preposition' }
   | { type: 'genitive' }
   | { type: 'quantity' }
+  | { type: 'secondObject' }
   | { type: 'coordinator' }
   | { type: 'clauseOpener' }
   | { type: 'passiveAuxiliary' }
@@ -140,6 +141,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
   addAll(pack.grammar.quantities, { type: 'quantity' });
+  addAll(pack.grammar.secondObjectMarkers, { type: 'secondObject' });
   addAll(pack.grammar.coordinators, { type: 'coordinator' });
   addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
   addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });
