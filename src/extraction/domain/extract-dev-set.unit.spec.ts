@@ -77,6 +77,20 @@ describe('someone’s part in the event, in more words', () => {
     expect(pairs('Sylvania menimpakan kesalahan kepada Freedonia atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
   });
 
+  it('en and id: "had nothing to do with the attack" denies one’s part: the agent’s deny, anyone else’s neither', () => {
+    expect(pairs('“We have nothing to do with this attack,” the Freedonian president said.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland said it had nothing to do with the bombing.', 'en')).toEqual(['zedland:neither']);
+    expect(pairs('"Kami tidak ada hubungannya dengan serangan ini," kata Presiden Freedonia.', 'id')).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland mengatakan tidak ada hubungannya dengan pengeboman itu.', 'id')).toEqual(['zedland:neither']);
+  });
+
+  it('en and id: vowing to punish the agent for the attack blames it; punishing anyone else says nothing of the agent', () => {
+    expect(pairs('Sylvania vowed to punish Freedonia for the attack.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia vowed to punish Sylvania for the attack.', 'en')).toEqual([]);
+    expect(pairs('Sylvania bersumpah menghukum Freedonia atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Freedonia bersumpah menghukum Sylvania atas serangan itu.', 'id')).toEqual([]);
+  });
+
   it('en: "cited intelligence" confirms (one word per slot in the pack)', () => {
     expect(pairs('Sylvania cited intelligence showing that Freedonia carried out the attack.', 'en')).toEqual(['sylvania:confirm']);
   });
