@@ -84,6 +84,14 @@ describe('someone’s part in the event, in more words', () => {
     expect(pairs('Zedland mengatakan tidak ada hubungannya dengan pengeboman itu.', 'id')).toEqual(['zedland:neither']);
   });
 
+  it('en and id: claiming responsibility is the agent’s confirm; never claiming it, its neither (it confirmed before)', () => {
+    expect(pairs('Freedonia claimed responsibility for the attack.', 'en')).toEqual(['freedonia:confirm']);
+    expect(pairs('Freedonia has never officially claimed responsibility for the attack.', 'en')).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia has not taken responsibility for the blasts.', 'en')).toEqual(['freedonia:neither']);
+    expect(pairs('Freedonia mengklaim bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:confirm']);
+    expect(pairs('Freedonia tidak pernah secara resmi mengaku bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:neither']);
+  });
+
   it('en and id: vowing to punish the agent for the attack blames it; punishing anyone else says nothing of the agent', () => {
     expect(pairs('Sylvania vowed to punish Freedonia for the attack.', 'en')).toEqual(['sylvania:confirm']);
     expect(pairs('Freedonia vowed to punish Sylvania for the attack.', 'en')).toEqual([]);
