@@ -34,12 +34,14 @@ describe('the agent declining to answer about the event', () => {
     expect(pairs('Freedonia has not commented on the blasts.', 'en')).toEqual(['freedonia:neither']);
     expect(pairs('Freedonia hasn’t commented on the explosions.', 'en')).toEqual(['freedonia:neither']);
     expect(pairs('Zedland has not commented on the blasts.', 'en')).toEqual([]);
+    expect(pairs('The Freedonian military said it does not comment on foreign reports about the explosions.', 'en')).toEqual(['freedonia:neither']);
   });
 
   it('id: silence reported ("hingga kini belum berkomentar soal ledakan itu") is the agent’s neither; anyone else’s is nothing', () => {
     expect(pairs('Freedonia hingga kini belum berkomentar soal ledakan itu.', 'id')).toEqual(['freedonia:neither']);
     expect(pairs('Freedonia tidak mau memberikan tanggapan mengenai serangan itu.', 'id')).toEqual(['freedonia:neither']);
     expect(pairs('Zedland belum berkomentar soal ledakan itu.', 'id')).toEqual([]);
+    expect(pairs('Militer Freedonia mengatakan tidak mengomentari laporan media asing soal ledakan itu.', 'id')).toEqual(['freedonia:neither']);
   });
 });
 
