@@ -170,6 +170,18 @@ describe('who speaks: coordinated subjects, a second verb, an aside', () => {
     expect(pairs('Trentino, yang berbicara kepada wartawan, mengatakan Freedonia melancarkan serangan itu.', 'id')).toEqual(['sylvania:confirm']);
   });
 
+  it('en: a speaker made unnamed after its name ("who asked not to be named") is nobody; named, it speaks', () => {
+    expect(pairs('A Sylvanian official, who asked not to be named, said Freedonia was behind the attack.', 'en')).toEqual([]);
+    expect(pairs('A Sylvanian official who spoke on condition of anonymity said Freedonia was behind the attack.', 'en')).toEqual([]);
+    expect(pairs('A Sylvanian official said Freedonia was behind the attack.', 'en')).toEqual(['sylvania:confirm']);
+  });
+
+  it('id: "pejabat Sylvania yang enggan disebut namanya" is nobody; named, it speaks', () => {
+    expect(pairs('Seorang pejabat Sylvania yang enggan disebut namanya mengatakan Freedonia berada di balik serangan itu.', 'id')).toEqual([]);
+    expect(pairs('Pejabat Sylvania yang tidak disebutkan namanya mengatakan Freedonia berada di balik serangan itu.', 'id')).toEqual([]);
+    expect(pairs('Seorang pejabat Sylvania mengatakan Freedonia berada di balik serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+  });
+
   it('en and id: a negation before another verb does not negate an admission named by a noun', () => {
     expect(pairs('Sylvania did not respond to Freedonia’s admission about the attack.', 'en')).toEqual(['freedonia:confirm']);
     expect(pairs('Sylvania belum menanggapi pengakuan Freedonia soal serangan itu.', 'id')).not.toContain('freedonia:neither');

@@ -166,6 +166,8 @@ export interface SpeakerVocabulary {
   outletNames: string[];
   /** Unnamed sources: nobody, even with a country beside them ("Freedonian sources", "sumber yang mengetahui"). */
   anonymousSources: string[];
+  /** After a speaker, making it unnamed: "a Lebanese official who asked not to be named", "pejabat AS yang tidak disebutkan namanya". */
+  anonymousAfter: string[];
   /** "X denied it, as did Y": Y takes the same stance. */
   likewise: string[];
 }
@@ -255,18 +257,19 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
 }
 
 const NO_SPEAKER_VOCABULARY: SpeakerVocabulary = {
-  officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], likewise: [],
+  officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], anonymousAfter: [], likewise: [],
 };
 
 function readSpeakers(speakers: FieldReader, optionalPhrases: PhraseReader['optionalPhrases']): SpeakerVocabulary {
   if (speakers.isMissing) return NO_SPEAKER_VOCABULARY;
-  speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'likewise']);
+  speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'anonymous_after', 'likewise']);
   return {
     officeNouns: optionalPhrases(speakers.field('office_nouns')),
     possessives: optionalPhrases(speakers.field('possessives')),
     possessiveSuffixes: speakers.field('possessive_suffixes').optionalStringList(),
     outletNames: optionalPhrases(speakers.field('outlet_names')),
     anonymousSources: optionalPhrases(speakers.field('anonymous_sources')),
+    anonymousAfter: optionalPhrases(speakers.field('anonymous_after')),
     likewise: optionalPhrases(speakers.field('likewise')),
   };
 }

@@ -44,6 +44,7 @@ export type LexTag =
   | { type: 'possessive' }
   | { type: 'outletName' }
   | { type: 'anonymousSource' }
+  | { type: 'anonymousAfter' }
   | { type: 'likewise' };
 
 export type LexTagType = LexTag['type'];
@@ -155,6 +156,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.speakers.possessives, { type: 'possessive' });
   addAll(pack.speakers.outletNames, { type: 'outletName' });
   addAll(pack.speakers.anonymousSources, { type: 'anonymousSource' });
+  addAll(pack.speakers.anonymousAfter, { type: 'anonymousAfter' });
   addAll(pack.speakers.likewise, { type: 'likewise' });
   return trie;
 }

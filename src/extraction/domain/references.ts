@@ -395,6 +395,19 @@ export class SentenceReferences {
     if (first && isDatelinePlace(this.view, first)) this.maskedStarts.add(first.start);
   }
 
+  /**
+   * "a Lebanese official, who asked not to be named, said", "pejabat AS yang tidak disebutkan
+   * namanya": the name just before the words of anonymity (past a comma and an office) names no
+   * speaker.
+   */
+  private maskBeforeAnonymity(start: number): void {
+    const view = this.view;
+    let end = start > 0 && view.tokens[start - 1].text === ',' ? start - 1 : start;
+    while (end > 0 && view.is(end - 1, 'roleNoun') && !view.mentionEndingAt(end)) end = view.lexAt(end - 1)!.start;
+    const named = view.mentionEndingAt(end);
+    if (named) this.maskedStarts.add(named.start);
+  }
+
   /** "Freedonian government sources said", "sumber pemerintah Freedonia": an unnamed source is nobody. */
   private maskAroundAnonymousSource(start: number, end: number): void {
     const view = this.view;
@@ -422,6 +435,10 @@ export class SentenceReferences {
       }
       if (lex.tags.some((tag) => tag.type === 'anonymousSource')) {
         this.maskAroundAnonymousSource(lex.start, lex.end);
+        continue;
+      }
+      if (lex.tags.some((tag) => tag.type === 'anonymousAfter')) {
+        this.maskBeforeAnonymity(lex.start);
         continue;
       }
       const isConduit = lex.tags.some((tag) => tag.type === 'conduit' || tag.type === 'citing');
