@@ -94,6 +94,11 @@ describe('someone’s part in the event, in more words', () => {
     expect(pairs('Freedonia tidak pernah secara resmi mengaku bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:neither']);
   });
 
+  it('en and id: holding the agent fully responsible blames it', () => {
+    expect(pairs('Sylvania said it held Freedonia fully responsible for the attack.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania menganggap Freedonia bertanggung jawab penuh atas serangan itu.', 'id')).toEqual(['sylvania:confirm']);
+  });
+
   it('en and id: vowing to punish the agent for the attack blames it; punishing anyone else says nothing of the agent', () => {
     expect(pairs('Sylvania vowed to punish Freedonia for the attack.', 'en')).toEqual(['sylvania:confirm']);
     expect(pairs('Freedonia vowed to punish Sylvania for the attack.', 'en')).toEqual([]);
