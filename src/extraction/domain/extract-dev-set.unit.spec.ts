@@ -149,6 +149,15 @@ describe('no reply to a request for comment, and the present tense of headlines'
     expect(pairs('Freedonia insists it has not provided drones to either side.', 'en', drones)).toEqual(['freedonia:deny']);
   });
 
+  it('en and id: not responding to the accusation is the agent’s neither; not responding to rockets is nothing', () => {
+    const accused = 'Sylvania accused Freedonia of the attack.';
+    expect(pairs(`${accused} Freedonia has not responded to the accusation.`, 'en')).toEqual(['freedonia:neither', 'sylvania:confirm']);
+    expect(pairs(`${accused} Freedonia has not responded to the rockets.`, 'en')).toEqual(['sylvania:confirm']);
+    const dituduh = 'Sylvania menuduh Freedonia melancarkan serangan itu.';
+    expect(pairs(`${dituduh} Freedonia belum menanggapi tuduhan tersebut.`, 'id')).toEqual(['freedonia:neither', 'sylvania:confirm']);
+    expect(pairs(`${dituduh} Freedonia belum menanggapi serangan roket Sylvania.`, 'id')).toEqual(['sylvania:confirm']);
+  });
+
   it('id: "tidak menanggapi permintaan komentar soal drone itu" is the agent’s neither; "menegaskan" reports words', () => {
     expect(pairs('Freedonia tidak menanggapi permintaan komentar soal drone itu.', 'id', drones)).toEqual(['freedonia:neither']);
     expect(pairs('Freedonia menegaskan tidak pernah memberikan drone kepada pihak mana pun.', 'id', drones)).toEqual(['freedonia:deny']);
