@@ -54,7 +54,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const onTopic = view.isOnTopic();
     const eventNamed = namesEvent(view);
     hasContext ||= view.mentions.some((mention) => mention.isContext);
-    claims.splice(previousStart, claims.length - previousStart, ...redatedByAnaphor(view, dates, published, claims.slice(previousStart)));
+    const redated = redatedByAnaphor(view, dates, published, claims.slice(previousStart));
+    if (redated) claims.splice(previousStart, redated.length, ...redated);
     previousStart = claims.length;
     const { statements, lastSpeaker } = findStatements(view, refs, dateTokens, {
       lastSpeaker: memory.lastSpeaker,

@@ -92,16 +92,16 @@ export function dateStatements(
  * Thursday": a sentence opening with a statement anaphor (pack `dates.statement_anaphors`) dates
  * the previous sentence's words. Its claims dated only by publication take the first date phrase
  * of this one: those of the actors this sentence names, or all when it names none ("The remarks
- * were made ...").
+ * were made ..."). Null when the sentence does not open so.
  */
 export function redatedByAnaphor(
   view: SentenceView,
   dates: readonly DateExpression[],
   published: number,
   previous: readonly ClaimDraft[],
-): ClaimDraft[] {
+): ClaimDraft[] | null {
   const date = dates.find((expression) => !expression.quoted);
-  if (!date || !view.pack.statementAnaphors.matchAt(view.tokens, 0)) return [...previous];
+  if (!date || previous.length === 0 || !view.pack.statementAnaphors.matchAt(view.tokens, 0)) return null;
   const named = new Set(view.mentions.flatMap((mention) => (mention.actorId ? [mention.actorId] : [])));
   const saidOn = resolveDate(date, published, view.textOf(date.start, date.end));
   const redated = (claim: ClaimDraft) => claim.saidOn.basis === PUBLICATION_BASIS && (named.size === 0 || named.has(claim.actorId));
