@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -12,7 +12,7 @@ const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-sup
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string, watch = blasts): string[] {
-  return [...new Set(extract(text, PUBLISHED, language, watch).claims.map((claim) => `${claim.actorId}:${claim.stance}`))].sort();
+  return stancePairs(text, PUBLISHED, language, watch);
 }
 
 describe('1. with an agent, a statement must bear on the agent’s part, not only on the event', () => {

@@ -29,6 +29,8 @@ export interface StanceCue {
   agentNeedsMarker: boolean;
   /** An accusation ("accused", "menuduh"): its object is the accused. */
   accusation: boolean;
+  /** A pack `neither` cue, not a negated one: declining to answer ("declined to comment", "menolak berkomentar"). */
+  declines: boolean;
 }
 
 interface RawCue {
@@ -39,7 +41,11 @@ interface RawCue {
 }
 
 const NEGATION_REACH = 4;
-/** A label is negated only by what stands right before it: "bukan berita palsu", "not fake news". */
+/**
+ * A label or a noun is negated only by what stands right before it: "bukan berita palsu", "not
+ * fake news", "no confirmation"; in "Hezbollah did not respond to Netanyahu's admission" the
+ * negation is the verb's.
+ */
 const LABEL_NEGATION_REACH = 2;
 const HEDGE_REACH = 6;
 const PASSIVE_AUXILIARY_REACH = 3;
@@ -54,7 +60,7 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
   const cues: StanceCue[] = [];
   for (let index = 0; index < raw.length; index++) {
     const cue = raw[index];
-    const negationAt = negationBefore(view, cue.start, cue.kind === 'labels' ? LABEL_NEGATION_REACH : NEGATION_REACH);
+    const negationAt = negationBefore(view, cue.start, cue.kind === 'labels' || cue.kind === 'nouns' ? LABEL_NEGATION_REACH : NEGATION_REACH);
     const partner = raw[index + 1];
     if (negationAt >= 0 && partner && isNeitherNorPair(view, cue, partner)) {
       cues.push(describe(view, { start: negationAt, end: partner.end, stance: 'neither', kind: cue.kind }, cue.start));
@@ -78,6 +84,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
     hedged: hedgeBefore(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
+    declines: cue.stance === 'neither' && cue.start === cueWordStart,
   };
 }
 

@@ -132,6 +132,9 @@ function stanceOnProposition(
   if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
+  // The agent declining to answer leaves its part open wherever the sentence names the event:
+  // "declined to comment on the explosions", "menolak berkomentar ketika ditanya soal ledakan itu".
+  if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
 }
