@@ -3,9 +3,10 @@
 // rows whose stance changed and says what happened in the aria-live region. The stream starts
 // after the log position the page was rendered at (data-position), so nothing between the render
 // and the connection is missed; EventSource resumes after a drop with Last-Event-ID by itself.
-// While the projection keeps moving the server renews its pages at most once per READ_REFRESH_MS,
-// so a page fetched just after an event may not show it yet: its data-position says so, and the
-// script fetches it again a little later.
+// While the projection keeps moving the server renews its pages at most once per READ_REFRESH_MS
+// (1 s) and may send the page of before for up to 2 s while it renders the new one, so a page
+// fetched just after an event may not show it yet: its data-position says so, and the script
+// fetches it again a little later, for up to about 5 s.
 (function () {
   'use strict';
 
@@ -86,7 +87,7 @@
   var refreshing = false;
   var refreshAgain = false;
   var BEHIND_RETRY_MS = 600;
-  var BEHIND_RETRIES = 5;
+  var BEHIND_RETRIES = 8;
   var behindRetries = 0;
 
   function setStatus(state, text) {
