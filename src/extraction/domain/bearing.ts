@@ -80,7 +80,8 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
-    if (before < start) return objectAtStart || possessedAfter(view, mention);
+    if (possessedAfter(view, mention)) return true;
+    if (before < start) return objectAtStart;
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
   });
 }
@@ -107,6 +108,27 @@ export function otherActorBeforeEvent(view: SentenceView, refs: SentenceReferenc
     if (mention.start < start || mention.end > end) continue;
     if (isEventMention(view, mention)) return false;
     if (mention.actorId && !ids.has(mention.actorId) && refs.isSubjectCandidate(mention)) return true;
+  }
+  return false;
+}
+
+/**
+ * The agent is named in the sentence outside the reported words [start, end): "asked about
+ * Freedonia's drone deliveries, the Sylvanian envoy said ...". Their event is the agent's deed.
+ */
+export function agentNamedOutside(view: SentenceView, start: number, end: number): boolean {
+  return view.mentions.some((mention) => (mention.end <= start || mention.start >= end) && namesAgent(view, mention));
+}
+
+/** "the drones were supplied by Zedland", "dipasok oleh Zedland": an actor named as the doer after the event. */
+export function doneByOther(view: SentenceView, start: number, end: number): boolean {
+  let eventSeen = false;
+  for (let i = start; i < end - 1; i++) {
+    const mention = view.mentionStartingAt(i);
+    if (mention && isEventMention(view, mention)) eventSeen = true;
+    if (!eventSeen || !view.is(i, 'agentMarker')) continue;
+    const doer = view.mentionStartingAt(view.lexAt(i)!.end);
+    if (doer?.actorId && !namesAgent(view, doer)) return true;
   }
   return false;
 }

@@ -9,6 +9,7 @@ import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture } from '.
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
 const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
+const units = parseWatch(readFixture('test/fixtures/watches/sylvania-units.yaml'), 'sylvania-units.yaml');
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string, watch = blasts): string[] {
@@ -84,6 +85,49 @@ describe('without a watch agent, an actor whose names are a topic group speaks f
     expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Freedonia.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
     expect(pairs('Duta besar Freedonia mengatakan drone itu tidak pernah dipasok.', 'id', freedoniaWatch)).toEqual(['freedonia:deny']);
     expect(pairs('“Drone itu tidak pernah dipasok,” kata duta besar Sylvania.', 'id', freedoniaWatch)).toEqual([]);
+  });
+});
+
+describe('with a watch agent, the event as the subject of the reported words: whose deed they speak of', () => {
+  // freedonia-drone-supply lists the verbs of the deed ("supplied", "dikirim") as event terms.
+  it('en: the agent’s own words deny or confirm its deed; another doer after "by" makes them no claim', () => {
+    expect(pairs('“The drones were never supplied,” the Freedonian envoy said.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('“Our drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“The drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“The drones were supplied by Zedland,” the Freedonian minister said.', 'en', drones)).toEqual([]);
+    expect(pairs('“The drones were shot down over the border,” the Freedonian minister said.', 'en', drones)).toEqual([]);
+  });
+
+  it('id: "“Drone itu tidak pernah dikirim,” kata duta besar Freedonia"', () => {
+    expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('“Drone itu sudah dikirim sesuai kesepakatan,” kata menteri Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“Ya, drone kami ada di sana,” kata juru bicara Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“Drone itu dipasok oleh Zedland,” kata menteri Freedonia.', 'id', drones)).toEqual([]);
+  });
+
+  it('en and id: another party’s words are about the agent’s deed only when the sentence names the agent', () => {
+    expect(pairs('“The drones were never supplied,” the Sylvanian envoy said.', 'en', drones)).toEqual([]);
+    expect(pairs('Asked about Freedonia’s drone deliveries, the Sylvanian envoy said the drones were never supplied.', 'en', drones)).toEqual(['sylvania:deny']);
+    expect(pairs('Freedonia denied the report, but Zedland said the drones were delivered.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Sylvania.', 'id', drones)).toEqual([]);
+    expect(pairs('Ditanya soal pengiriman drone Freedonia, duta besar Sylvania mengatakan drone itu tidak pernah dikirim.', 'id', drones)).toEqual(['sylvania:deny']);
+  });
+});
+
+describe('without a watch agent, the actor a topic group names confirms with its own words as it denies', () => {
+  // sylvania-units lists Sylvania's own names as its first group and names no agent.
+  it('en: "“Yes, our units are there,” the Sylvanian spokesman said"', () => {
+    expect(pairs('“Yes, our units are there,” the Sylvanian spokesman said.', 'en', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('“Our units are not there,” the Sylvanian spokesman said.', 'en', units)).toEqual(['sylvania:deny']);
+    expect(pairs('“The troops are a long way from home,” the Sylvanian spokesman said.', 'en', units)).toEqual([]);
+    expect(pairs('“Yes, our units are there,” the Marsovian spokesman said.', 'en', units)).toEqual([]);
+  });
+
+  it('id: "“Ya, pasukan kami memang ada di sana,” kata juru bicara Sylvania"', () => {
+    expect(pairs('“Ya, pasukan kami memang ada di sana,” kata juru bicara Sylvania.', 'id', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('Juru bicara Sylvania mengatakan pasukannya berada di sana sejak Januari.', 'id', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('“Pasukan kami tidak ada di sana,” kata juru bicara Sylvania.', 'id', units)).toEqual(['sylvania:deny']);
+    expect(pairs('“Ya, pasukan kami ada di sana,” kata juru bicara Marsovia.', 'id', units)).toEqual([]);
   });
 });
 
