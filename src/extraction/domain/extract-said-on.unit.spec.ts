@@ -68,6 +68,54 @@ describe('4. a statement said "initially" came before the actor’s dated change
   });
 });
 
+describe('4. "had earlier denied", "sebelumnya membantah" in a later sentence: before the actor’s dated change of stance, else before publication', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  it('en: "admitted on Monday ... had earlier denied", "had previously denied"', () => {
+    const admitted = 'North Korea admitted on Monday that its troops were fighting in Russia.';
+    for (const marker of ['had earlier', 'had previously']) {
+      const denied = `Pyongyang ${marker} denied sending troops to Russia.`;
+      expectClaims(extract(`${admitted} ${denied}`, '2026-03-12', 'en'), [
+        { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+        { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      ]);
+    }
+  });
+
+  it('en: another actor’s dated statement, or a stance that may last ("has long denied"), leave the bound at publication', () => {
+    const seoul = 'Seoul said on Monday that North Korean troops were in Russia.';
+    const earlier = 'Pyongyang had earlier denied sending troops.';
+    expectClaims(extract(`${seoul} ${earlier}`, '2026-03-12', 'en'), [
+      { actor: 'south-korea', stance: 'confirm', sentence: seoul, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+      { actor: 'dprk', stance: 'deny', sentence: earlier, saidOn: [null, '2026-03-11', 'before'] },
+    ]);
+    const declined = 'On Monday, Pyongyang declined to comment on North Korean troops in Russia.';
+    const long = 'North Korea has long denied sending troops to Russia.';
+    expectClaims(extract(`${declined} ${long}`, '2026-03-12', 'en'), [
+      { actor: 'dprk', stance: 'neither', sentence: declined, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+      { actor: 'dprk', stance: 'deny', sentence: long, saidOn: [null, '2026-03-11', 'before'] },
+    ]);
+  });
+
+  it('id: "pada Senin mengakui ... Sebelumnya, ... membantah", "sempat membantah"', () => {
+    const admitted = 'Korea Utara pada Senin mengakui pasukannya bertempur di Rusia.';
+    for (const denied of ['Sebelumnya, Pyongyang membantah mengirim pasukan ke Rusia.', 'Pyongyang sempat membantah mengirim pasukan ke Rusia.']) {
+      expectClaims(extract(`${admitted} ${denied}`, '2026-03-12', 'id'), [
+        { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+        { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      ]);
+    }
+  });
+
+  it('id: "telah lama membantah" after a dated refusal to comment stays before publication', () => {
+    const declined = 'Pada Senin, Pyongyang menolak berkomentar soal tentara Korea Utara di Rusia.';
+    const long = 'Korea Utara telah lama membantah mengirim tentara ke Rusia.';
+    expectClaims(extract(`${declined} ${long}`, '2026-03-12', 'id'), [
+      { actor: 'dprk', stance: 'neither', sentence: declined, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+      { actor: 'dprk', stance: 'deny', sentence: long, saidOn: [null, '2026-03-11', 'before'] },
+    ]);
+  });
+});
+
 describe('9. date phrases near a claim give its said-on', () => {
   it('id: "pada hari Senin", "pekan lalu", "Kamis (24/10)" in an article of Friday 25 October 2024', () => {
     const monday = 'Kremlin membantah pada hari Senin bahwa tentara Korea Utara berada di Rusia.';

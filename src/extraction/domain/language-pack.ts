@@ -133,7 +133,7 @@ export interface LanguagePack {
     labelMarkers: string[];
   };
   pastMarkers: string[];
-  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "awalnya". */
+  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
   initialMarkers: string[];
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
