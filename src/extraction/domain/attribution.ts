@@ -46,7 +46,7 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
       verbEnd: lex.end,
       // "Yonhap melaporkan, mengutip NIS, bahwa ...": an outlet that cites an actor speaks for it.
       speaker: speaker.kind === 'actors' || refs.cited.length === 0 ? speaker : { kind: 'actors', actors: refs.actorsOf(refs.cited) },
-      content: { start: parsed.content.start, end: appositiveAt(view, parsed.content.start, parsed.content.end) },
+      content: { start: parsed.content.start, end: clauseEndAt(view, refs, parsed.content.start, appositiveAt(view, parsed.content.start, parsed.content.end)) },
       topLevel,
     });
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
@@ -71,6 +71,27 @@ function appositiveAt(view: SentenceView, start: number, end: number): number {
     }
   }
   return end;
+}
+
+/**
+ * Where reported words end before a clause of another subject: "Kyiv said the troops were in
+ * Kursk, while|but the Kremlin denied it", "..., and the Kremlin denied it", "..., sementara|namun
+ * Kremlin membantahnya". `end` when there is none; quoted words run to their closing mark.
+ */
+function clauseEndAt(view: SentenceView, refs: SentenceReferences, start: number, end: number): number {
+  for (let i = start + 1; i < end - 1; i++) {
+    if (view.tokens[i].quoted) continue;
+    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i) return view.isBreak(i - 1) ? i - 1 : i;
+    if (view.tokens[i].text === ',' && view.is(i + 1, 'coordinator') && subjectAt(view, refs, view.lexAt(i + 1)!.end)) return i;
+  }
+  return end;
+}
+
+/** An actor named as a subject at `at`, past a determiner: "the Kremlin", "Moscow". */
+function subjectAt(view: SentenceView, refs: SentenceReferences, at: number): boolean {
+  const first = at < view.length && view.is(at, 'demonstrative') ? view.lexAt(at)!.end : at;
+  const mention = view.mentionStartingAt(first);
+  return mention !== undefined && refs.isSubjectCandidate(mention);
 }
 
 /**

@@ -127,6 +127,26 @@ describe('6. coordination and reference back', () => {
     ]);
   });
 
+  it('en: reported words end before a clause of another subject ("..., while|but|and Y denied it")', () => {
+    for (const joint of ['while', 'but', 'and']) {
+      const sentence = `Sylvania said Freedonian drones had been supplied, ${joint} Marsovia denied the reports.`;
+      expectClaims(run(sentence, 'en'), [
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('id: reported words end before a clause of another subject ("..., sementara|namun|dan Y membantahnya")', () => {
+    for (const joint of ['sementara', 'namun', 'dan']) {
+      const sentence = `Sylvania mengatakan drone Freedonia telah dipasok, ${joint} Marsovia membantah laporan itu.`;
+      expectClaims(run(sentence, 'id'), [
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
   it('en and id: "X and Y said" / "X dan Y mengatakan" gives both', () => {
     const said = 'Sylvania and Marsovia said Freedonian drones had been supplied.';
     const mengatakan = 'Sylvania dan Marsovia mengatakan drone Freedonia telah dipasok.';
