@@ -144,6 +144,13 @@ describe('2. involvement denials are the denier’s own part: the agent denies, 
     expect(pairs('Zedland denied any involvement in the blasts.', 'en')).toEqual(['zedland:neither']);
   });
 
+  it('en and id: "X denied any role, as did Y": each denies its own part', () => {
+    expect(pairs('Freedonia denied any role in the blasts, as did Zedland.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Zedland denied any role in the blasts, as did Freedonia.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Freedonia membantah terlibat dalam serangan itu, begitu pula Zedland.', 'id')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Zedland membantah keterlibatannya dalam ledakan tersebut, demikian pula Freedonia.', 'id')).toEqual(['freedonia:deny', 'zedland:neither']);
+  });
+
   it('id: "menyatakan tidak terlibat", "tidak mengetahui sebelumnya"', () => {
     const context = 'Ledakan mengguncang ibu kota Sylvania pada Senin.';
     expect(pairs(`${context} Zedland menyatakan tidak terlibat dan tidak mengetahui sebelumnya soal serangan itu.`, 'id')).toEqual(['zedland:neither']);

@@ -80,15 +80,24 @@ export function findStatements(
       continue;
     }
     const attribution = scopes.attributionAround(cue.start);
-    const likewise = attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAfter(cue.end));
-    statements.push({
-      actors: [...resolution.actors, ...likewise.filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId))],
+    const likewise = (attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAfter(cue.end)))
+      .filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId));
+    // "Freedonia denied any role in the blasts, as did Zedland": each denies its own part.
+    const likewiseStance = agent && likewise.length > 0 ? stanceOnProposition(cue, likewise, view, refs, context, agent) : stance;
+    const statementOf = (actors: ResolvedActor[], stance: Stance): Statement => ({
+      actors,
       anchors: attribution ? [cue.start, attribution.verbStart] : [cue.start],
       // "membantah bahwa tentara tiba pada hari Senin": Monday dates the arrival, not the denial.
       excluded: complementAfter(view, cue.end),
       claim: { stance, cueRanges: [[cue.start, cue.end]], label: cue.kind === 'labels' },
       topLevel: !attribution && !view.tokens[cue.start].quoted,
     });
+    if (likewiseStance === stance) {
+      statements.push(statementOf([...resolution.actors, ...likewise], stance));
+      continue;
+    }
+    statements.push(statementOf(resolution.actors, stance));
+    if (likewiseStance) statements.push(statementOf(likewise, likewiseStance));
   }
 
   for (const attribution of attributions) {
