@@ -257,6 +257,13 @@ describe('4. vocabulary', () => {
     expect(pairs(`${context} Zedland said it has no confirmation of that.`, 'en', drones)).toEqual(['zedland:neither']);
   });
 
+  it('en and id: "we have no such information", "kami tidak memiliki informasi seperti itu"', () => {
+    const asked = 'Asked on Tuesday whether Sylvania had received Freedonian drones, the Sylvanian spokesman said: “No, we have no such information.”';
+    const ditanya = 'Ditanya pada Selasa apakah Sylvania menerima drone Freedonia, juru bicara Sylvania mengatakan: “Tidak, kami tidak memiliki informasi seperti itu.”';
+    expect(pairs(asked, 'en', drones)).toEqual(['sylvania:neither']);
+    expect(pairs(ditanya, 'id', drones)).toEqual(['sylvania:neither']);
+  });
+
   it('en: contradictory information, not aware in advance, citing satellite imagery', () => {
     expect(pairs(`${context} Zedland cited contradictory information.`, 'en', drones)).toEqual(['zedland:neither']);
     expect(pairs(`${context} Zedland said it was not aware in advance of the drone flights.`, 'en', drones)).toEqual(['zedland:neither']);

@@ -36,6 +36,13 @@ describe('4. earlier statements are bounded above, never dated at publication', 
     ]);
   });
 
+  it('en and id: "on several occasions", "dalam beberapa kesempatan" are before the day of publication', () => {
+    const en = 'On several occasions, Russian officials have denied that North Korean soldiers were in Russia.';
+    const id = 'Dalam beberapa kesempatan, pejabat Rusia telah membantah keberadaan tentara Korea Utara di Rusia.';
+    expectClaims(extract(en, '2024-11-05', 'en'), [{ actor: 'russia', stance: 'deny', sentence: en, saidOn: [null, '2024-11-04', 'before'] }]);
+    expectClaims(extract(id, '2024-11-05', 'id'), [{ actor: 'russia', stance: 'deny', sentence: id, saidOn: [null, '2024-11-04', 'before'] }]);
+  });
+
   it('en: "for months refused to confirm or deny"', () => {
     const sentence = 'For months, Pyongyang refused to confirm or deny that its soldiers were in Russia.';
     expectClaims(extract(sentence, '2025-04-28', 'en'), [{ actor: 'dprk', stance: 'neither', sentence, saidOn: [null, '2025-04-27', 'before'] }]);
