@@ -180,16 +180,22 @@ function parseAttribution(
   const found = refs.subjectBefore(verbStart, bound) ?? (countWords(view, dateTokens, bound, verbStart) > 0 ? otherSpeaker(verbStart) : null);
   if (!found && mode === 'either') return null;
   const speakerStart = found?.kind === 'mentions' ? refs.phraseStart(found.mentions[0]) : found?.kind === 'anaphor' ? found.at : verbStart;
+  const before = beforeDeterminer(view, speakerStart);
   const trailing =
     followsQuote(view, speakerStart) ||
-    (speakerStart > boundary + 1 && view.tokens[speakerStart - 1].text === ',' && countWords(view, dateTokens, verbEnd, end) < TRAILING_TAIL_WORDS);
+    (before > boundary && view.tokens[before].text === ',' && countWords(view, dateTokens, verbEnd, end) < TRAILING_TAIL_WORDS);
   return trailing ? { found, content: contentBefore(speakerStart) } : { found, content: { start: contentStart(view, verbEnd), end } };
+}
+
+/** The token before a speaker phrase, past its determiner: "..., the Sylvanian minister said". */
+function beforeDeterminer(view: SentenceView, speakerStart: number): number {
+  const previous = speakerStart - 1;
+  return previous >= 0 && view.is(previous, 'demonstrative') ? view.lexAt(previous)!.start - 1 : previous;
 }
 
 /** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */
 function followsQuote(view: SentenceView, speakerStart: number): boolean {
-  let previous = speakerStart - 1;
-  if (previous >= 0 && view.is(previous, 'demonstrative')) previous = view.lexAt(previous)!.start - 1;
+  const previous = beforeDeterminer(view, speakerStart);
   if (previous < 0) return false;
   if (view.isClosingQuote(previous)) return true;
   return view.tokens[previous].text === ',' && previous > 0 && view.isClosingQuote(previous - 1);
@@ -208,12 +214,15 @@ function contentStart(view: SentenceView, verbEnd: number): number {
   return start;
 }
 
-/** The clause "bahwa ..."/"that ..." soon after a verb: "mengatakan kepada Reuters pada Senin bahwa ...". */
+/**
+ * The clause "bahwa ..."/"that ..." soon after a verb: "mengatakan kepada Reuters pada Senin bahwa ...";
+ * not one after a stance cue, whose words it is: "menegaskan bantahannya atas laporan bahwa ...".
+ */
 export function complementAfter(view: SentenceView, verbEnd: number): { start: number; end: number } | null {
   const reach = Math.min(view.length, verbEnd + COMPLEMENTIZER_REACH);
   for (let i = verbEnd; i < reach && !view.tokens[i].quoted; i++) {
     if (view.is(i, 'complementizer') && !opensRelativeClause(view, i)) return { start: view.lexAt(i)!.end, end: view.length };
-    if (view.is(i, 'attribution')) break;
+    if (view.is(i, 'attribution') || view.is(i, 'cue')) break;
   }
   return null;
 }

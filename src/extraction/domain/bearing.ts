@@ -97,8 +97,9 @@ function possessedAfter(view: SentenceView, mention: Mention): boolean {
   return mention.end < view.length && (view.is(mention.end, 'firstPerson') || view.is(mention.end, 'pronoun'));
 }
 
+/** A term of what was done: not the agent's group, nor a group of an actor's own names ("Sylvanian" in "Sylvanian troops"). */
 function isEventMention(view: SentenceView, mention: Mention): boolean {
-  return mention.topicGroups.some((group) => group !== view.watch.agentGroup);
+  return mention.topicGroups.some((group) => group !== view.watch.agentGroup && !view.watch.actorGroups.has(group));
 }
 
 /** Another actor named in [start, end) before the event: the reported words are about it, not the speaker. */

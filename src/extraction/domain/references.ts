@@ -193,15 +193,19 @@ export class SentenceReferences {
     const view = this.view;
     let i = position;
     let marked = false;
+    let markerEnd = -1;
     for (const limit = Math.min(view.length, position + AGENT_REACH); i < limit; i++) {
       if (view.isBreak(i)) return null;
       if (view.is(i, 'agentMarker')) {
         marked = true;
+        markerEnd = i + 1;
         continue;
       }
       const mention = view.mentionStartingAt(i);
       if (mention?.actorId && (marked || !needsMarker) && !this.maskedStarts.has(mention.start)) return [mention];
-      const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized;
+      // "refuted by a Sylvanian spokeswoman": the one word right after "by" may be an article.
+      const article = i === markerEnd && view.tokens[i].isWord && !view.lexAt(i);
+      const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized || article;
       if (!skippable) return null;
     }
     return null;

@@ -39,6 +39,8 @@ interface RawCue {
 }
 
 const NEGATION_REACH = 4;
+/** A refusal reaches a cue after an infinitive marker across the words between: "refused during a briefing on Tuesday to confirm". */
+const INFINITIVE_NEGATION_REACH = 9;
 /** A label is negated only by what stands right before it: "bukan berita palsu", "not fake news". */
 const LABEL_NEGATION_REACH = 2;
 const HEDGE_REACH = 6;
@@ -54,7 +56,7 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
   const cues: StanceCue[] = [];
   for (let index = 0; index < raw.length; index++) {
     const cue = raw[index];
-    const negationAt = negationBefore(view, cue.start, cue.kind === 'labels' ? LABEL_NEGATION_REACH : NEGATION_REACH);
+    const negationAt = negationBefore(view, cue.start, negationReach(view, cue));
     const partner = raw[index + 1];
     if (negationAt >= 0 && partner && isNeitherNorPair(view, cue, partner)) {
       cues.push(describe(view, { start: negationAt, end: partner.end, stance: 'neither', kind: cue.kind }, cue.start));
@@ -86,6 +88,11 @@ function isNeitherNorPair(view: SentenceView, first: RawCue, second: RawCue): bo
   if (first.stance === 'neither' || second.stance === 'neither' || first.stance === second.stance) return false;
   const joint = view.lexAt(first.end);
   return joint !== undefined && joint.end === second.start && joint.tags.some((tag) => tag.type === 'disjunction');
+}
+
+function negationReach(view: SentenceView, cue: RawCue): number {
+  if (cue.kind === 'labels') return LABEL_NEGATION_REACH;
+  return cue.start > 0 && view.is(cue.start - 1, 'infinitive') ? INFINITIVE_NEGATION_REACH : NEGATION_REACH;
 }
 
 /** Index of the negation that governs a cue starting at `start`, or -1. */

@@ -19,7 +19,7 @@ import { complementAfter, findAttributions, resolveReference, type Attribution }
 import { assertedStance } from './assertions.js';
 import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
-import { continued, isPossessive, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
+import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
@@ -178,8 +178,13 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
   switch (cue.kind) {
     case 'passive':
       return named(refs.agentAfter(cue.end, cue.agentNeedsMarker)) ?? scope ?? { kind: 'none' };
-    case 'nouns':
-      return named(refs.possessorOf(cue.start, cue.end)) ?? scope ?? { kind: 'none' };
+    case 'nouns': {
+      const possessor = named(refs.possessorOf(cue.start, cue.end)) ?? scope;
+      if (possessor) return possessor;
+      // "repeated its denial", "bantahannya": the possessive pronoun refers back as "it" does.
+      const pronoun = possessivePronounOf(view, cue);
+      return pronoun ? resolveReference(pronoun, view, refs, null, lastSpeaker) : { kind: 'none' };
+    }
     case 'labels': {
       if (scope) return scope;
       const quote = view.quoteContaining(cue.start);
@@ -192,6 +197,12 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+function possessivePronounOf(view: SentenceView, cue: StanceCue): Found | null {
+  if (view.hasEnding(cue.end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: cue.start, end: cue.end };
+  const before = cue.start - 1;
+  return before >= 0 && view.is(before, 'possessive') ? { kind: 'anaphor', person: 'third', at: view.lexAt(before)!.start, end: cue.start } : null;
 }
 
 /** Words between a label marker and the label: "as nothing but baseless rumours". */
