@@ -223,6 +223,22 @@ describe('7. dates counted from other events, and days the text does not spell o
     }
   });
 
+  it('en and id: "a week earlier", "two days earlier", "sepekan sebelumnya", "dua hari sebelumnya" count from the last dated event', () => {
+    const said = 'Sylvania said on Thursday that Freedonian drones were used.';
+    const kata = 'Sylvania pada Kamis mengatakan drone Freedonia digunakan.';
+    for (const [context, phrase, language, expected] of [
+      [said, 'A week earlier, Freedonia had denied supplying drones.', 'en', '2025-02-27'],
+      [said, 'Freedonia denied supplying drones two days earlier.', 'en', '2025-03-04'],
+      [kata, 'Sepekan sebelumnya, Freedonia membantah memasok drone.', 'id', '2025-02-27'],
+      [kata, 'Dua hari sebelumnya, Freedonia membantah memasok drone.', 'id', '2025-03-04'],
+    ] as const) {
+      expectClaims(run(`${context} ${phrase}`, language), [
+        { actor: 'sylvania', stance: 'confirm', sentence: context, saidOn: day('2025-03-06') },
+        { actor: 'freedonia', stance: 'deny', sentence: phrase, saidOn: day(expected) },
+      ]);
+    }
+  });
+
   it('id: "sehari sebelumnya" and "pada hari yang sama" count from the last dated event', () => {
     const said = 'Sylvania pada Kamis mengatakan drone Freedonia digunakan.';
     for (const [phrase, expected] of [
