@@ -161,33 +161,30 @@ export class EventStoreRepository {
     return row ? toStoredEvent(row) : undefined;
   }
 
-  /** The newest event of each of these streams that exists, by stream id (one query). */
+  /**
+   * The newest event of each of these streams that exists, by stream id (one query). One index
+   * probe per stream, whatever the planner believes of the table: DISTINCT ON over `= any(...)`
+   * was planned as a parallel scan and sort when the statistics were stale (265 ms for 50 streams).
+   */
   async lastInStreams(streamIds: readonly string[], executor: Executor = this.db): Promise<Map<string, StoredEvent>> {
     if (streamIds.length === 0) return new Map();
-    const rows = await executor
-      .selectFrom('events')
-      .selectAll()
-      .distinctOn('stream_id')
-      .where(sql<boolean>`stream_id = any(${[...new Set(streamIds)]}::text[])`)
-      .orderBy('stream_id')
-      .orderBy('stream_version', 'desc')
-      .execute();
+    const { rows } = await sql<Selectable<EventsTable>>`
+      select e.* from unnest(${[...new Set(streamIds)]}::text[]) as s(stream_id)
+      cross join lateral (select * from events where stream_id = s.stream_id order by stream_version desc limit 1) e`.execute(executor);
     return new Map(rows.map((row) => [row.stream_id, toStoredEvent(row)]));
   }
 
-  /** Which of these idempotency keys the log has already seen (one query per 5,000 keys). */
+  /**
+   * Which of these idempotency keys the log has already seen (one query per 5,000 keys, one
+   * array parameter each: the statement stays small to build, send and plan), one index probe per key.
+   */
   async knownIdempotencyKeys(keys: readonly string[], executor: Executor = this.db): Promise<Set<string>> {
     const known = new Set<string>();
     for (let i = 0; i < keys.length; i += 5000) {
-      const rows = await executor
-        .selectFrom('events')
-        .select('idempotency_key')
-        .distinct()
-        // One array parameter, not 5,000: the statement stays small to build, send and plan.
-        .where(sql<boolean>`idempotency_key = any(${keys.slice(i, i + 5000)}::text[])`)
-        .where('idempotency_key', 'is not', null)
-        .execute();
-      for (const row of rows) known.add(row.idempotency_key!);
+      const { rows } = await sql<{ key: string }>`
+        select k.key from unnest(${keys.slice(i, i + 5000)}::text[]) as k(key)
+        where exists (select 1 from events where idempotency_key = k.key)`.execute(executor);
+      for (const row of rows) known.add(row.key);
     }
     return known;
   }

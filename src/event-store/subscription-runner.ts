@@ -9,7 +9,7 @@ import { EventStore } from './event-store.service.js';
 import { EventStoreRepository } from './event-store.repository.js';
 import { LeaderLockRepository, LeadershipLostError, type LeaderLease } from './leader-lock.repository.js';
 
-export interface EventSubscriber {
+export interface EventSubscriber<Prepared = unknown> {
   /** Names the checkpoint and the leader lock: keep it stable. */
   readonly subscriptionName: string;
   /** Only these event types are delivered (all when absent). */
@@ -19,7 +19,13 @@ export interface EventSubscriber {
    * Write everything in `trx`: it commits together with the checkpoint. `after` is the checkpoint
    * the batch follows: the events are every delivered one in (after, last event's position].
    */
-  handle(events: StoredEvent[], trx: Transaction<Tables>, after: number): Promise<void>;
+  handle(events: StoredEvent[], trx: Transaction<Tables>, after: number, prepared: Prepared): Promise<void>;
+  /**
+   * The batch's work that needs no database (reading documents), done before the transaction
+   * opens: no lock is held, and on PGlite no reader waits, while it runs. Its result is `handle`'s
+   * `prepared`.
+   */
+  prepare?(events: StoredEvent[]): Promise<Prepared>;
 }
 
 export class CheckpointMovedError extends Error {
@@ -89,11 +95,12 @@ export class SubscriptionRunner implements OnApplicationShutdown {
     });
     if (events.length === 0) return 0;
     const to = events[events.length - 1]!.position;
+    const prepared = await subscriber.prepare?.(events);
     await this.repository.db.transaction().execute(async (trx) => {
       const unit = async () => {
         // Moved first: the row lock makes a concurrent runner of the same subscriber wait, then fail.
         if (!(await this.repository.advanceCheckpoint(trx, name, from, to))) throw new CheckpointMovedError(name);
-        await subscriber.handle(events, trx, from);
+        await subscriber.handle(events, trx, from, prepared);
       };
       await (lease ? lease.fenced(trx, unit) : unit());
     });

@@ -30,6 +30,9 @@ describe.each(backends)('feed entry counts on %s', (kind) => {
     const db = database.db;
     try {
       // Back to the schema before 0012, with announcements written as 0010 wrote them.
+      await sql`drop index feed_announcements_alert`.execute(db);
+      await sql`drop index stance_alerts_claim`.execute(db);
+      await sql`delete from kysely_migration where name = '0013_lookup_indexes'`.execute(db);
       await sql`drop index feed_announcements_watch_changes`.execute(db);
       await sql`alter table feed_versions drop column entries`.execute(db);
       await sql`delete from kysely_migration where name = '0012_feed_entry_counts'`.execute(db);
@@ -55,7 +58,7 @@ describe.each(backends)('feed entry counts on %s', (kind) => {
         await sql`insert into feed_versions (feed, announcement_id, last_modified) values (${feed}, ${id}, now())`.execute(db);
       }
 
-      expect((await migrateToLatest(db)).applied).toEqual(['0012_feed_entry_counts']);
+      expect((await migrateToLatest(db)).applied).toEqual(['0012_feed_entry_counts', '0013_lookup_indexes']);
       expect(await storedCounts(db)).toEqual(expectedCounts(announcements));
     } finally {
       await database.close();

@@ -96,8 +96,8 @@ export class StanceQueries {
       rows.flatMap((r) => [r.latestClaimId, r.sinceClaimId].filter((id): id is string => id !== null)),
       executor,
     );
-    const sinceIds = rows.flatMap((r) => (r.sinceClaimId ? [r.sinceClaimId] : []));
-    const changes = await this.repository.changesMadeBy(watch.id, sinceIds, executor);
+    const since = rows.flatMap((r) => (r.sinceClaimId ? [{ actorId: r.actorId, claimId: r.sinceClaimId }] : []));
+    const changes = await this.repository.changesMadeBy(watch.id, since, executor);
     const behind = new Map(
       rows.map((row) => {
         const since = row.sinceClaimId ? claims.get(row.sinceClaimId) : undefined;

