@@ -154,7 +154,9 @@ function ownersBefore(view: SentenceView, refs: SentenceReferences, start: numbe
   return null;
 }
 
+/** A negation before the involvement word, or one opening it: "not involved", "nothing to do with". */
 function negatedAt(view: SentenceView, at: number, start: number): boolean {
+  if (view.pack.pack.negation.includes(view.tokens[at].norm)) return true;
   for (let i = at - 1; i >= Math.max(start, at - INVOLVEMENT_NEGATION_REACH); i--) {
     if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
     if (view.is(i, 'negation')) return true;
@@ -191,6 +193,12 @@ export function othersClaimBefore(view: SentenceView, start: number, until: numb
     const about = until - 1;
     if (about > i && view.is(about, 'preposition') && !view.is(about, 'agentMarker')) return true;
   }
+  return false;
+}
+
+/** A hedge or speculation in [start, end): "investigating whether Freedonia was involved", "could be responsible". */
+export function qualifiedIn(view: SentenceView, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (view.is(i, 'hedge') || view.is(i, 'speculation')) return true;
   return false;
 }
 

@@ -144,6 +144,21 @@ describe('2. involvement denials are the denier’s own part: the agent denies, 
     expect(pairs('Zedland denied any involvement in the blasts.', 'en')).toEqual(['zedland:neither']);
   });
 
+  it('en: "nothing to do with" is a negated part: the agent’s deny, anyone else’s neither', () => {
+    expect(pairs('Freedonia said it had “nothing to do with” the attack.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland said it had nothing to do with the blasts.', 'en')).toEqual(['zedland:neither']);
+  });
+
+  it('en and id: another party saying the agent was responsible confirms, unless hedged; owning the deed confirms', () => {
+    expect(pairs('Sylvania’s president said Freedonia was responsible for the blasts.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Presiden Sylvania mengatakan Freedonia bertanggung jawab atas ledakan tersebut.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania said it was investigating whether Freedonia was involved in the blasts.', 'en')).toEqual([]);
+    expect(pairs('Sylvania said Freedonia could be responsible for the blasts.', 'en')).toEqual([]);
+    expect(pairs('Freedonia claimed responsibility for the attack.', 'en')).toEqual(['freedonia:confirm']);
+    expect(pairs('Freedonia mengaku bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:confirm']);
+    expect(pairs('Zedland claimed responsibility for the attack.', 'en')).toEqual([]);
+  });
+
   it('en and id: "X denied any role, as did Y": each denies its own part', () => {
     expect(pairs('Freedonia denied any role in the blasts, as did Zedland.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
     expect(pairs('Zedland denied any role in the blasts, as did Freedonia.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);

@@ -227,6 +227,12 @@ describe('refusals, labels and possessors as real outlets phrase them (issue 12,
     expect(pairs('Juru bicara Sylvania menyebut laporan soal pasukan Sylvania di Marsovia itu keliru.', 'id')).toEqual(['sylvania:deny@2026-03-12']);
   });
 
+  it('en: "said nothing about" is neither, "nothing to confirm" neither, "nothing but lies" deny', () => {
+    expect(pairs('The Sylvanian spokesman said nothing about Sylvanian troops in Marsovia.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('“We have nothing to confirm the press reports about Sylvanian troops in Marsovia,” the Sylvanian spokesman said.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('Reports of Sylvanian troops in Marsovia are nothing but lies, the Sylvanian minister said.', 'en')).toEqual(['sylvania:deny@2026-03-12']);
+  });
+
   it('en and id: "repeated its denial", "menegaskan bantahannya atas laporan bahwa ...": the subject’s denial, and no assertion of the report’s words', () => {
     expect(pairs('Sylvania on Friday repeated its denial of reports that Sylvanian troops were in Marsovia.', 'en')).toEqual(['sylvania:deny@2026-03-06']);
     expect(pairs('Sylvania pada Jumat kembali menegaskan bantahannya atas laporan bahwa pasukan Sylvania berada di Marsovia.', 'id')).toEqual(['sylvania:deny@2026-03-06']);

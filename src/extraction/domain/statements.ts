@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { agentNamedIn, agentOf, governsEvent, namesEvent, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -262,11 +262,13 @@ function assertionOf(
   const speakerActors = attribution.speaker.kind === 'actors' ? attribution.speaker.actors : [];
   const verb: [number, number] = [attribution.verbStart, attribution.verbEnd];
   if (agent) {
-    // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event.
+    // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event;
+    // "said Freedonia was responsible for the blasts": the agent's part, asserted.
     const role = roleIn(view, refs, start, end, speakerActors);
-    if (role?.negated && (namesEvent(view, start, end) || eventInContext)) {
-      const stance = stanceOnRole(role, 'deny', agent);
-      return stance ? { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false } : null;
+    if (role && (namesEvent(view, start, end) || eventInContext)) {
+      const stance = role.negated ? stanceOnRole(role, 'deny', agent) : role.owners.includes(agent) && !qualifiedIn(view, start, role.at) ? 'confirm' : null;
+      if (stance) return { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false };
+      if (role.negated) return null;
     }
   }
   const asserted = assertedStance(view, refs, start, end, speakerActors);
