@@ -98,6 +98,12 @@ describe('with a watch agent, the event as the subject of the reported words: wh
     expect(pairs('“The drones were shot down over the border,” the Freedonian minister said.', 'en', drones)).toEqual([]);
   });
 
+  it('en and id: straight single quotes quote as curly ones do', () => {
+    expect(pairs("'The drones were never supplied,' the Freedonian envoy said.", 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs("'Our drones were delivered as agreed,' the Freedonian minister said.", 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs("'Drone itu tidak pernah dikirim,' kata duta besar Freedonia.", 'id', drones)).toEqual(['freedonia:deny']);
+  });
+
   it('id: "“Drone itu tidak pernah dikirim,” kata duta besar Freedonia"', () => {
     expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
     expect(pairs('“Drone itu sudah dikirim sesuai kesepakatan,” kata menteri Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
