@@ -2,7 +2,8 @@
 // was said (valid time), resolved against the publication date.
 
 import { describe, it } from '@jest/globals';
-import { expectClaims, extract } from './extraction.fixture.js';
+import type { Stance } from '../../domain/vocabulary.js';
+import { expectClaims, extract, type ExpectedClaim } from './extraction.fixture.js';
 
 describe('4. earlier statements are bounded above, never dated at publication', () => {
   it('id: "sebelumnya membantah" is before the day of publication', () => {
@@ -77,48 +78,49 @@ describe('4. a statement said "initially" came before the actor’s dated change
 
 describe('4. "had earlier denied", "sebelumnya membantah" in a later sentence: before the actor’s dated change of stance, else before publication', () => {
   // Thursday 12 March 2026: Monday is the 9th.
+  const monday: ExpectedClaim['saidOn'] = ['2026-03-09', '2026-03-09', 'day'];
+  const beforeMonday: ExpectedClaim['saidOn'] = [null, '2026-03-08', 'before'];
+  const beforePublication: ExpectedClaim['saidOn'] = [null, '2026-03-11', 'before'];
+  /** The sentences of one article, each with its one claim. */
+  const expectArticle = (language: string, claims: [string, string, Stance, ExpectedClaim['saidOn']][]) =>
+    expectClaims(
+      extract(claims.map(([sentence]) => sentence).join(' '), '2026-03-12', language),
+      claims.map(([sentence, actor, stance, saidOn]) => ({ actor, stance, sentence, saidOn })),
+    );
+
   it('en: "admitted on Monday ... had earlier denied", "had previously denied"', () => {
-    const admitted = 'North Korea admitted on Monday that its troops were fighting in Russia.';
     for (const marker of ['had earlier', 'had previously']) {
-      const denied = `Pyongyang ${marker} denied sending troops to Russia.`;
-      expectClaims(extract(`${admitted} ${denied}`, '2026-03-12', 'en'), [
-        { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
-        { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      expectArticle('en', [
+        ['North Korea admitted on Monday that its troops were fighting in Russia.', 'dprk', 'confirm', monday],
+        [`Pyongyang ${marker} denied sending troops to Russia.`, 'dprk', 'deny', beforeMonday],
       ]);
     }
   });
 
   it('en: another actor’s dated statement, or a stance that may last ("has long denied"), leave the bound at publication', () => {
-    const seoul = 'Seoul said on Monday that North Korean troops were in Russia.';
-    const earlier = 'Pyongyang had earlier denied sending troops.';
-    expectClaims(extract(`${seoul} ${earlier}`, '2026-03-12', 'en'), [
-      { actor: 'south-korea', stance: 'confirm', sentence: seoul, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
-      { actor: 'dprk', stance: 'deny', sentence: earlier, saidOn: [null, '2026-03-11', 'before'] },
+    expectArticle('en', [
+      ['Seoul said on Monday that North Korean troops were in Russia.', 'south-korea', 'confirm', monday],
+      ['Pyongyang had earlier denied sending troops.', 'dprk', 'deny', beforePublication],
     ]);
-    const declined = 'On Monday, Pyongyang declined to comment on North Korean troops in Russia.';
-    const long = 'North Korea has long denied sending troops to Russia.';
-    expectClaims(extract(`${declined} ${long}`, '2026-03-12', 'en'), [
-      { actor: 'dprk', stance: 'neither', sentence: declined, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
-      { actor: 'dprk', stance: 'deny', sentence: long, saidOn: [null, '2026-03-11', 'before'] },
+    expectArticle('en', [
+      ['On Monday, Pyongyang declined to comment on North Korean troops in Russia.', 'dprk', 'neither', monday],
+      ['North Korea has long denied sending troops to Russia.', 'dprk', 'deny', beforePublication],
     ]);
   });
 
   it('id: "pada Senin mengakui ... Sebelumnya, ... membantah", "sempat membantah"', () => {
-    const admitted = 'Korea Utara pada Senin mengakui pasukannya bertempur di Rusia.';
     for (const denied of ['Sebelumnya, Pyongyang membantah mengirim pasukan ke Rusia.', 'Pyongyang sempat membantah mengirim pasukan ke Rusia.']) {
-      expectClaims(extract(`${admitted} ${denied}`, '2026-03-12', 'id'), [
-        { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
-        { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
+      expectArticle('id', [
+        ['Korea Utara pada Senin mengakui pasukannya bertempur di Rusia.', 'dprk', 'confirm', monday],
+        [denied, 'dprk', 'deny', beforeMonday],
       ]);
     }
   });
 
   it('id: "telah lama membantah" after a dated refusal to comment stays before publication', () => {
-    const declined = 'Pada Senin, Pyongyang menolak berkomentar soal tentara Korea Utara di Rusia.';
-    const long = 'Korea Utara telah lama membantah mengirim tentara ke Rusia.';
-    expectClaims(extract(`${declined} ${long}`, '2026-03-12', 'id'), [
-      { actor: 'dprk', stance: 'neither', sentence: declined, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
-      { actor: 'dprk', stance: 'deny', sentence: long, saidOn: [null, '2026-03-11', 'before'] },
+    expectArticle('id', [
+      ['Pada Senin, Pyongyang menolak berkomentar soal tentara Korea Utara di Rusia.', 'dprk', 'neither', monday],
+      ['Korea Utara telah lama membantah mengirim tentara ke Rusia.', 'dprk', 'deny', beforePublication],
     ]);
   });
 });
