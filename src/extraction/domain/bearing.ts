@@ -73,8 +73,9 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || !isEventMention(view, mention)) return false;
     let before = mention.start - 1;
-    // The whole noun phrase: "penempatan pasukan" is one event phrase, governed by what precedes it.
-    for (let covering = view.mentionCovering(before); before >= start && covering && isEventMention(view, covering); covering = view.mentionCovering(before)) {
+    // The whole noun phrase: "penempatan pasukan", "North Korean troops" are one phrase, governed
+    // by what precedes it ("questions about North Korean troops" is not).
+    for (let covering = view.mentionCovering(before); before >= start && covering && covering.topicGroups.length > 0; covering = view.mentionCovering(before)) {
       before = covering.start - 1;
     }
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;

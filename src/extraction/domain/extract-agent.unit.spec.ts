@@ -285,6 +285,18 @@ describe('4. vocabulary', () => {
     expect(pairs(ditanya, 'id', drones)).toEqual(['sylvania:neither']);
   });
 
+  it('en and id: "not appropriate for us to comment", "redirected the question", "tidak layak dikomentari", "meneruskan pertanyaan"', () => {
+    expect(pairs('“It is not appropriate for us to comment on reports about our drones every time,” the Freedonian spokesman said.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('The Freedonian spokesman redirected the question about Freedonian drones in Sylvania to the defence ministry.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('“Laporan soal drone Freedonia di Sylvania tidak layak dikomentari,” kata juru bicara Freedonia.', 'id', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Juru bicara Freedonia meneruskan pertanyaan soal drone Freedonia di Sylvania kepada kementerian pertahanan.', 'id', drones)).toEqual(['freedonia:neither']);
+  });
+
+  it('en: an event term after a preposition is not governed, with the agent’s name in its noun phrase too', () => {
+    expect(pairs('Zedland said questions about Freedonian drones should go to the defence ministry.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland said it had seen Freedonian drones over Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
   it('en: contradictory information, not aware in advance, citing satellite imagery', () => {
     expect(pairs(`${context} Zedland cited contradictory information.`, 'en', drones)).toEqual(['zedland:neither']);
     expect(pairs(`${context} Zedland said it was not aware in advance of the drone flights.`, 'en', drones)).toEqual(['zedland:neither']);
