@@ -158,6 +158,29 @@ describe('6. coordination and reference back', () => {
     }
   });
 
+  it('en and id: "Neither X nor Y has confirmed" / "Baik X maupun Y belum mengonfirmasi" is neither for both', () => {
+    const neither = 'Neither Freedonia nor Marsovia has confirmed that Freedonian drones were supplied.';
+    const belum = 'Baik Freedonia maupun Marsovia belum mengonfirmasi bahwa drone Freedonia dipasok.';
+    for (const [sentence, language] of [[neither, 'en'], [belum, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'neither', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'neither', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('en and id: "X and Y say" in a clause after another subject’s', () => {
+    const say = 'Freedonia denied the reports, but Sylvania and Marsovia say Freedonian drones were supplied.';
+    const mengatakan = 'Freedonia membantah laporan itu, namun Sylvania dan Marsovia mengatakan drone Freedonia telah dipasok.';
+    for (const [sentence, language] of [[say, 'en'], [mengatakan, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
   it('id: "baik X maupun Y menolak" gives both', () => {
     const both = 'Baik Freedonia maupun Marsovia menolak laporan bahwa drone Freedonia dipasok.';
     expectClaims(run(both, 'id'), [

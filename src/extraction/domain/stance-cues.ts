@@ -65,7 +65,9 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
     }
     if (negationAt >= 0 && cue.stance === 'neither') continue; // "did not decline to comment": no stance
     const stance = negationAt >= 0 ? 'neither' : cue.stance;
-    cues.push(describe(view, { ...cue, stance, start: negationAt >= 0 ? negationAt : cue.start }, cue.start));
+    // "Neither Moscow nor Pyongyang has confirmed": the subject stands between, the cue starts after it.
+    const start = negationAt >= 0 && !namesBetween(view, negationAt, cue.start) ? negationAt : cue.start;
+    cues.push(describe(view, { ...cue, stance, start }, cue.start));
   }
   return cues;
 }
@@ -95,11 +97,23 @@ function negationReach(view: SentenceView, cue: RawCue): number {
   return cue.start > 0 && view.is(cue.start - 1, 'infinitive') ? INFINITIVE_NEGATION_REACH : NEGATION_REACH;
 }
 
-/** Index of the negation that governs a cue starting at `start`, or -1. */
+function namesBetween(view: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (view.mentionCovering(i)?.actorId) return true;
+  return false;
+}
+
+/**
+ * Index of the negation that governs a cue starting at `start`, or -1. Actors' names and the
+ * words joining them count for nothing: "Neither Moscow nor Pyongyang has confirmed".
+ */
 function negationBefore(view: SentenceView, start: number, reach: number): number {
-  for (let i = start - 1; i >= Math.max(0, start - reach); i--) {
+  let words = 0;
+  for (let i = start - 1; i >= 0 && words < reach; i--) {
     if (view.isBreak(i) || view.is(i, 'cue')) return -1;
     if (view.is(i, 'negation')) return view.lexAt(i)!.start;
+    const name = view.mentionCovering(i);
+    if (name?.actorId) i = name.start;
+    else if (!view.is(i, 'coordinator')) words++;
   }
   return -1;
 }
