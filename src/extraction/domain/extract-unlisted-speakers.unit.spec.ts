@@ -181,6 +181,14 @@ describe('6. coordination and reference back', () => {
     }
   });
 
+  it('en and id: "X and Y said" with Y a party the watch does not list gives X', () => {
+    const said = 'Sylvania and Zedland said Freedonian drones had been supplied.';
+    const mengatakan = 'Sylvania dan Zedland mengatakan drone Freedonia telah dipasok.';
+    for (const [sentence, language] of [[said, 'en'], [mengatakan, 'id']]) {
+      expectClaims(run(sentence, language), [{ actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION }]);
+    }
+  });
+
   it('id: "baik X maupun Y menolak" gives both', () => {
     const both = 'Baik Freedonia maupun Marsovia menolak laporan bahwa drone Freedonia dipasok.';
     expectClaims(run(both, 'id'), [

@@ -158,7 +158,12 @@ export class SentenceReferences {
       const token = view.tokens[i];
       if (view.is(i, 'preposition')) return null;
       const partOfName = token.isWord && (token.isCapitalized || view.is(i, 'roleNoun') || view.is(i, 'demonstrative'));
-      if (!mention && !partOfName) break;
+      if (!mention && !partOfName) {
+        // "Zedland and Marsovia said": the watch's actors coordinated with a party it does not list.
+        const coordinated = view.is(i, 'coordinator') ? view.mentionEndingAt(view.lexAt(i)!.start) : undefined;
+        if (coordinated && this.isSubjectCandidate(coordinated)) return { kind: 'mentions', mentions: this.withCoordinatedBefore(coordinated), end: coordinated.end };
+        break;
+      }
     }
     return { kind: 'other', end: last + 1 };
   }
