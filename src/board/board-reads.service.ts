@@ -43,10 +43,31 @@ export class BoardReads {
     private readonly repository: StanceRepository,
   ) {}
 
+  /**
+   * The last section read of each watch, and what it was read from (the watch and its actors'
+   * timelines): a move that placed no claim of the watch leaves its section as it was. The board
+   * read every watch again after any move; a miss now reads only the watch that moved.
+   */
+  private readonly sections = new Map<string, { from: readonly unknown[]; section: Promise<BoardWatch> }>();
+
   /** One watch's section of the board. */
   async watch(watchId: string): Promise<BoardWatch & { knownAtPosition: number }> {
+    const { time, byActor } = await this.queries.timelinesNow(watchId);
+    const from = [this.queries.listWatches().find((w) => w.id === watchId), ...byActor.keys(), ...byActor.values()];
+    let known = this.sections.get(watchId);
+    if (!known || known.from.length !== from.length || known.from.some((item, i) => item !== from[i])) {
+      const section = this.section(watchId, byActor);
+      known = { from, section };
+      this.sections.set(watchId, known);
+      section.catch(() => {
+        if (this.sections.get(watchId)?.section === section) this.sections.delete(watchId);
+      });
+    }
+    return { ...(await known.section), knownAtPosition: time.knownAtPosition };
+  }
+
+  private async section(watchId: string, byActor: ReadonlyMap<string, ActorTimeline>): Promise<BoardWatch> {
     const answer = await this.queries.stances(watchId);
-    const { byActor } = await this.queries.timelinesNow(watchId);
     const cache = this.queries.timelineCache;
     const span = spanOf([...byActor.values()].map((t) => this.spanOf(t)));
     const unit = unitFor(span, CHART_BUCKETS.compact);
@@ -66,7 +87,6 @@ export class BoardReads {
       span,
       charts: new Map(answer.stances.map((s) => [s.actor, chartData(s.name, unit, charts.get(s.actor), claimOf)])),
       latest: latestByActor,
-      knownAtPosition: answer.knownAtPosition,
     };
   }
 

@@ -1,7 +1,7 @@
 // Runs a pure, CPU-heavy function in a worker thread so that the event loop keeps serving HTTP
-// while it works (a 10 MB feed takes 1.5 s to parse). One long-lived worker per function, started
-// at the first call; it keeps the process alive only while a call waits for its answer, and it
-// dies with the process.
+// while it works (a 10 MB feed takes 1.5 s to parse). One worker per function, started at the
+// first call and stopped after IDLE_MS without one; it keeps the process alive only while a call
+// waits for its answer, and it dies with the process.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,45 +10,74 @@ import { packageRoot } from '../database/migrations.js';
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 
+/** A worker is stopped when it has had nothing to do for this long: its heap (a parsed 10 MB feed leaves 100 MB or more) is the process's memory until then, and feeds are polled minutes apart. */
+const IDLE_MS = 10_000;
+
+interface Running {
+  worker: Worker;
+  pending: Map<number, { resolve(value: unknown): void; reject(error: Error): void }>;
+  idle: NodeJS.Timeout | null;
+}
+
 export class OffThread<A extends unknown[], R> {
-  private worker: Worker | null = null;
+  private running: Running | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(value: R): void; reject(error: Error): void }>();
 
   /** `script`: the worker module's URL beside the caller (`new URL('./x.worker.js', import.meta.url)`). */
-  constructor(private readonly script: URL) {}
+  constructor(
+    private readonly script: URL,
+    private readonly idleMs = IDLE_MS,
+  ) {}
+
+  /** Whether a worker is up (it is stopped after `idleMs` without a call). */
+  get started(): boolean {
+    return this.running !== null;
+  }
 
   run(...args: A): Promise<R> {
-    const worker = this.worker ?? this.start();
+    const running = this.running ?? this.start();
+    if (running.idle) clearTimeout(running.idle);
+    running.idle = null;
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
-      if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, args });
+      if (running.pending.size === 0) running.worker.ref();
+      running.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      running.worker.postMessage({ id, args });
     });
   }
 
-  private start(): Worker {
+  private start(): Running {
     const worker = new Worker(compiledScript(this.script));
+    const running: Running = { worker, pending: new Map(), idle: null };
     worker.on('message', (reply: Reply) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
-      if (reply.ok) waiting?.resolve(reply.result as R);
+      const waiting = running.pending.get(reply.id);
+      running.pending.delete(reply.id);
+      if (running.pending.size === 0) {
+        worker.unref();
+        running.idle = setTimeout(() => this.stop(running), this.idleMs).unref();
+      }
+      if (reply.ok) waiting?.resolve(reply.result);
       else waiting?.reject(new Error(reply.message));
     });
     const fail = (error: Error) => {
-      this.worker = null; // the next call starts a new one
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
+      if (this.running === running) this.running = null; // the next call starts a new one
+      for (const waiting of running.pending.values()) waiting.reject(error);
+      running.pending.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker ${this.script.pathname} exited (code ${code})`)));
     // After the listeners: adding a 'message' listener refs the worker's port again, and a port
     // left referenced kept every process that had parsed a feed from ever exiting on its own.
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.running = running;
+    return running;
+  }
+
+  /** Stops an idle worker; a call after it starts a new one. */
+  private stop(running: Running): void {
+    if (running.pending.size > 0) return;
+    if (this.running === running) this.running = null;
+    void running.worker.terminate();
   }
 }
 

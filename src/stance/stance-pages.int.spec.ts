@@ -189,6 +189,26 @@ describe.each(backends)('pages bounded by their size on %s', (kind) => {
     expect(first).toBeLessThanOrEqual(12);
   }, 120_000);
 
+  it(`reads a watch's board section again only after a move placed claims of the watch, on ${kind}`, async () => {
+    const counter = queryCounter();
+    const counted = { ...database, db: database.db.withPlugin(counter) };
+    const repository = new StanceRepository(counted);
+    const freshReads = () => new BoardReads(new StanceQueries(repository, new EventStoreRepository(counted), p.watches), repository);
+    const reads = freshReads();
+    let before = counter.count;
+    const first = await reads.watch(WATCH);
+    const firstQueries = counter.count - before;
+    before = counter.count;
+    const again = await reads.watch(WATCH);
+    // Only where the timelines stand is read: not the stances, quotes or articles again.
+    expect(counter.count - before).toBeLessThan(firstQueries);
+    expect(again).toEqual(first);
+    await grow(3);
+    const moved = await reads.watch(WATCH);
+    expect({ ...moved, knownAtPosition: 0 }).not.toEqual({ ...first, knownAtPosition: 0 });
+    expect(moved).toEqual(await freshReads().watch(WATCH));
+  }, 120_000);
+
   it(`answers a cached answer without a query, 304 on its ETag, and renders again when the projection moves, on ${kind}`, async () => {
     const counter = queryCounter();
     const counted = { ...database, db: database.db.withPlugin(counter) };

@@ -17,13 +17,21 @@ import { STANCE_SUBSCRIPTION } from './stance-projection.js';
 
 export type ProjectionListener = (position: number) => void;
 
+/**
+ * `held`: the move was told late, after READ_REFRESH_MS, because the projection kept moving. A
+ * cache may then answer with what it rendered before while it renders again (ingestion goes on,
+ * and renewing every answer at once would hold every reader up); after a quiet spell (`held`
+ * false) a reader expects the move at once.
+ */
+export type RenewalListener = (position: number, held: boolean) => void;
+
 const POLL_MS = 1_000;
 
 @Injectable()
 export class StanceUpdates implements OnApplicationShutdown {
   private readonly logger = new Logger(StanceUpdates.name);
   private readonly listeners = new Set<ProjectionListener>();
-  private readonly renewalListeners = new Set<ProjectionListener>();
+  private readonly renewalListeners = new Set<RenewalListener>();
   private known = -1;
   private timer: NodeJS.Timeout | null = null;
   private stopCommitted: (() => void) | null = null;
@@ -46,11 +54,11 @@ export class StanceUpdates implements OnApplicationShutdown {
    * Calls `listener` when the projection advanced, at once after a quiet spell and then at most
    * once per READ_REFRESH_MS (with the newest position): for caches of rendered answers.
    */
-  subscribeRenewals(listener: ProjectionListener): () => void {
+  subscribeRenewals(listener: RenewalListener): () => void {
     return this.listen(this.renewalListeners, listener);
   }
 
-  private listen(set: Set<ProjectionListener>, listener: ProjectionListener): () => void {
+  private listen<L>(set: Set<L>, listener: L): () => void {
     set.add(listener);
     if (this.listeners.size + this.renewalListeners.size === 1) this.startWatching();
     return () => {
@@ -92,19 +100,19 @@ export class StanceUpdates implements OnApplicationShutdown {
     this.renew();
   }
 
-  private renew(): void {
+  private renew(held = false): void {
     if (this.renewalTimer) return; // the pending renewal will carry this move
     const wait = this.renewedAt + this.config.readRefreshMs - performance.now();
     if (wait > 0) {
       this.renewalTimer = setTimeout(() => {
         this.renewalTimer = null;
-        this.renew();
+        this.renew(true);
       }, wait);
       this.renewalTimer.unref();
       return;
     }
     this.renewedAt = performance.now();
-    for (const listener of [...this.renewalListeners]) listener(this.known);
+    for (const listener of [...this.renewalListeners]) listener(this.known, held);
   }
 
   onApplicationShutdown(): void {

@@ -1,0 +1,41 @@
+// OffThread: a call answered by its worker, the worker stopped once idle (its heap given back),
+// and a later call served by a new one.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { feedDocuments } from '../sources/domain/feed-documents.js';
+import { OffThread } from './off-thread.js';
+
+const feed = new Uint8Array(readFileSync(new URL('../../test/fixtures/feeds/rss20-english-news.xml', import.meta.url)));
+const args = (firstSeen: string): Parameters<typeof feedDocuments> => [feed, { contentType: 'application/rss+xml', feedUrl: 'http://feeds.test/news.xml', sourceId: 'news', firstSeen: new Date(firstSeen) }];
+const documentsOf = (result: Awaited<ReturnType<typeof feedDocuments>>) => (result.ok ? result.documents.length : -1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('OffThread', () => {
+  afterEach(async () => {
+    // Let an idle worker stop before the next test (jest waits for nothing else).
+    await sleep(300);
+  });
+
+  it('stops its worker once idle and starts another for the next call', async () => {
+    const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(new URL('../sources/parse-feed.worker.js', import.meta.url), 100);
+    const first = await parser.run(...args('2025-01-01T00:00:00Z'));
+    expect(documentsOf(first)).toBeGreaterThan(0);
+    expect(parser.started).toBe(true);
+    await sleep(400);
+    expect(parser.started).toBe(false);
+    const second = await parser.run(...args('2025-01-01T00:00:00Z'));
+    expect(second).toEqual(first);
+    expect(parser.started).toBe(true);
+  });
+
+  it('keeps a worker that is given work before it has been idle that long', async () => {
+    const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(new URL('../sources/parse-feed.worker.js', import.meta.url), 250);
+    await parser.run(...args('2025-01-01T00:00:00Z'));
+    await sleep(100);
+    const calls = await Promise.all([parser.run(...args('2025-01-02T00:00:00Z')), parser.run(...args('2025-01-03T00:00:00Z'))]);
+    expect(calls.map(documentsOf)).toEqual([documentsOf(calls[0]!), documentsOf(calls[0]!)]);
+    expect(documentsOf(calls[0]!)).toBeGreaterThan(0);
+    await sleep(150);
+    expect(parser.started).toBe(true);
+  });
+});
