@@ -189,6 +189,17 @@ describe('6. coordination and reference back', () => {
     }
   });
 
+  it('en and id: "X, like Y, has denied" / "X, seperti halnya Y, membantah" gives both', () => {
+    const like = 'Freedonia, like Sylvania, has denied that Freedonian drones were supplied.';
+    const seperti = 'Freedonia, seperti halnya Sylvania, membantah bahwa drone Freedonia dipasok.';
+    for (const [sentence, language] of [[like, 'en'], [seperti, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'sylvania', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
   it('id: "baik X maupun Y menolak" gives both', () => {
     const both = 'Baik Freedonia maupun Marsovia menolak laporan bahwa drone Freedonia dipasok.';
     expectClaims(run(both, 'id'), [

@@ -44,6 +44,8 @@ const CONDUIT_REACH = 6;
 const OUTLET_NOUN_REACH = 2;
 const SPEAKER_PHRASE_REACH = 10;
 const AGENT_REACH = 5;
+/** Words between ", like Y," and the cue it shares: "has also denied". */
+const LIKEWISE_AUXILIARY_WORDS = 3;
 
 export class SentenceReferences {
   private readonly maskedStarts = new Set<number>();
@@ -105,10 +107,12 @@ export class SentenceReferences {
       if (view.is(i, 'clauseOpener')) return null;
       const mention = view.mentionCovering(i);
       if (mention) {
-        if (this.isSubjectCandidate(mention)) {
+        // "Pyongyang, like Moscow, denied": the party after "like" is not the subject.
+        const likewise = mention.start > 0 && view.is(mention.start - 1, 'likewise');
+        if (this.isSubjectCandidate(mention) && !likewise) {
           return { kind: 'mentions', mentions: this.withCoordinatedBefore(mention), end: mention.end };
         }
-        i = mention.start;
+        i = likewise ? view.lexAt(mention.start - 1)!.start : mention.start;
         continue;
       }
       const anaphor = this.anaphorEndingAt(i);
@@ -125,17 +129,31 @@ export class SentenceReferences {
     return false;
   }
 
-  /** "X denied it, as did Y", "…, begitu pula Y": the parties that took the same stance. */
-  likewiseAfter(position: number): Mention[] {
+  /**
+   * "X denied it, as did Y", "…, begitu pula Y", and between the subject and a cue at `cueStart`
+   * "X, like Y, denied it", "X, seperti halnya Y, membantah": the parties that took the same stance.
+   */
+  likewiseAround(cueStart: number, cueEnd: number): Mention[] {
     const view = this.view;
-    for (let i = position; i < view.length; i++) {
-      if (view.tokens[i].quoted || !view.is(i, 'likewise')) continue;
-      let k = view.lexAt(i)!.end;
-      while (k < view.length && (view.is(k, 'demonstrative') || view.is(k, 'roleNoun')) && !view.mentionStartingAt(k)) k++;
-      const mention = view.mentionStartingAt(k);
-      return mention?.actorId && !this.maskedStarts.has(mention.start) ? this.withCoordinatedAfter(mention) : [];
+    // ", like Y," right before the cue and its auxiliaries ("has also denied").
+    let comma = cueStart - 1;
+    while (comma >= 0 && comma >= cueStart - 1 - LIKEWISE_AUXILIARY_WORDS && view.tokens[comma].isWord) comma--;
+    const named = comma > 0 && view.tokens[comma].text === ',' ? view.mentionEndingAt(comma) : undefined;
+    const marker = named ? view.lexAt(named.start - 1) : undefined;
+    if (marker?.tags.some((tag) => tag.type === 'likewise') && !view.tokens[marker.start].quoted) return this.likewiseAt(marker.start);
+    for (let i = cueEnd; i < view.length; i++) {
+      if (!view.tokens[i].quoted && view.is(i, 'likewise')) return this.likewiseAt(i);
     }
     return [];
+  }
+
+  /** The first party after a likewise marker at `i`, with those coordinated after it. */
+  private likewiseAt(i: number): Mention[] {
+    const view = this.view;
+    let k = view.lexAt(i)!.end;
+    while (k < view.length && (view.is(k, 'demonstrative') || view.is(k, 'roleNoun')) && !view.mentionStartingAt(k)) k++;
+    const mention = view.mentionStartingAt(k);
+    return mention?.actorId && !this.maskedStarts.has(mention.start) ? this.withCoordinatedAfter(mention) : [];
   }
 
   private isUnknownName(i: number): boolean {

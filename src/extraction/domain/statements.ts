@@ -80,7 +80,7 @@ export function findStatements(
       continue;
     }
     const attribution = scopes.attributionAround(cue.start);
-    const likewise = (attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAfter(cue.end)))
+    const likewise = (attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAround(cue.start, cue.end)))
       .filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId));
     // "Freedonia denied any role in the blasts, as did Zedland": each denies its own part.
     const likewiseStance = agent && likewise.length > 0 ? stanceOnProposition(cue, likewise, view, refs, context, agent) : stance;
