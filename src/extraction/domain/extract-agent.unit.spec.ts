@@ -202,6 +202,13 @@ describe('3. negation and hedges', () => {
     expect(pairs('Zedland mengatakan Freedonia akan mengirim lebih banyak drone ke Sylvania.', 'id', drones)).toEqual([]);
   });
 
+  it('en and id: "may"/"mungkin" is speculation; "May" capitalised is the month', () => {
+    expect(pairs('Zedland said Freedonia may send more drones to Sylvania.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland mengatakan Freedonia mungkin akan mengirim lebih banyak drone ke Sylvania.', 'id', drones)).toEqual([]);
+    const inMay = extract('In May, Zedland said Freedonia had supplied drones to Sylvania.', '2026-06-02', 'en', drones).claims;
+    expect(inMay.map((claim) => [claim.actorId, claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['zedland', 'confirm', '2026-05-01', '2026-05-31']]);
+  });
+
   it('en and id: a label decides over a neutral verb', () => {
     expect(pairs('Freedonia dismissed the reports about its drones as contradictory.', 'en', drones)).toEqual(['freedonia:neither']);
     expect(pairs('“The reports about our drones are baseless, and we do not confirm them,” Freedonia said.', 'en', drones)).toEqual(['freedonia:deny']);
