@@ -145,9 +145,14 @@ export function roleIn(view: SentenceView, refs: SentenceReferences, start: numb
   return null;
 }
 
-/** "Zedland said Freedonia was not involved": the nearest actor named before the word, if any. */
+/**
+ * "Zedland said Freedonia was not involved": the nearest actor named before the word, if any, in
+ * its clause: in "rejected Sylvania's accusation that it was behind the blasts" the part is the
+ * speaker's ("it"), not Sylvania's.
+ */
 function ownersBefore(view: SentenceView, refs: SentenceReferences, start: number, at: number): string[] | null {
   for (let i = at - 1; i >= start; i--) {
+    if (view.is(i, 'complementizer')) return null;
     const mention = view.mentionCovering(i);
     if (mention?.actorId && refs.isSubjectCandidate(mention)) return [mention.actorId];
     if (mention?.actorId && namesAgent(view, mention)) return [mention.actorId];

@@ -165,6 +165,18 @@ describe('2. involvement denials are the denier’s own part: the agent denies, 
     expect(pairs('Zedland claimed responsibility for the attack.', 'en')).toEqual([]);
   });
 
+  it('en and id: rejecting an accusation that "it" was behind the attack is the speaker’s own part denied', () => {
+    const en = pairs('Freedonia rejected Sylvania’s accusation that it was behind the blasts as “absurd”.', 'en');
+    expect(en).toContain('freedonia:deny');
+    expect(en).not.toContain('freedonia:neither');
+    expect(pairs('Freedonia menolak tuduhan Sylvania bahwa pihaknya berada di balik ledakan itu.', 'id')).toEqual(['freedonia:deny', 'sylvania:confirm']);
+  });
+
+  it('en and id: an interior minister speaks for the country beside the office', () => {
+    expect(pairs('Sylvania’s interior minister said on Monday that the blasts were the work of Freedonian saboteurs.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Menteri Dalam Negeri Sylvania pada Senin mengatakan ledakan itu merupakan ulah penyabot Freedonia.', 'id')).toEqual(['sylvania:confirm']);
+  });
+
   it('en and id: "X denied any role, as did Y": each denies its own part', () => {
     expect(pairs('Freedonia denied any role in the blasts, as did Zedland.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
     expect(pairs('Zedland denied any role in the blasts, as did Freedonia.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
