@@ -3,14 +3,13 @@
 // and middleware cost about three times what the feed itself does, cached bytes and validators
 // included. Everything else goes on to Express and Nest as usual.
 //
-// A request the service answered before, since the projection last moved, is answered again at
+// A request the service answered before, since the feeds were last renewed, is answered again at
 // once from `AnswerMemo` (`answerAtOnce`): no promise, no URL parsing, no header copying. On two
 // cores that path is what lets the feed keep up with a bare node:http server (npm run bench,
 // feeds.serve, measured with wrk).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import { securityHeaders } from '../http-boundary/security-headers.js';
-import { StanceUpdates } from '../stance/stance-updates.js';
 import { AnswerMemo, type AnswerKey } from './domain/answer-memo.js';
 import { FeedRequestError, feedRoute, parsePage } from './domain/feed-request.js';
 import { FeedsService } from './feeds.service.js';
@@ -23,10 +22,7 @@ export class FeedsHttpHandler {
   private generation = 0;
   private watchingUpdates = false;
 
-  constructor(
-    private readonly feeds: FeedsService,
-    private readonly updates: StanceUpdates,
-  ) {}
+  constructor(private readonly feeds: FeedsService) {}
 
   /** True when the request is a feed's (and is being answered); false leaves it to Express. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
@@ -51,8 +47,8 @@ export class FeedsHttpHandler {
 
   private async serve(req: IncomingMessage, res: ServerResponse, key: AnswerKey): Promise<void> {
     if (!this.watchingUpdates) {
-      // From the first feed request on, as FeedsService does: one-shot commands poll nothing.
-      this.updates.subscribeRenewals(() => {
+      // From the first feed request on: one-shot commands poll nothing.
+      this.feeds.onRenewed(() => {
         this.generation++;
         this.memo.clear();
       });

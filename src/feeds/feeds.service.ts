@@ -2,6 +2,8 @@
 // and renders a page only when its bytes are not cached for the current feed version. The
 // subscription document (the newest FEED_PAGE_SIZE entries) is kept per URL until the feed moves
 // on; archive pages (RFC 5005, fixed boundaries) never change, so they are kept as rendered.
+// While the projection keeps moving, a renewal is done behind the readers, as AnswerCache does:
+// the validators read again and the pages that moved rendered before readers are sent them.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
@@ -29,6 +31,8 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 const CACHED_PAGES = 256;
+/** How long after a held renewal the answers of before may still be sent (as AnswerCache's). */
+const RENEWAL_GRACE_MS = 2_000;
 
 export interface FeedResponse {
   status: 200 | 304;
@@ -57,6 +61,12 @@ export class FeedsService implements OnModuleInit {
   private readonly archives = new Map<string, CachedPage>();
   private digest = '';
   private watchingUpdates = false;
+  /** Told when the validators are renewed: FeedsHttpHandler forgets the answers it memoized then. */
+  private readonly renewedListeners = new Set<() => void>();
+  /** Counts the renewals that emptied the validators: a renewal behind the readers begun before one is void. */
+  private emptied = 0;
+  private renewing = false;
+  private renewAgain = false;
 
   constructor(
     private readonly repository: FeedsRepository,
@@ -162,10 +172,7 @@ export class FeedsService implements OnModuleInit {
   private validatorsOf(scope: FeedScope): Promise<FeedVersion> {
     // Watched from the first feed request on: a process that serves none (a one-shot command)
     // does not poll the checkpoint for nothing.
-    if (!this.watchingUpdates) {
-      this.updates.subscribeRenewals(() => this.validators.clear());
-      this.watchingUpdates = true;
-    }
+    this.watchUpdates();
     const key = JSON.stringify(scope);
     let cached = this.validators.get(key);
     if (!cached) {
@@ -174,6 +181,70 @@ export class FeedsService implements OnModuleInit {
       cached.catch(() => this.validators.delete(key));
     }
     return cached;
+  }
+
+  /** Calls `listener` each time the feeds' validators are renewed; returns the unsubscribe. */
+  onRenewed(listener: () => void): () => void {
+    this.watchUpdates();
+    this.renewedListeners.add(listener);
+    return () => this.renewedListeners.delete(listener);
+  }
+
+  private watchUpdates(): void {
+    // Watched from the first feed request on: a process that serves none (a one-shot command)
+    // does not poll the checkpoint for nothing.
+    if (this.watchingUpdates) return;
+    this.watchingUpdates = true;
+    this.updates.subscribeRenewals((_position, held) => (held ? void this.renewBehindReaders() : this.renewNow()));
+  }
+
+  /** After a quiet spell: every feed's validators read again at the next request. */
+  private renewNow(): void {
+    this.emptied += 1;
+    this.validators.clear();
+    for (const listener of this.renewedListeners) listener();
+  }
+
+  /**
+   * A held renewal (the projection keeps moving): the validators of the feeds asked for are read
+   * again, and the newest pages of those that moved rendered one at a time, before readers see
+   * them; meanwhile readers get the answers of before, for at most RENEWAL_GRACE_MS (then the
+   * validators are emptied as after a quiet spell, and readers wait).
+   */
+  private async renewBehindReaders(): Promise<void> {
+    if (this.renewing) {
+      this.renewAgain = true;
+      return;
+    }
+    this.renewing = true;
+    const emptied = this.emptied;
+    const overdue = setTimeout(() => this.renewNow(), RENEWAL_GRACE_MS).unref();
+    try {
+      const fresh = new Map<string, FeedVersion>();
+      for (const key of this.validators.keys()) fresh.set(key, await this.repository.version(JSON.parse(key) as FeedScope));
+      for (const [pageKey, cached] of [...this.pages]) {
+        const split = pageKey.lastIndexOf('|');
+        const version = fresh.get(pageKey.slice(0, split));
+        if (!version || version.position === cached.position) continue;
+        const request: FeedRequest = { scope: JSON.parse(pageKey.slice(0, split)) as FeedScope, format: pageKey.slice(split + 1) as FeedFormat, page: null };
+        const next = { position: version.position, page: this.renderNewest(request, version) };
+        this.remember(this.pages, pageKey, next);
+        await next.page.catch(() => undefined);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (this.emptied !== emptied) return; // emptied meanwhile: readers already read anew
+      for (const [key, version] of fresh) this.validators.set(key, Promise.resolve(version));
+      for (const listener of this.renewedListeners) listener();
+    } catch {
+      this.renewNow(); // readers read the validators themselves, and meet the error if it stays
+    } finally {
+      clearTimeout(overdue);
+      this.renewing = false;
+      if (this.renewAgain) {
+        this.renewAgain = false;
+        void this.renewBehindReaders();
+      }
+    }
   }
 
   private async render(

@@ -1,5 +1,6 @@
 // The watches and the language packs they use, read and validated once at start: a bad watch
 // file stops the service with the file and field named, rather than extracting nothing.
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -22,18 +23,33 @@ export interface WatchCatalog {
 
 /**
  * Loads the watches of a folder (or one watch file) and the language packs they name, from the
- * `languages/` folder beside the watches folder (fixtures/watches -> fixtures/languages).
+ * `languages/` folder beside the watches folder (fixtures/watches -> fixtures/languages), else
+ * beside the nearest folder above it that has one: a watch a user keeps with its articles and gold
+ * (fixtures/eval/dev/<id>/watch.yaml) reads the project's packs.
  */
 export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalog> {
   const isFile = /\.ya?ml$/.test(watchesPath);
   const loaded = isFile ? [await loadWatch(watchesPath)] : await loadWatches(watchesPath);
   const watches = loaded.map((l) => l.watch);
   const watchesDir = isFile ? dirname(watchesPath) : watchesPath;
-  const { packs, revisions: packRevisions } = await loadLanguagePacks(join(watchesDir, '..', 'languages'), watches.flatMap((w) => w.languages));
+  const { packs, revisions: packRevisions } = await loadLanguagePacks(await languagesDirFor(watchesDir), watches.flatMap((w) => w.languages));
   const revisions = new Map(
     loaded.map(({ watch, revision }) => [watch.id, configRevisions(revision, watch.languages, (language) => packRevisions.get(language)!)]),
   );
   return { watches, packs, revisions, warnings: loaded.flatMap((entry) => entry.warnings) };
+}
+
+/** The nearest `languages/` folder beside the watches folder or one above it; the one beside it when there is none. */
+async function languagesDirFor(watchesDir: string): Promise<string> {
+  for (let dir = dirname(watchesDir); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'languages');
+    if (await isDirectory(candidate)) return candidate;
+    if (dirname(dir) === dir) return join(watchesDir, '..', 'languages');
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
 @Injectable()

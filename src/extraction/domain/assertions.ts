@@ -19,6 +19,7 @@ export function assertedStance(
   end: number,
   speakers: readonly ResolvedActor[],
 ): { stance: Stance; topicRanges: [number, number][] } | null {
+  end = omissionAt(view, start, end);
   if (!bearsOnProposition(view, refs, start, end, speakers, agentOf(view))) return null;
   if (hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
@@ -62,6 +63,12 @@ function speaksOfOwnPart(view: SentenceView, start: number, end: number, speaker
   const groups = view.topicGroupsIn(start, end);
   for (const actor of speakers) view.watch.groupsNamedBy.get(actor.actorId)?.forEach((group) => groups.add(group));
   return groups.size === view.watch.topicGroupCount && (negatesTopic(view, start, end) || governsEvent(view, start, end, false));
+}
+
+/** Reported words end before "without mentioning", "tanpa menyinggung": what follows was left unsaid. */
+function omissionAt(view: SentenceView, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (view.is(i, 'omission')) return i;
+  return end;
 }
 
 function firstTopicMention(view: SentenceView, start: number, end: number): number {

@@ -36,6 +36,12 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
   for (const lex of view.lexSpans) {
     const mode = lex.tags.find((tag) => tag.type === 'attribution')?.speaker;
     if (!mode || view.tokens[lex.start].quoted || isClaimNounHere(view, lex.start)) continue;
+    const shared = sharedSubject(view, attributions, lex.start, lex.end);
+    if (shared) {
+      attributions.push(shared);
+      boundary = lex.end;
+      continue;
+    }
     const bound = Math.max(boundary, complementizerBefore(view, lex.start) + 1);
     const parsed = parseAttribution(view, refs, dateTokens, lex.start, lex.end, mode, bound, boundary);
     if (!parsed) continue;
@@ -52,6 +58,19 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
   }
   return attributions;
+}
+
+/**
+ * "Nasrallah said that Israel had blown up the pagers, and called it a war crime": a verb of
+ * saying right after "and", with no subject of its own, is a second verb of the last top-level
+ * speaker, whose words end before it; not a verb of whoever the reported words named last.
+ */
+function sharedSubject(view: SentenceView, attributions: Attribution[], verbStart: number, verbEnd: number): Attribution | null {
+  const previous = attributions.at(-1);
+  const joint = verbStart - 1;
+  if (!previous?.topLevel || joint <= previous.content.start || joint >= previous.content.end || !view.is(joint, 'coordinator')) return null;
+  previous.content = { ...previous.content, end: trimBreaks(view, previous.content.start, view.lexAt(joint)!.start) };
+  return { verbStart, verbEnd, speaker: previous.speaker, content: { start: contentStart(view, verbEnd), end: view.length }, topLevel: true };
 }
 
 /** Words between the comma and the claim noun of an appositive: "a claim", "an assessment". */
@@ -163,7 +182,8 @@ function parseAttribution(
   if (mode === 'last') {
     return { found: { kind: 'anaphor', person: 'third', at: verbStart, end: verbEnd }, content: contentBefore(verbStart) };
   }
-  const after = mode === 'after' || (mode === 'either' && followsQuoteOrComma) ? refs.speakerAfter(verbEnd) : null;
+  const inverted = mode === 'either' && followsQuoteOrComma && !subjectBeforeAside(view, refs, bound, verbStart);
+  const after = mode === 'after' || inverted ? refs.speakerAfter(verbEnd) : null;
   const afterQuote = verbStart > 0 && view.isClosingQuote(verbStart - 1);
   if (mode === 'either' && after && (after.kind !== 'other' || afterQuote)) {
     return { found: after, content: contentBefore(verbStart) }; // "“...,” said Peskov", "“...,” said an analyst"
@@ -191,6 +211,18 @@ function parseAttribution(
 function beforeDeterminer(view: SentenceView, speakerStart: number): number {
   const previous = speakerStart - 1;
   return previous >= 0 && view.is(previous, 'demonstrative') ? view.lexAt(previous)!.start - 1 : previous;
+}
+
+/**
+ * "Blinken, speaking in Cairo, said the US ...": the sentence opens with its subject and an aside
+ * between commas, so the verb after the aside is not inverted ("..., said Peskov").
+ */
+function subjectBeforeAside(view: SentenceView, refs: SentenceReferences, bound: number, verbStart: number): boolean {
+  if (view.isClosingQuote(verbStart - 1)) return false;
+  const found = refs.subjectBefore(verbStart, bound);
+  if (found?.kind !== 'mentions') return false;
+  for (let i = bound; i < found.mentions[0].start; i++) if (view.isBreak(i)) return false;
+  return view.tokens[found.end]?.text === ',';
 }
 
 /** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */

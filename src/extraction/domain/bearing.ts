@@ -14,14 +14,14 @@
 
 import type { Stance } from '../../domain/vocabulary.js';
 import { opensRelativeClause } from './attribution.js';
-import type { ResolvedActor, SentenceReferences } from './references.js';
+import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 
 /** How far after a cue the part it denies may be named: "denied any direct involvement in". */
 const INVOLVEMENT_REACH = 6;
-/** A negation this close before an involvement word negates it: "was not directly involved". */
-const INVOLVEMENT_NEGATION_REACH = 4;
+/** A negation this close before an involvement word negates it: "was not directly involved", "had not known about the attacks beforehand". */
+const INVOLVEMENT_NEGATION_REACH = 6;
 /** A claim noun opens another party's claim when its "that"/"bahwa" follows this closely. */
 const CLAIM_NOUN_REACH = 3;
 
@@ -30,6 +30,8 @@ export interface Role {
   at: number;
   /** Whose part it is: an actor named before it, else the statement's own actors. */
   owners: string[];
+  /** The owners are named before the word, not taken from the statement. */
+  ownerNamed: boolean;
   negated: boolean;
 }
 
@@ -79,12 +81,42 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
       before = covering.start - 1;
     }
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
+    before = beforeQuantity(view, start, before);
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
     if (possessedAfter(view, mention)) return true;
     if (before < start) return objectAtStart;
+    // "was behind the attack", "its role in the blasts": someone's part in the event, whatever the preposition.
+    if (view.is(before, 'preposition') && (view.is(before, 'involvement') || (before > start && view.is(before - 1, 'involvement')))) return true;
+    if (view.is(before, 'secondObject') && governsSecondObject(view, start, before)) return true;
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
   });
+}
+
+/**
+ * "blowing up thousands of the group's pagers", "some of the drones": a quantity with its "of",
+ * and a possessor after it, belong to the noun phrase; what governs it stands before them.
+ */
+function beforeQuantity(view: SentenceView, start: number, at: number): number {
+  let i = at;
+  if (i > start && isPossessive(view.tokens[i].text)) {
+    i--;
+    if (i >= start && view.is(i, 'demonstrative')) i--;
+  }
+  if (i > start && view.is(i, 'genitive') && view.is(i - 1, 'quantity')) return i - 2;
+  return at;
+}
+
+/**
+ * "supplying Sylvania with drones", "mempersenjatai Sylvania dengan drone": a verb, its first
+ * object (an actor's name) and the marker at `marker`; the verb governs what follows the marker.
+ * Not with the agent as that object: in "attacked Freedonia with drones" the agent did nothing.
+ */
+function governsSecondObject(view: SentenceView, start: number, marker: number): boolean {
+  const object = view.mentionEndingAt(marker);
+  if (!object?.actorId || object.actorId === agentOf(view)) return false;
+  const verb = object.start - 1;
+  return verb >= start && view.tokens[verb].isWord && !view.is(verb, 'preposition') && !view.is(verb, 'complementizer') && !view.is(verb, 'coordinator');
 }
 
 /**
@@ -140,7 +172,8 @@ export function roleIn(view: SentenceView, refs: SentenceReferences, start: numb
   const trie = view.pack.involvement;
   for (let i = start; i < end; i++) {
     if (!trie.matchAt(view.tokens, i)) continue;
-    return { at: i, owners: ownersBefore(view, refs, start, i) ?? speakers.map((actor) => actor.actorId), negated: negatedAt(view, i, start) };
+    const named = ownersBefore(view, refs, start, i);
+    return { at: i, owners: named ?? speakers.map((actor) => actor.actorId), ownerNamed: named !== null, negated: negatedAt(view, i, start) };
   }
   return null;
 }
@@ -160,9 +193,7 @@ function ownersBefore(view: SentenceView, refs: SentenceReferences, start: numbe
   return null;
 }
 
-/** A negation before the involvement word, or one opening it: "not involved", "nothing to do with". */
 function negatedAt(view: SentenceView, at: number, start: number): boolean {
-  if (view.pack.pack.negation.includes(view.tokens[at].norm)) return true;
   for (let i = at - 1; i >= Math.max(start, at - INVOLVEMENT_NEGATION_REACH); i--) {
     if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
     if (view.is(i, 'negation')) return true;

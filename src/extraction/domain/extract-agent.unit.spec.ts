@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -13,7 +13,7 @@ const units = parseWatch(readFixture('test/fixtures/watches/sylvania-units.yaml'
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string, watch = blasts): string[] {
-  return [...new Set(extract(text, PUBLISHED, language, watch).claims.map((claim) => `${claim.actorId}:${claim.stance}`))].sort();
+  return stancePairs(text, PUBLISHED, language, watch);
 }
 
 describe('1. with an agent, a statement must bear on the agent’s part, not only on the event', () => {
@@ -163,6 +163,11 @@ describe('2. involvement denials are the denier’s own part: the agent denies, 
     expect(pairs('Freedonia claimed responsibility for the attack.', 'en')).toEqual(['freedonia:confirm']);
     expect(pairs('Freedonia mengaku bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:confirm']);
     expect(pairs('Zedland claimed responsibility for the attack.', 'en')).toEqual([]);
+  });
+
+  it('en and id: the agent’s own words about a link are its denial when they reject it, never a confirm', () => {
+    expect(pairs('“I reject outright any link to this attack,” the Freedonian president said.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('“Kami menolak adanya kaitan dengan serangan itu,” kata Presiden Freedonia.', 'id')).toEqual(['freedonia:deny']);
   });
 
   it('en and id: rejecting an accusation that "it" was behind the attack is the speaker’s own part denied', () => {

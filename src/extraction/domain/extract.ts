@@ -20,7 +20,7 @@ import { claimDrafts } from './claim-drafts.js';
 import { DocumentMemory } from './document-memory.js';
 import { SentenceReferences } from './references.js';
 import { namesEvent } from './bearing.js';
-import { beforeLaterChanges, dateStatements } from './said-on.js';
+import { beforeLaterChanges, dateStatements, redatedByAnaphor } from './said-on.js';
 import { SentenceView } from './sentence-view.js';
 import { splitSentences } from './sentences.js';
 import { findStatements } from './statements.js';
@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-6';
+export const EXTRACTOR_VERSION = 'rules-7';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -42,6 +42,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   let hasContext = !compiledWatch.needsContext || titleMentions.some((mention) => mention.isContext);
   const claims: ClaimDraft[] = [];
   const initially = new Map<SaidOn, string>();
+  let previousStart = 0;
 
   sentences.forEach((span, index) => {
     const tokens = tokenize(doc.text, span.start, span.end);
@@ -53,6 +54,9 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const onTopic = view.isOnTopic();
     const eventNamed = namesEvent(view);
     hasContext ||= view.mentions.some((mention) => mention.isContext);
+    const redated = redatedByAnaphor(view, dates, published, claims.slice(previousStart));
+    if (redated) claims.splice(previousStart, redated.length, ...redated);
+    previousStart = claims.length;
     const { statements, lastSpeaker } = findStatements(view, refs, dateTokens, {
       lastSpeaker: memory.lastSpeaker,
       topicInContext: onTopic || memory.topicWithin(index),

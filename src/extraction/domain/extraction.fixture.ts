@@ -53,6 +53,11 @@ export function extract(text: string, published: string, language: string, watch
   return { doc, claims: extractClaims(doc, watch, packs) };
 }
 
+/** The (actor, stance) pairs a text yields, as "actor:stance", sorted and without repeats. */
+export function stancePairs(text: string, published: string, language: string, watch: Watch): string[] {
+  return [...new Set(extract(text, published, language, watch).claims.map((claim) => `${claim.actorId}:${claim.stance}`))].sort();
+}
+
 export interface ExpectedClaim {
   actor: string;
   stance: Stance;

@@ -51,6 +51,11 @@ export interface DateVocabulary {
   hours: string[];
   /** Nouns naming a statement, which "after"/"before" date another by: "before the president's statement". */
   statementNouns: string[];
+  /**
+   * A sentence opening with these names the previous sentence's words as a statement and dates
+   * them: "Hal itu disampaikan Nasrallah ... pada Kamis (19/9)", "The remarks were made on Thursday".
+   */
+  statementAnaphors: string[];
 }
 
 export interface LanguagePack {
@@ -91,6 +96,11 @@ export interface LanguagePack {
   statementMakers: string[];
   /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
   speculation: string[];
+  /**
+   * "without mentioning", "tanpa menyinggung": the reporter's note that the speaker left something
+   * unsaid. Reported words end before it: what follows is no part of what was said.
+   */
+  omissions: string[];
   negation: string[];
   disjunctions: string[];
   hedges: string[];
@@ -115,6 +125,10 @@ export interface LanguagePack {
     prepositions: string[];
     /** "the leader of North Korea": after a role noun the name owns the role. */
     genitives: string[];
+    /** "thousands of pagers", "some of the drones": a quantity before a genitive opens the noun phrase. */
+    quantities: string[];
+    /** "supplying Sylvania with drones": after a verb and its first object, the second one. */
+    secondObjectMarkers: string[];
     coordinators: string[];
     /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
     clauseOpeners: string[];
@@ -154,13 +168,15 @@ export interface SpeakerVocabulary {
   outletNames: string[];
   /** Unnamed sources: nobody, even with a country beside them ("Freedonian sources", "sumber yang mengetahui"). */
   anonymousSources: string[];
+  /** After a speaker, making it unnamed: "a Lebanese official who asked not to be named", "pejabat AS yang tidak disebutkan namanya". */
+  anonymousAfter: string[];
   /** "X denied it, as did Y": Y takes the same stance. */
   likewise: string[];
 }
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
-  'claim_nouns', 'statement_makers', 'speculation', 'negation', 'disjunctions',
+  'claim_nouns', 'statement_makers', 'speculation', 'omissions', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
@@ -177,7 +193,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const grammar = root
     .field('grammar')
     .allowOnly([
-      'prepositions', 'genitives', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
+      'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers',
     ]);
@@ -196,6 +212,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
     statementMakers: optionalPhrases(root.field('statement_makers')),
     speculation: optionalPhrases(root.field('speculation')),
+    omissions: optionalPhrases(root.field('omissions')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
     hedges: phrases(root.field('hedges')),
@@ -221,6 +238,8 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     grammar: {
       prepositions: phrases(grammar.field('prepositions')),
       genitives: optionalPhrases(grammar.field('genitives')),
+      quantities: optionalPhrases(grammar.field('quantities')),
+      secondObjectMarkers: optionalPhrases(grammar.field('second_object_markers')),
       coordinators: phrases(grammar.field('coordinators')),
       clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
       passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),
@@ -242,18 +261,19 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
 }
 
 const NO_SPEAKER_VOCABULARY: SpeakerVocabulary = {
-  officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], likewise: [],
+  officeNouns: [], possessives: [], possessiveSuffixes: [], outletNames: [], anonymousSources: [], anonymousAfter: [], likewise: [],
 };
 
 function readSpeakers(speakers: FieldReader, optionalPhrases: PhraseReader['optionalPhrases']): SpeakerVocabulary {
   if (speakers.isMissing) return NO_SPEAKER_VOCABULARY;
-  speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'likewise']);
+  speakers.allowOnly(['office_nouns', 'possessives', 'possessive_suffixes', 'outlet_names', 'anonymous_sources', 'anonymous_after', 'likewise']);
   return {
     officeNouns: optionalPhrases(speakers.field('office_nouns')),
     possessives: optionalPhrases(speakers.field('possessives')),
     possessiveSuffixes: speakers.field('possessive_suffixes').optionalStringList(),
     outletNames: optionalPhrases(speakers.field('outlet_names')),
     anonymousSources: optionalPhrases(speakers.field('anonymous_sources')),
+    anonymousAfter: optionalPhrases(speakers.field('anonymous_after')),
     likewise: optionalPhrases(speakers.field('likewise')),
   };
 }
@@ -274,7 +294,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
-  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns',
+  'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns', 'statement_anaphors',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -304,6 +324,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     after: optionalPhrases(dates.field('after')),
     hours: optionalPhrases(dates.field('hours')),
     statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
+    statementAnaphors: optionalPhrases(dates.field('statement_anaphors')),
   };
 }
 

@@ -18,6 +18,7 @@ export type LexTag =
   | { type: 'labelMarker' }
   | { type: 'infinitive' }
   | { type: 'speculation' }
+  | { type: 'omission' }
   | { type: 'negation' }
   | { type: 'disjunction' }
   | { type: 'hedge' }
@@ -32,6 +33,8 @@ export type LexTag =
   | { type: 'demonstrative' }
   | { type: 'preposition' }
   | { type: 'genitive' }
+  | { type: 'quantity' }
+  | { type: 'secondObject' }
   | { type: 'coordinator' }
   | { type: 'clauseOpener' }
   | { type: 'passiveAuxiliary' }
@@ -42,6 +45,7 @@ export type LexTag =
   | { type: 'possessive' }
   | { type: 'outletName' }
   | { type: 'anonymousSource' }
+  | { type: 'anonymousAfter' }
   | { type: 'likewise' };
 
 export type LexTagType = LexTag['type'];
@@ -74,6 +78,8 @@ export interface CompiledPack {
   involvement: PhraseTrie<true>;
   /** The claim nouns on their own: cue phrases ("rejected the claims") contain them too. */
   claimNouns: PhraseTrie<true>;
+  /** Openings that name the previous sentence's words as a statement: "Hal itu disampaikan", "The remarks were made". */
+  statementAnaphors: PhraseTrie<true>;
   markers: ReadonlySet<string>;
   /** The pack's abbreviations as the sentence splitter compares them: lower case, no full stop. */
   abbreviations: ReadonlySet<string>;
@@ -91,6 +97,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     furniture: compileFurniture(pack),
     involvement: wordsOnTheirOwn(pack, pack.involvement),
     claimNouns: wordsOnTheirOwn(pack, pack.claimNouns),
+    statementAnaphors: wordsOnTheirOwn(pack, pack.dates.statementAnaphors),
     markers: new Set(pack.markers.map(normalizeWord)),
     abbreviations: new Set(pack.abbreviations.map((word) => word.toLowerCase().replace(/\.$/, ''))),
   };
@@ -118,6 +125,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
+  addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
   addAll(pack.hedges, { type: 'hedge' });
@@ -135,6 +143,8 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
+  addAll(pack.grammar.quantities, { type: 'quantity' });
+  addAll(pack.grammar.secondObjectMarkers, { type: 'secondObject' });
   addAll(pack.grammar.coordinators, { type: 'coordinator' });
   addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
   addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });
@@ -148,6 +158,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.speakers.possessives, { type: 'possessive' });
   addAll(pack.speakers.outletNames, { type: 'outletName' });
   addAll(pack.speakers.anonymousSources, { type: 'anonymousSource' });
+  addAll(pack.speakers.anonymousAfter, { type: 'anonymousAfter' });
   addAll(pack.speakers.likewise, { type: 'likewise' });
   return trie;
 }

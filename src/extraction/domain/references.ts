@@ -325,7 +325,10 @@ export class SentenceReferences {
     const mentions = [last];
     let sawCoordinator = false;
     for (let current = last; ; ) {
-      const joint = current.start - 1;
+      // "Hezbollah, Iran and the Lebanese government", "Sylvania dan pemerintah Zedland": a
+      // conjunct may open with a determiner or an office.
+      const opening = this.phraseStart(current);
+      const joint = opening - 1 - (this.determinerBefore(opening) ? 1 : 0);
       if (joint < 1) break;
       const isCoordinator = view.is(joint, 'coordinator');
       if (!isCoordinator && !(sawCoordinator && view.tokens[joint].text === ',')) break;
@@ -342,12 +345,19 @@ export class SentenceReferences {
     const view = this.view;
     const mentions = [first];
     for (let current = first; current.end < view.length && view.is(current.end, 'coordinator'); ) {
-      const next = view.mentionStartingAt(current.end + 1);
+      const next = view.mentionStartingAt(current.end + 1) ?? view.mentionStartingAt(current.end + 2);
+      if (next && next.start === current.end + 2 && !this.determinerBefore(next.start)) break;
       if (!next?.actorId) break;
       mentions.push(next);
       current = next;
     }
     return mentions;
+  }
+
+  /** A determiner ("the", in a language that puts it before the noun) right before position `at`. */
+  private determinerBefore(at: number): boolean {
+    const view = this.view;
+    return at > 0 && view.pack.pack.references.demonstrativePosition === 'before' && view.is(at - 1, 'demonstrative') && view.lexAt(at - 1)!.end === at;
   }
 
   private anaphorEndingAt(i: number): Found | null {
@@ -412,6 +422,19 @@ export class SentenceReferences {
     if (first && isDatelinePlace(this.view, first)) this.maskedStarts.add(first.start);
   }
 
+  /**
+   * "a Lebanese official, who asked not to be named, said", "pejabat AS yang tidak disebutkan
+   * namanya": the name just before the words of anonymity (past a comma and an office) names no
+   * speaker.
+   */
+  private maskBeforeAnonymity(start: number): void {
+    const view = this.view;
+    let end = start > 0 && view.tokens[start - 1].text === ',' ? start - 1 : start;
+    while (end > 0 && view.is(end - 1, 'roleNoun') && !view.mentionEndingAt(end)) end = view.lexAt(end - 1)!.start;
+    const named = view.mentionEndingAt(end);
+    if (named) this.maskedStarts.add(named.start);
+  }
+
   /** "Freedonian government sources said", "sumber pemerintah Freedonia": an unnamed source is nobody. */
   private maskAroundAnonymousSource(start: number, end: number): void {
     const view = this.view;
@@ -439,6 +462,10 @@ export class SentenceReferences {
       }
       if (lex.tags.some((tag) => tag.type === 'anonymousSource')) {
         this.maskAroundAnonymousSource(lex.start, lex.end);
+        continue;
+      }
+      if (lex.tags.some((tag) => tag.type === 'anonymousAfter')) {
+        this.maskBeforeAnonymity(lex.start);
         continue;
       }
       const isConduit = lex.tags.some((tag) => tag.type === 'conduit' || tag.type === 'citing');

@@ -23,6 +23,8 @@ import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { Statement } from './statements.js';
 
 export const SAID_ON_STRENGTH = { stated: 3, past: 2, carried: 1, published: 0 } as const;
+/** The basis of a claim dated only by its report. */
+const PUBLICATION_BASIS = 'publication date';
 export type SaidOnBasis = keyof typeof SAID_ON_STRENGTH;
 
 export interface DatedStatement {
@@ -81,8 +83,29 @@ export function dateStatements(
     const carried = statement.actors.length > 0 ? carriedDate(statement.actors[0]) : null;
     if (carried) return { saidOn: carried, basis: 'carried' };
     publicationDay ??= formatDay(published);
-    return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: 'publication date' }, basis: 'published' };
+    return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: PUBLICATION_BASIS }, basis: 'published' };
   }
+}
+
+/**
+ * "Hal itu disampaikan Nasrallah dalam pidato ... pada Kamis (19/9)", "The remarks were made on
+ * Thursday": a sentence opening with a statement anaphor (pack `dates.statement_anaphors`) dates
+ * the previous sentence's words. Its claims dated only by publication take the first date phrase
+ * of this one: those of the actors this sentence names, or all when it names none ("The remarks
+ * were made ..."). Null when the sentence does not open so.
+ */
+export function redatedByAnaphor(
+  view: SentenceView,
+  dates: readonly DateExpression[],
+  published: number,
+  previous: readonly ClaimDraft[],
+): ClaimDraft[] | null {
+  const date = dates.find((expression) => !expression.quoted);
+  if (!date || previous.length === 0 || !view.pack.statementAnaphors.matchAt(view.tokens, 0)) return null;
+  const named = new Set(view.mentions.flatMap((mention) => (mention.actorId ? [mention.actorId] : [])));
+  const saidOn = resolveDate(date, published, view.textOf(date.start, date.end));
+  const redated = (claim: ClaimDraft) => claim.saidOn.basis === PUBLICATION_BASIS && (named.size === 0 || named.has(claim.actorId));
+  return previous.map((claim) => (redated(claim) ? { ...claim, saidOn } : claim));
 }
 
 /** Words between "after"/"before" and the statement it introduces: "after the Kremlin spokesman denied". */
@@ -93,8 +116,8 @@ const LAPSE_WORDS = 3;
 /**
  * "Pyongyang confirmed it on Monday, a few days after Moscow rejected the reports": a statement
  * introduced by "after" came before the other statement of the sentence, one introduced by
- * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday") came after it, so
- * the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
+ * "before" ("Moscow denied it, days before Pyongyang confirmed it on Monday", "Before Herzog's
+ * statement, Israel neither confirmed nor denied it") came after it, so the other one bounds it. Only a statement with no date or past marker of its own is re-dated: "a day after"
  * gives the day before, "hours after" that day or the one before, any other lapse (or none)
  * only an upper bound. The other way round, a statement before "after" and a dated statement
  * ("confirmed it after the minister's remarks on Monday") is bounded below by that date.
@@ -126,8 +149,10 @@ function datedByAnother(
         const bounded = follows ? afterStatement(dated[earlier], word, view, published) : null;
         if (bounded) return bounded;
       } else {
+        // "…, before Pyongyang confirmed it", else "Before Herzog's statement, Israel …".
         const other = introducedDated(word, statement);
-        if (other >= 0 && statement.anchors[0] < word.start) return beforeStatement(dated[other], word, view);
+        const precedes = other >= 0 && (statement.anchors[0] < word.start || breakBetween(view, statements[other].anchors[0], statement.anchors[0]));
+        if (precedes) return beforeStatement(dated[other], word, view);
       }
     }
     return own;
@@ -276,7 +301,7 @@ function afterStatement(other: DatedStatement, word: SequenceWord, view: Sentenc
 /** Only an upper bound: the answering statement's, or publication. */
 function beforeAnswer(answer: DatedStatement | null, published: number): DatedStatement {
   const to = answer?.saidOn.to ?? formatDay(published);
-  const basis = `before the statement answering it (${answer ? answer.saidOn.basis : 'publication date'})`;
+  const basis = `before the statement answering it (${answer ? answer.saidOn.basis : PUBLICATION_BASIS})`;
   return { saidOn: { from: null, to, precision: 'before', basis }, basis: 'past' };
 }
 

@@ -29,6 +29,8 @@ export interface StanceCue {
   agentNeedsMarker: boolean;
   /** An accusation ("accused", "menuduh"): its object is the accused. */
   accusation: boolean;
+  /** A pack `neither` cue, not a negated one: declining to answer ("declined to comment", "menolak berkomentar"). */
+  declines: boolean;
 }
 
 interface RawCue {
@@ -41,7 +43,11 @@ interface RawCue {
 const NEGATION_REACH = 4;
 /** A refusal reaches a cue after an infinitive marker across the words between: "refused during a briefing on Tuesday to confirm". */
 const INFINITIVE_NEGATION_REACH = 9;
-/** A label is negated only by what stands right before it: "bukan berita palsu", "not fake news". */
+/**
+ * A label or a noun is negated only by what stands right before it: "bukan berita palsu", "not
+ * fake news", "no confirmation"; in "Hezbollah did not respond to Netanyahu's admission" the
+ * negation is the verb's.
+ */
 const LABEL_NEGATION_REACH = 2;
 const HEDGE_REACH = 6;
 const PASSIVE_AUXILIARY_REACH = 3;
@@ -82,6 +88,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
     hedged: hedgeBefore(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
+    declines: cue.stance === 'neither' && cue.start === cueWordStart,
   };
 }
 
@@ -93,7 +100,7 @@ function isNeitherNorPair(view: SentenceView, first: RawCue, second: RawCue): bo
 }
 
 function negationReach(view: SentenceView, cue: RawCue): number {
-  if (cue.kind === 'labels') return LABEL_NEGATION_REACH;
+  if (cue.kind === 'labels' || cue.kind === 'nouns') return LABEL_NEGATION_REACH;
   return cue.start > 0 && view.is(cue.start - 1, 'infinitive') ? INFINITIVE_NEGATION_REACH : NEGATION_REACH;
 }
 

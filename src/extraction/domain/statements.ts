@@ -141,6 +141,9 @@ function stanceOnProposition(
   if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
+  // The agent declining to answer leaves its part open wherever the sentence names the event:
+  // "declined to comment on the explosions", "menolak berkomentar ketika ditanya soal ledakan itu".
+  if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
 }
@@ -263,10 +266,11 @@ function assertionOf(
   const verb: [number, number] = [attribution.verbStart, attribution.verbEnd];
   if (agent) {
     // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event;
-    // "said Freedonia was responsible for the blasts": the agent's part, asserted.
+    // "said Freedonia was responsible for the blasts": the agent's part, asserted of it by name
+    // (not "I reject outright any link", where the part is the speaker's own).
     const role = roleIn(view, refs, start, end, speakerActors);
     if (role && (namesEvent(view, start, end) || eventInContext)) {
-      const stance = role.negated ? stanceOnRole(role, 'deny', agent) : role.owners.includes(agent) && !qualifiedIn(view, start, role.at) ? 'confirm' : null;
+      const stance = role.negated ? stanceOnRole(role, 'deny', agent) : role.ownerNamed && role.owners.includes(agent) && !qualifiedIn(view, start, role.at) ? 'confirm' : null;
       if (stance) return { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false };
       if (role.negated) return null;
     }
