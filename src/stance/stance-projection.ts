@@ -228,18 +228,9 @@ export class StanceProjection implements EventSubscriber, OnModuleInit {
   }
 }
 
-/** The alerts of the timelines just rewritten, from the change rows they replaced. */
-function alertsOfReplacement(replaced: readonly StanceChange[], timelines: readonly TimelineRows[]): StanceAlert[] {
-  const before = new Map<string, StanceChange[]>();
-  for (const change of replaced) {
-    const key = timelineKey(change.watchId, change.actorId);
-    const rows = before.get(key);
-    if (rows) rows.push(change);
-    else before.set(key, [change]);
-  }
-  return timelines.flatMap(({ current, changes }) =>
-    alertsBetween(before.get(timelineKey(current.watchId, current.actorId)) ?? [], changes, current.lastPosition),
-  );
+/** The alerts of the timelines just rewritten, from the change rows each replaced. */
+function alertsOfReplacement(replaced: readonly (readonly StanceChange[])[], timelines: readonly TimelineRows[]): StanceAlert[] {
+  return timelines.flatMap(({ current, changes }, i) => alertsBetween(replaced[i] ?? [], changes, current.lastPosition));
 }
 
 /** Thrown to roll a replay's scratch transaction back once its rows have been read. */

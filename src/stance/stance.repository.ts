@@ -10,10 +10,10 @@ import type { Database } from '../database/database.js';
 import type { StanceChangesTable, StanceClaimsTable, Tables } from '../database/schema.js';
 import type { ClaimRecorded, SaidOn, Stance } from '../domain/vocabulary.js';
 import type { Executor } from '../event-store/event-store.repository.js';
-import type { AlertRecord, StanceAlert } from './domain/alerts.js';
+import { differingChanges, type AlertRecord, type StanceAlert } from './domain/alerts.js';
 import type { DocumentRef } from './domain/document-page.js';
 import type { TimelineEntry } from './domain/claim-order.js';
-import { entryOf, timelineKey, type RecordedDrop, type StanceChange } from './domain/timeline.js';
+import { entryOf, type RecordedDrop, type StanceChange } from './domain/timeline.js';
 
 export interface TimelineKey {
   watchId: string;
@@ -120,31 +120,36 @@ export class StanceRepository {
 
   /**
    * Brings the change rows and the current-stance row of each timeline given to what they should
-   * be, and returns the change rows that stood before. Only the rows that differ are deleted and
-   * inserted: a long timeline has thousands of change rows and a new claim alters one or two, so
-   * rewriting them all made every batch of a live projection cost as much as the whole history.
+   * be, and returns, per timeline, the change rows that stood before. Only the rows that differ are
+   * deleted and inserted: a long timeline has thousands of change rows and a new claim alters one
+   * or two, so rewriting them all made every batch of a live projection cost as much as the whole
+   * history; and the rows a fold kept are found by identity (differingChanges), not compared one by one.
    * `fresh`: the tables hold no rows of these timelines yet (a rebuild); nothing to read or delete.
    */
-  async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<StanceChange[]> {
-    const replaced: StanceChange[] = [];
+  async replaceTimelineRows(trx: Transaction<Tables>, timelines: readonly TimelineRows[], { fresh = false } = {}): Promise<(readonly StanceChange[])[]> {
+    const replaced: (readonly StanceChange[])[] = [];
     if (timelines.length === 0) return replaced;
-    let changes = timelines.flatMap((t) => t.changes);
-    if (!fresh) {
-      const kept = new Set<string>();
+    let changes: StanceChange[] = [];
+    if (fresh) {
+      changes = timelines.flatMap((t) => t.changes);
+    } else {
       for (const { current, changes: wanted, standing } of timelines) {
         const rows =
           standing ??
           (
             await trx.selectFrom('stance_changes').selectAll().where('watch_id', '=', current.watchId).where('actor_id', '=', current.actorId).execute()
           ).map(changeOfRow);
-        replaced.push(...rows);
-        const wantedByClaim = new Map(wanted.map((c) => [c.claimId, c]));
+        replaced.push(rows);
+        const { removed, added } = differingChanges(rows, wanted);
+        const addedByClaim = new Map(added.map((c) => [c.claimId, c]));
         const stale: string[] = [];
-        for (const row of rows) {
-          const want = wantedByClaim.get(row.claimId);
-          if (want && sameChangeRow(row, want)) kept.add(changeKey(row));
+        const kept = new Set<StanceChange>();
+        for (const row of removed) {
+          const want = addedByClaim.get(row.claimId);
+          if (want && sameChangeRow(row, want)) kept.add(want);
           else stale.push(row.claimId);
         }
+        for (const change of added) if (!kept.has(change)) changes.push(change);
         for (let i = 0; i < stale.length; i += WRITE_BATCH) {
           await trx
             .deleteFrom('stance_changes')
@@ -154,7 +159,6 @@ export class StanceRepository {
             .execute();
         }
       }
-      changes = changes.filter((c) => !kept.has(changeKey(c)));
     }
     for (let i = 0; i < changes.length; i += WRITE_BATCH) {
       await trx
@@ -487,10 +491,6 @@ export class StanceRepository {
 }
 
 /** A change row's key: (watch, actor, claim). */
-function changeKey(c: Pick<StanceChange, 'watchId' | 'actorId' | 'claimId'>): string {
-  return `${timelineKey(c.watchId, c.actorId)}\u0000${c.claimId}`;
-}
-
 /** Whether a stored change row already says what the fold says (every column). */
 function sameChangeRow(a: StanceChange, b: StanceChange): boolean {
   return (

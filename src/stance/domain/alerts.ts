@@ -25,19 +25,34 @@ export interface StanceAlert extends Omit<StanceChange, 'knownAtPosition'> {
  * A change present in both, unaltered, announces nothing: re-folding never re-announces.
  */
 export function alertsBetween(before: readonly StanceChange[], after: readonly StanceChange[], withdrawnAt: number): StanceAlert[] {
-  // By claim id (a claim makes at most one change): linear in the rows, which a long history has
-  // thousands of, where scanning `after` for each row of `before` was quadratic.
-  const afterByClaim = new Map(after.map((c) => [c.claimId, c]));
-  const beforeByClaim = new Map(before.map((c) => [c.claimId, c]));
+  // Only the rows that are not the very same objects in both can differ: a timeline extended by
+  // a move keeps the change objects it did not recount (extendStanceChanges), and a long history
+  // has thousands of them. Among the rest, by claim id (a claim makes at most one change).
+  const { removed, added } = differingChanges(before, after);
+  const addedByClaim = new Map(added.map((c) => [c.claimId, c]));
+  const removedByClaim = new Map(removed.map((c) => [c.claimId, c]));
   const alerts: StanceAlert[] = [];
-  for (const change of before) {
-    if (!afterByClaim.has(change.claimId)) alerts.push(alertOf(change, 'withdrawn', withdrawnAt));
+  for (const change of removed) {
+    if (!addedByClaim.has(change.claimId)) alerts.push(alertOf(change, 'withdrawn', withdrawnAt));
   }
-  for (const change of after) {
-    const was = beforeByClaim.get(change.claimId);
+  for (const change of added) {
+    const was = removedByClaim.get(change.claimId);
     if (!was || was.from !== change.from || was.to !== change.to) alerts.push(alertOf(change, 'changed', change.knownAtPosition));
   }
   return alerts;
+}
+
+/**
+ * The change rows of `before` that are not in `after` and those of `after` not in `before`, by
+ * identity: rows read back from the database share no object with a fold and all differ, then
+ * compared by claim and content by the caller. A claim holds at most one row in each list.
+ */
+export function differingChanges(before: readonly StanceChange[], after: readonly StanceChange[]): { removed: StanceChange[]; added: StanceChange[] } {
+  const inBefore = new Set(before);
+  const added = after.filter((c) => !inBefore.has(c));
+  if (added.length === 0 && after.length === before.length) return { removed: [], added };
+  const inAfter = new Set(after);
+  return { removed: before.filter((c) => !inAfter.has(c)), added };
 }
 
 /** The order alerts are announced in: log position, withdrawals before the changes they make way for. */
