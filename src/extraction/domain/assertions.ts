@@ -4,7 +4,7 @@
 // nothing when hedged, speculative or relaying yet another party's claim.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import { agentNamedIn, agentOf, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
 import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -31,7 +31,10 @@ export function assertedStance(
  * Reported words bear on the proposition when they name it whole; with a watch agent, the event
  * must not only be what the words are about ("injured in the blasts"), and the agent may be the
  * speaker itself when no one else is named first ("Freedonia said it had not supplied drones",
- * "'We have not sent a single soldier,' the envoy said").
+ * "'We have not sent a single soldier,' the envoy said"), or named elsewhere in the sentence
+ * as the one whose deed the words speak of ("asked about Freedonia's deliveries, the Sylvanian
+ * envoy said the drones were never supplied"); not when they name another doer ("the drones
+ * were supplied by Zedland").
  */
 function bearsOnProposition(
   view: SentenceView,
@@ -41,23 +44,25 @@ function bearsOnProposition(
   speakers: readonly ResolvedActor[],
   agent: string | null,
 ): boolean {
-  if (!agent) return view.isOnTopic(start, end) || deniesOwnPart(view, start, end, speakers);
+  if (!agent) return view.isOnTopic(start, end) || speaksOfOwnPart(view, start, end, speakers);
   if (!namesEvent(view, start, end)) return false;
   if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
-  return speakers.some((actor) => actor.actorId === agent) &&
+  if (doneByOther(view, start, end)) return false;
+  return (speakers.some((actor) => actor.actorId === agent) || agentNamedOutside(view, start, end)) &&
     !otherActorBeforeEvent(view, refs, start, end, speakers) &&
     governsEvent(view, start, end, false);
 }
 
 /**
  * Without a watch agent, an actor whose own names are the terms of a topic group ("Freedonia" in
- * "Freedonia supplied the drones") names that group by speaking: its negated words about the
- * rest ("'The drones were never supplied,' the Freedonian envoy said") deny its part.
+ * "Freedonia supplied the drones") names that group by speaking: its words about the rest deny
+ * its part when negated ("'The drones were never supplied,' the Freedonian envoy said") and
+ * confirm it when they govern it ("'Yes, our drones are there'"), as the agent's own words do.
  */
-function deniesOwnPart(view: SentenceView, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+function speaksOfOwnPart(view: SentenceView, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
   const groups = view.topicGroupsIn(start, end);
   for (const actor of speakers) view.watch.groupsNamedBy.get(actor.actorId)?.forEach((group) => groups.add(group));
-  return groups.size === view.watch.topicGroupCount && negatesTopic(view, start, end);
+  return groups.size === view.watch.topicGroupCount && (negatesTopic(view, start, end) || governsEvent(view, start, end, false));
 }
 
 /** Reported words end before "without mentioning", "tanpa menyinggung": what follows was left unsaid. */

@@ -52,7 +52,7 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
       verbEnd: lex.end,
       // "Yonhap melaporkan, mengutip NIS, bahwa ...": an outlet that cites an actor speaks for it.
       speaker: speaker.kind === 'actors' || refs.cited.length === 0 ? speaker : { kind: 'actors', actors: refs.actorsOf(refs.cited) },
-      content: { start: parsed.content.start, end: appositiveAt(view, parsed.content.start, parsed.content.end) },
+      content: { start: parsed.content.start, end: clauseEndAt(view, refs, parsed.content.start, appositiveAt(view, parsed.content.start, parsed.content.end)) },
       topLevel,
     });
     boundary = Math.max(lex.end, parsed.found?.end ?? 0);
@@ -90,6 +90,27 @@ function appositiveAt(view: SentenceView, start: number, end: number): number {
     }
   }
   return end;
+}
+
+/**
+ * Where reported words end before a clause of another subject: "Kyiv said the troops were in
+ * Kursk, while|but the Kremlin denied it", "..., and the Kremlin denied it", "..., sementara|namun
+ * Kremlin membantahnya". `end` when there is none; quoted words run to their closing mark.
+ */
+function clauseEndAt(view: SentenceView, refs: SentenceReferences, start: number, end: number): number {
+  for (let i = start + 1; i < end - 1; i++) {
+    if (view.tokens[i].quoted) continue;
+    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i) return view.isBreak(i - 1) ? i - 1 : i;
+    if (view.tokens[i].text === ',' && view.is(i + 1, 'coordinator') && subjectAt(view, refs, view.lexAt(i + 1)!.end)) return i;
+  }
+  return end;
+}
+
+/** An actor named as a subject at `at`, past a determiner: "the Kremlin", "Moscow". */
+function subjectAt(view: SentenceView, refs: SentenceReferences, at: number): boolean {
+  const first = at < view.length && view.is(at, 'demonstrative') ? view.lexAt(at)!.end : at;
+  const mention = view.mentionStartingAt(first);
+  return mention !== undefined && refs.isSubjectCandidate(mention);
 }
 
 /**
@@ -179,10 +200,17 @@ function parseAttribution(
   const found = refs.subjectBefore(verbStart, bound) ?? (countWords(view, dateTokens, bound, verbStart) > 0 ? otherSpeaker(verbStart) : null);
   if (!found && mode === 'either') return null;
   const speakerStart = found?.kind === 'mentions' ? refs.phraseStart(found.mentions[0]) : found?.kind === 'anaphor' ? found.at : verbStart;
+  const before = beforeDeterminer(view, speakerStart);
   const trailing =
     followsQuote(view, speakerStart) ||
-    (speakerStart > boundary + 1 && view.tokens[speakerStart - 1].text === ',' && countWords(view, dateTokens, verbEnd, end) < TRAILING_TAIL_WORDS);
+    (before > boundary && view.tokens[before].text === ',' && countWords(view, dateTokens, verbEnd, end) < TRAILING_TAIL_WORDS);
   return trailing ? { found, content: contentBefore(speakerStart) } : { found, content: { start: contentStart(view, verbEnd), end } };
+}
+
+/** The token before a speaker phrase, past its determiner: "..., the Sylvanian minister said". */
+function beforeDeterminer(view: SentenceView, speakerStart: number): number {
+  const previous = speakerStart - 1;
+  return previous >= 0 && view.is(previous, 'demonstrative') ? view.lexAt(previous)!.start - 1 : previous;
 }
 
 /**
@@ -199,8 +227,7 @@ function subjectBeforeAside(view: SentenceView, refs: SentenceReferences, bound:
 
 /** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */
 function followsQuote(view: SentenceView, speakerStart: number): boolean {
-  let previous = speakerStart - 1;
-  if (previous >= 0 && view.is(previous, 'demonstrative')) previous = view.lexAt(previous)!.start - 1;
+  const previous = beforeDeterminer(view, speakerStart);
   if (previous < 0) return false;
   if (view.isClosingQuote(previous)) return true;
   return view.tokens[previous].text === ',' && previous > 0 && view.isClosingQuote(previous - 1);
@@ -219,12 +246,15 @@ function contentStart(view: SentenceView, verbEnd: number): number {
   return start;
 }
 
-/** The clause "bahwa ..."/"that ..." soon after a verb: "mengatakan kepada Reuters pada Senin bahwa ...". */
+/**
+ * The clause "bahwa ..."/"that ..." soon after a verb: "mengatakan kepada Reuters pada Senin bahwa ...";
+ * not one after a stance cue, whose words it is: "menegaskan bantahannya atas laporan bahwa ...".
+ */
 export function complementAfter(view: SentenceView, verbEnd: number): { start: number; end: number } | null {
   const reach = Math.min(view.length, verbEnd + COMPLEMENTIZER_REACH);
   for (let i = verbEnd; i < reach && !view.tokens[i].quoted; i++) {
     if (view.is(i, 'complementizer') && !opensRelativeClause(view, i)) return { start: view.lexAt(i)!.end, end: view.length };
-    if (view.is(i, 'attribution')) break;
+    if (view.is(i, 'attribution') || view.is(i, 'cue')) break;
   }
   return null;
 }

@@ -30,6 +30,8 @@ export interface Role {
   at: number;
   /** Whose part it is: an actor named before it, else the statement's own actors. */
   owners: string[];
+  /** The owners are named before the word, not taken from the statement. */
+  ownerNamed: boolean;
   negated: boolean;
 }
 
@@ -73,15 +75,17 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || !isEventMention(view, mention)) return false;
     let before = mention.start - 1;
-    // The whole noun phrase: "penempatan pasukan" is one event phrase, governed by what precedes it.
-    for (let covering = view.mentionCovering(before); before >= start && covering && isEventMention(view, covering); covering = view.mentionCovering(before)) {
+    // The whole noun phrase: "penempatan pasukan", "North Korean troops" are one phrase, governed
+    // by what precedes it ("questions about North Korean troops" is not).
+    for (let covering = view.mentionCovering(before); before >= start && covering && covering.topicGroups.length > 0; covering = view.mentionCovering(before)) {
       before = covering.start - 1;
     }
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     before = beforeQuantity(view, start, before);
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
-    if (before < start) return objectAtStart || possessedAfter(view, mention);
+    if (possessedAfter(view, mention)) return true;
+    if (before < start) return objectAtStart;
     // "was behind the attack", "its role in the blasts": someone's part in the event, whatever the preposition.
     if (view.is(before, 'preposition') && (view.is(before, 'involvement') || (before > start && view.is(before - 1, 'involvement')))) return true;
     if (view.is(before, 'secondObject') && governsSecondObject(view, start, before)) return true;
@@ -126,8 +130,9 @@ function possessedAfter(view: SentenceView, mention: Mention): boolean {
   return mention.end < view.length && (view.is(mention.end, 'firstPerson') || view.is(mention.end, 'pronoun'));
 }
 
+/** A term of what was done: not the agent's group, nor a group of an actor's own names ("Sylvanian" in "Sylvanian troops"). */
 function isEventMention(view: SentenceView, mention: Mention): boolean {
-  return mention.topicGroups.some((group) => group !== view.watch.agentGroup);
+  return mention.topicGroups.some((group) => group !== view.watch.agentGroup && !view.watch.actorGroups.has(group));
 }
 
 /** Another actor named in [start, end) before the event: the reported words are about it, not the speaker. */
@@ -141,19 +146,46 @@ export function otherActorBeforeEvent(view: SentenceView, refs: SentenceReferenc
   return false;
 }
 
+/**
+ * The agent is named in the sentence outside the reported words [start, end): "asked about
+ * Freedonia's drone deliveries, the Sylvanian envoy said ...". Their event is the agent's deed.
+ */
+export function agentNamedOutside(view: SentenceView, start: number, end: number): boolean {
+  return view.mentions.some((mention) => (mention.end <= start || mention.start >= end) && namesAgent(view, mention));
+}
+
+/** "the drones were supplied by Zedland", "dipasok oleh Zedland": an actor named as the doer after the event. */
+export function doneByOther(view: SentenceView, start: number, end: number): boolean {
+  let eventSeen = false;
+  for (let i = start; i < end - 1; i++) {
+    const mention = view.mentionStartingAt(i);
+    if (mention && isEventMention(view, mention)) eventSeen = true;
+    if (!eventSeen || !view.is(i, 'agentMarker')) continue;
+    const doer = view.mentionStartingAt(view.lexAt(i)!.end);
+    if (doer?.actorId && !namesAgent(view, doer)) return true;
+  }
+  return false;
+}
+
 /** The first involvement word in [start, end), its owner and whether it is negated. */
 export function roleIn(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): Role | null {
   const trie = view.pack.involvement;
   for (let i = start; i < end; i++) {
     if (!trie.matchAt(view.tokens, i)) continue;
-    return { at: i, owners: ownersBefore(view, refs, start, i) ?? speakers.map((actor) => actor.actorId), negated: negatedAt(view, i, start) };
+    const named = ownersBefore(view, refs, start, i);
+    return { at: i, owners: named ?? speakers.map((actor) => actor.actorId), ownerNamed: named !== null, negated: negatedAt(view, i, start) };
   }
   return null;
 }
 
-/** "Zedland said Freedonia was not involved": the nearest actor named before the word, if any. */
+/**
+ * "Zedland said Freedonia was not involved": the nearest actor named before the word, if any, in
+ * its clause: in "rejected Sylvania's accusation that it was behind the blasts" the part is the
+ * speaker's ("it"), not Sylvania's.
+ */
 function ownersBefore(view: SentenceView, refs: SentenceReferences, start: number, at: number): string[] | null {
   for (let i = at - 1; i >= start; i--) {
+    if (view.is(i, 'complementizer')) return null;
     const mention = view.mentionCovering(i);
     if (mention?.actorId && refs.isSubjectCandidate(mention)) return [mention.actorId];
     if (mention?.actorId && namesAgent(view, mention)) return [mention.actorId];
@@ -198,6 +230,12 @@ export function othersClaimBefore(view: SentenceView, start: number, until: numb
     const about = until - 1;
     if (about > i && view.is(about, 'preposition') && !view.is(about, 'agentMarker')) return true;
   }
+  return false;
+}
+
+/** A hedge or speculation in [start, end): "investigating whether Freedonia was involved", "could be responsible". */
+export function qualifiedIn(view: SentenceView, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (view.is(i, 'hedge') || view.is(i, 'speculation')) return true;
   return false;
 }
 

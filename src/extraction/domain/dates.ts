@@ -244,6 +244,15 @@ class DateParser {
       const relative = this.relativeAfter(match!.end);
       if (relative) return { reference: { kind: 'relativeUnit', unit: unit.value, offset: relative.offset, part }, end: relative.end };
     }
+    // "late last month", "early this year": the modifier before the unit.
+    const dates = this.compiled.pack.dates;
+    const modified =
+      has(match, 'previous') && dates.previous.position === 'before' ? this.afterPrevious(match!.end)
+      : has(match, 'current') && dates.current.position === 'before' ? this.afterCurrent(match!.end)
+      : null;
+    const reference = modified?.reference;
+    if (reference?.kind === 'relativeUnit' && reference.unit !== 'day') return { reference: { ...reference, part }, end: modified!.end };
+    if (reference?.kind === 'month') return { reference: { ...reference, part }, end: modified!.end };
     return null;
   }
 

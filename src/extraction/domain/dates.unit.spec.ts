@@ -36,6 +36,7 @@ describe('Indonesian date phrases', () => {
     ['pada 28 April', '2025-04-29', ['2025-04-28', '2025-04-28', 'day', 'pada 28 April']],
     ['pada 28 Desember', '2025-01-05', ['2024-12-28', '2024-12-28', 'day', 'pada 28 Desember']],
     ['akhir 2024', '2025-04-29', ['2024-09-01', '2024-12-31', 'year', 'akhir 2024']],
+    ['akhir bulan lalu', FRIDAY, ['2024-09-21', '2024-09-30', 'month', 'akhir bulan lalu']],
     ['awal Oktober', FRIDAY, ['2024-10-01', '2024-10-10', 'month', 'awal Oktober']],
     ['Desember lalu', MONDAY, ['2024-12-01', '2024-12-31', 'month', 'Desember lalu']],
     ['pada bulan Agustus', FRIDAY, ['2024-08-01', '2024-08-31', 'month', 'pada bulan Agustus']],
@@ -73,6 +74,9 @@ describe('English date phrases', () => {
     ['on 28 April', '2025-04-29', ['2025-04-28', '2025-04-28', 'day', 'on 28 April']],
     ['in late 2024', '2025-04-29', ['2024-09-01', '2024-12-31', 'year', 'in late 2024']],
     ['in mid-October', FRIDAY, ['2024-10-11', '2024-10-21', 'month', 'in mid-October']],
+    // The part before "last"/"this": "late last month" as "akhir bulan lalu".
+    ['late last month', FRIDAY, ['2024-09-21', '2024-09-30', 'month', 'late last month']],
+    ['early this month', FRIDAY, ['2024-10-01', '2024-10-10', 'month', 'early this month']],
     ['yesterday', FRIDAY, ['2024-10-24', '2024-10-24', 'day', 'yesterday']],
     ['two days ago', FRIDAY, ['2024-10-23', '2024-10-23', 'day', 'two days ago']],
     ['last month', FRIDAY, ['2024-09-01', '2024-09-30', 'month', 'last month']],

@@ -9,6 +9,7 @@ import { dprkWatch, expectClaims, extract, freedoniaWatch, readFixture, stancePa
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
 const drones = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
+const units = parseWatch(readFixture('test/fixtures/watches/sylvania-units.yaml'), 'sylvania-units.yaml');
 
 /** The (actor, stance) pairs a text yields, sorted. */
 function pairs(text: string, language: string, watch = blasts): string[] {
@@ -87,6 +88,55 @@ describe('without a watch agent, an actor whose names are a topic group speaks f
   });
 });
 
+describe('with a watch agent, the event as the subject of the reported words: whose deed they speak of', () => {
+  // freedonia-drone-supply lists the verbs of the deed ("supplied", "dikirim") as event terms.
+  it('en: the agent’s own words deny or confirm its deed; another doer after "by" makes them no claim', () => {
+    expect(pairs('“The drones were never supplied,” the Freedonian envoy said.', 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('“Our drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“The drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“The drones were supplied by Zedland,” the Freedonian minister said.', 'en', drones)).toEqual([]);
+    expect(pairs('“The drones were shot down over the border,” the Freedonian minister said.', 'en', drones)).toEqual([]);
+  });
+
+  it('en and id: straight single quotes quote as curly ones do', () => {
+    expect(pairs("'The drones were never supplied,' the Freedonian envoy said.", 'en', drones)).toEqual(['freedonia:deny']);
+    expect(pairs("'Our drones were delivered as agreed,' the Freedonian minister said.", 'en', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs("'Drone itu tidak pernah dikirim,' kata duta besar Freedonia.", 'id', drones)).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "“Drone itu tidak pernah dikirim,” kata duta besar Freedonia"', () => {
+    expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
+    expect(pairs('“Drone itu sudah dikirim sesuai kesepakatan,” kata menteri Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“Ya, drone kami ada di sana,” kata juru bicara Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
+    expect(pairs('“Drone itu dipasok oleh Zedland,” kata menteri Freedonia.', 'id', drones)).toEqual([]);
+  });
+
+  it('en and id: another party’s words are about the agent’s deed only when the sentence names the agent', () => {
+    expect(pairs('“The drones were never supplied,” the Sylvanian envoy said.', 'en', drones)).toEqual([]);
+    expect(pairs('Asked about Freedonia’s drone deliveries, the Sylvanian envoy said the drones were never supplied.', 'en', drones)).toEqual(['sylvania:deny']);
+    expect(pairs('Freedonia denied the report, but Zedland said the drones were delivered.', 'en', drones)).toEqual(['freedonia:deny', 'zedland:confirm']);
+    expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Sylvania.', 'id', drones)).toEqual([]);
+    expect(pairs('Ditanya soal pengiriman drone Freedonia, duta besar Sylvania mengatakan drone itu tidak pernah dikirim.', 'id', drones)).toEqual(['sylvania:deny']);
+  });
+});
+
+describe('without a watch agent, the actor a topic group names confirms with its own words as it denies', () => {
+  // sylvania-units lists Sylvania's own names as its first group and names no agent.
+  it('en: "“Yes, our units are there,” the Sylvanian spokesman said"', () => {
+    expect(pairs('“Yes, our units are there,” the Sylvanian spokesman said.', 'en', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('“Our units are not there,” the Sylvanian spokesman said.', 'en', units)).toEqual(['sylvania:deny']);
+    expect(pairs('“The troops are a long way from home,” the Sylvanian spokesman said.', 'en', units)).toEqual([]);
+    expect(pairs('“Yes, our units are there,” the Marsovian spokesman said.', 'en', units)).toEqual([]);
+  });
+
+  it('id: "“Ya, pasukan kami memang ada di sana,” kata juru bicara Sylvania"', () => {
+    expect(pairs('“Ya, pasukan kami memang ada di sana,” kata juru bicara Sylvania.', 'id', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('Juru bicara Sylvania mengatakan pasukannya berada di sana sejak Januari.', 'id', units)).toEqual(['sylvania:confirm']);
+    expect(pairs('“Pasukan kami tidak ada di sana,” kata juru bicara Sylvania.', 'id', units)).toEqual(['sylvania:deny']);
+    expect(pairs('“Ya, pasukan kami ada di sana,” kata juru bicara Marsovia.', 'id', units)).toEqual([]);
+  });
+});
+
 describe('2. involvement denials are the denier’s own part: the agent denies, anyone else says neither', () => {
   it('en: "said it was not involved and had no advance knowledge"', () => {
     const context = 'The blasts hit the capital of Sylvania on Monday.';
@@ -98,6 +148,45 @@ describe('2. involvement denials are the denier’s own part: the agent denies, 
   it('en: "rejected any connection with the attack" by the agent’s president is the agent’s deny', () => {
     expect(pairs('Freedonia’s president rejected any connection with the attack.', 'en')).toEqual(['freedonia:deny']);
     expect(pairs('Zedland denied any involvement in the blasts.', 'en')).toEqual(['zedland:neither']);
+  });
+
+  it('en: "nothing to do with" is a negated part: the agent’s deny, anyone else’s neither', () => {
+    expect(pairs('Freedonia said it had “nothing to do with” the attack.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('Zedland said it had nothing to do with the blasts.', 'en')).toEqual(['zedland:neither']);
+  });
+
+  it('en and id: another party saying the agent was responsible confirms, unless hedged; owning the deed confirms', () => {
+    expect(pairs('Sylvania’s president said Freedonia was responsible for the blasts.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Presiden Sylvania mengatakan Freedonia bertanggung jawab atas ledakan tersebut.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('Sylvania said it was investigating whether Freedonia was involved in the blasts.', 'en')).toEqual([]);
+    expect(pairs('Sylvania said Freedonia could be responsible for the blasts.', 'en')).toEqual([]);
+    expect(pairs('Freedonia claimed responsibility for the attack.', 'en')).toEqual(['freedonia:confirm']);
+    expect(pairs('Freedonia mengaku bertanggung jawab atas serangan itu.', 'id')).toEqual(['freedonia:confirm']);
+    expect(pairs('Zedland claimed responsibility for the attack.', 'en')).toEqual([]);
+  });
+
+  it('en and id: the agent’s own words about a link are its denial when they reject it, never a confirm', () => {
+    expect(pairs('“I reject outright any link to this attack,” the Freedonian president said.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('“Kami menolak adanya kaitan dengan serangan itu,” kata Presiden Freedonia.', 'id')).toEqual(['freedonia:deny']);
+  });
+
+  it('en and id: rejecting an accusation that "it" was behind the attack is the speaker’s own part denied', () => {
+    const en = pairs('Freedonia rejected Sylvania’s accusation that it was behind the blasts as “absurd”.', 'en');
+    expect(en).toContain('freedonia:deny');
+    expect(en).not.toContain('freedonia:neither');
+    expect(pairs('Freedonia menolak tuduhan Sylvania bahwa pihaknya berada di balik ledakan itu.', 'id')).toEqual(['freedonia:deny', 'sylvania:confirm']);
+  });
+
+  it('en and id: an interior minister speaks for the country beside the office', () => {
+    expect(pairs('Sylvania’s interior minister said on Monday that the blasts were the work of Freedonian saboteurs.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('Menteri Dalam Negeri Sylvania pada Senin mengatakan ledakan itu merupakan ulah penyabot Freedonia.', 'id')).toEqual(['sylvania:confirm']);
+  });
+
+  it('en and id: "X denied any role, as did Y": each denies its own part', () => {
+    expect(pairs('Freedonia denied any role in the blasts, as did Zedland.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Zedland denied any role in the blasts, as did Freedonia.', 'en')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Freedonia membantah terlibat dalam serangan itu, begitu pula Zedland.', 'id')).toEqual(['freedonia:deny', 'zedland:neither']);
+    expect(pairs('Zedland membantah keterlibatannya dalam ledakan tersebut, demikian pula Freedonia.', 'id')).toEqual(['freedonia:deny', 'zedland:neither']);
   });
 
   it('id: "menyatakan tidak terlibat", "tidak mengetahui sebelumnya"', () => {
@@ -128,6 +217,13 @@ describe('3. negation and hedges', () => {
   it('en and id: speculation about what an actor may do later is no claim', () => {
     expect(pairs('Zedland said Freedonia could send more drones to Sylvania next year.', 'en', drones)).toEqual([]);
     expect(pairs('Zedland mengatakan Freedonia akan mengirim lebih banyak drone ke Sylvania.', 'id', drones)).toEqual([]);
+  });
+
+  it('en and id: "may"/"mungkin" is speculation; "May" capitalised is the month', () => {
+    expect(pairs('Zedland said Freedonia may send more drones to Sylvania.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland mengatakan Freedonia mungkin akan mengirim lebih banyak drone ke Sylvania.', 'id', drones)).toEqual([]);
+    const inMay = extract('In May, Zedland said Freedonia had supplied drones to Sylvania.', '2026-06-02', 'en', drones).claims;
+    expect(inMay.map((claim) => [claim.actorId, claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['zedland', 'confirm', '2026-05-01', '2026-05-31']]);
   });
 
   it('en and id: a label decides over a neutral verb', () => {
@@ -204,6 +300,25 @@ describe('4. vocabulary', () => {
     expect(pairs(`${context} Freedonia refused comment.`, 'en', drones)).toEqual(['freedonia:neither']);
     expect(pairs(`${context} Zedland referred questions to its defence ministry.`, 'en', drones)).toEqual(['zedland:neither']);
     expect(pairs(`${context} Zedland said it has no confirmation of that.`, 'en', drones)).toEqual(['zedland:neither']);
+  });
+
+  it('en and id: "we have no such information", "kami tidak memiliki informasi seperti itu"', () => {
+    const asked = 'Asked on Tuesday whether Sylvania had received Freedonian drones, the Sylvanian spokesman said: “No, we have no such information.”';
+    const ditanya = 'Ditanya pada Selasa apakah Sylvania menerima drone Freedonia, juru bicara Sylvania mengatakan: “Tidak, kami tidak memiliki informasi seperti itu.”';
+    expect(pairs(asked, 'en', drones)).toEqual(['sylvania:neither']);
+    expect(pairs(ditanya, 'id', drones)).toEqual(['sylvania:neither']);
+  });
+
+  it('en and id: "not appropriate for us to comment", "redirected the question", "tidak layak dikomentari", "meneruskan pertanyaan"', () => {
+    expect(pairs('“It is not appropriate for us to comment on reports about our drones every time,” the Freedonian spokesman said.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('The Freedonian spokesman redirected the question about Freedonian drones in Sylvania to the defence ministry.', 'en', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('“Laporan soal drone Freedonia di Sylvania tidak layak dikomentari,” kata juru bicara Freedonia.', 'id', drones)).toEqual(['freedonia:neither']);
+    expect(pairs('Juru bicara Freedonia meneruskan pertanyaan soal drone Freedonia di Sylvania kepada kementerian pertahanan.', 'id', drones)).toEqual(['freedonia:neither']);
+  });
+
+  it('en: an event term after a preposition is not governed, with the agent’s name in its noun phrase too', () => {
+    expect(pairs('Zedland said questions about Freedonian drones should go to the defence ministry.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland said it had seen Freedonian drones over Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
   });
 
   it('en: contradictory information, not aware in advance, citing satellite imagery', () => {

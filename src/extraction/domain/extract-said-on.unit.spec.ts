@@ -2,7 +2,8 @@
 // was said (valid time), resolved against the publication date.
 
 import { describe, it } from '@jest/globals';
-import { expectClaims, extract } from './extraction.fixture.js';
+import type { Stance } from '../../domain/vocabulary.js';
+import { expectClaims, extract, type ExpectedClaim } from './extraction.fixture.js';
 
 describe('4. earlier statements are bounded above, never dated at publication', () => {
   it('id: "sebelumnya membantah" is before the day of publication', () => {
@@ -36,6 +37,13 @@ describe('4. earlier statements are bounded above, never dated at publication', 
     ]);
   });
 
+  it('en and id: "on several occasions", "dalam beberapa kesempatan" are before the day of publication', () => {
+    const en = 'On several occasions, Russian officials have denied that North Korean soldiers were in Russia.';
+    const id = 'Dalam beberapa kesempatan, pejabat Rusia telah membantah keberadaan tentara Korea Utara di Rusia.';
+    expectClaims(extract(en, '2024-11-05', 'en'), [{ actor: 'russia', stance: 'deny', sentence: en, saidOn: [null, '2024-11-04', 'before'] }]);
+    expectClaims(extract(id, '2024-11-05', 'id'), [{ actor: 'russia', stance: 'deny', sentence: id, saidOn: [null, '2024-11-04', 'before'] }]);
+  });
+
   it('en: "for months refused to confirm or deny"', () => {
     const sentence = 'For months, Pyongyang refused to confirm or deny that its soldiers were in Russia.';
     expectClaims(extract(sentence, '2025-04-28', 'en'), [{ actor: 'dprk', stance: 'neither', sentence, saidOn: [null, '2025-04-27', 'before'] }]);
@@ -64,6 +72,55 @@ describe('4. a statement said "initially" came before the actor’s dated change
     expectClaims(extract(`${denied} ${admitted}`, '2026-03-12', 'id'), [
       { actor: 'dprk', stance: 'deny', sentence: denied, saidOn: [null, '2026-03-08', 'before'] },
       { actor: 'dprk', stance: 'confirm', sentence: admitted, saidOn: ['2026-03-09', '2026-03-09', 'day'] },
+    ]);
+  });
+});
+
+describe('4. "had earlier denied", "sebelumnya membantah" in a later sentence: before the actor’s dated change of stance, else before publication', () => {
+  // Thursday 12 March 2026: Monday is the 9th.
+  const monday: ExpectedClaim['saidOn'] = ['2026-03-09', '2026-03-09', 'day'];
+  const beforeMonday: ExpectedClaim['saidOn'] = [null, '2026-03-08', 'before'];
+  const beforePublication: ExpectedClaim['saidOn'] = [null, '2026-03-11', 'before'];
+  /** The sentences of one article, each with its one claim. */
+  const expectArticle = (language: string, claims: [string, string, Stance, ExpectedClaim['saidOn']][]) =>
+    expectClaims(
+      extract(claims.map(([sentence]) => sentence).join(' '), '2026-03-12', language),
+      claims.map(([sentence, actor, stance, saidOn]) => ({ actor, stance, sentence, saidOn })),
+    );
+
+  it('en: "admitted on Monday ... had earlier denied", "had previously denied"', () => {
+    for (const marker of ['had earlier', 'had previously']) {
+      expectArticle('en', [
+        ['North Korea admitted on Monday that its troops were fighting in Russia.', 'dprk', 'confirm', monday],
+        [`Pyongyang ${marker} denied sending troops to Russia.`, 'dprk', 'deny', beforeMonday],
+      ]);
+    }
+  });
+
+  it('en: another actor’s dated statement, or a stance that may last ("has long denied"), leave the bound at publication', () => {
+    expectArticle('en', [
+      ['Seoul said on Monday that North Korean troops were in Russia.', 'south-korea', 'confirm', monday],
+      ['Pyongyang had earlier denied sending troops.', 'dprk', 'deny', beforePublication],
+    ]);
+    expectArticle('en', [
+      ['On Monday, Pyongyang declined to comment on North Korean troops in Russia.', 'dprk', 'neither', monday],
+      ['North Korea has long denied sending troops to Russia.', 'dprk', 'deny', beforePublication],
+    ]);
+  });
+
+  it('id: "pada Senin mengakui ... Sebelumnya, ... membantah", "sempat membantah"', () => {
+    for (const denied of ['Sebelumnya, Pyongyang membantah mengirim pasukan ke Rusia.', 'Pyongyang sempat membantah mengirim pasukan ke Rusia.']) {
+      expectArticle('id', [
+        ['Korea Utara pada Senin mengakui pasukannya bertempur di Rusia.', 'dprk', 'confirm', monday],
+        [denied, 'dprk', 'deny', beforeMonday],
+      ]);
+    }
+  });
+
+  it('id: "telah lama membantah" after a dated refusal to comment stays before publication', () => {
+    expectArticle('id', [
+      ['Pada Senin, Pyongyang menolak berkomentar soal tentara Korea Utara di Rusia.', 'dprk', 'neither', monday],
+      ['Korea Utara telah lama membantah mengirim tentara ke Rusia.', 'dprk', 'deny', beforePublication],
     ]);
   });
 });

@@ -2,7 +2,8 @@
 // which stance a cue expresses, and whose stance it is.
 
 import { describe, expect, it } from '@jest/globals';
-import { claimOf, expectClaims, extract } from './extraction.fixture.js';
+import { parseWatch } from '../../watches/domain/watch.js';
+import { claimOf, expectClaims, extract, readFixture } from './extraction.fixture.js';
 
 const PUBLISHED = '2024-10-25';
 const ON_PUBLICATION: [string, string, 'day'] = [PUBLISHED, PUBLISHED, 'day'];
@@ -197,5 +198,53 @@ describe('10. morphology: every inflected form of a cue, and the actor each form
 
   it('en: a hedged cue is no claim ("if confirmed")', () => {
     expectClaims(extract('“If confirmed, the deployment of North Korean troops would be an escalation,” Zelensky said.', PUBLISHED, 'en'), []);
+  });
+});
+
+describe('refusals, labels and possessors as real outlets phrase them (issue 12, item 3)', () => {
+  // A watch without an agent whose first group lists Sylvania's names (test/fixtures/watches).
+  const units = parseWatch(readFixture('test/fixtures/watches/sylvania-units.yaml'), 'sylvania-units.yaml');
+  const pairs = (text: string, language: string) =>
+    [...new Set(extract(text, '2026-03-12', language, units).claims.map((claim) => `${claim.actorId}:${claim.stance}@${claim.saidOn.to}`))].sort();
+
+  it('en and id: a refusal reaches "to confirm or deny" across the words between', () => {
+    expect(pairs('Sylvanian officials refused during a briefing on Tuesday to confirm or deny the presence of Sylvanian troops in Marsovia.', 'en'))
+      .toEqual(['sylvania:neither@2026-03-10']);
+    expect(pairs('Pejabat Sylvania menolak dalam jumpa pers pada Selasa untuk mengonfirmasi atau membantah keberadaan pasukan Sylvania di Marsovia.', 'id'))
+      .toEqual(['sylvania:neither@2026-03-10']);
+  });
+
+  it('en and id: "is refusing to comment", "will not discuss", "tidak akan membahas" are neither', () => {
+    expect(pairs('The Sylvanian defence ministry is refusing to comment on reports of Sylvanian troops in Marsovia.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('“We will not discuss the movements of our units,” the Sylvanian spokesman said.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('“Kami tidak akan membahas pergerakan pasukan kami,” kata juru bicara Sylvania.', 'id')).toEqual(['sylvania:neither@2026-03-12']);
+  });
+
+  it('en and id: "the report was wrong", "flat out wrong", "keliru" deny; "was wrong to send" is no label', () => {
+    expect(pairs('A Sylvanian spokeswoman said the report about Sylvanian troops in Marsovia was wrong.', 'en')).toEqual(['sylvania:deny@2026-03-12']);
+    expect(pairs('Reports of Sylvanian troops in Marsovia are flat out wrong, the Sylvanian defence minister said.', 'en')).toEqual(['sylvania:deny@2026-03-12']);
+    expect(pairs('Marsovia said Sylvania was wrong to send troops to Marsovia.', 'en')).toEqual(['marsovia:confirm@2026-03-12']);
+    expect(pairs('Juru bicara Sylvania menyebut laporan soal pasukan Sylvania di Marsovia itu keliru.', 'id')).toEqual(['sylvania:deny@2026-03-12']);
+  });
+
+  it('en: "said nothing about" is neither, "nothing to confirm" neither, "nothing but lies" deny', () => {
+    expect(pairs('The Sylvanian spokesman said nothing about Sylvanian troops in Marsovia.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('“We have nothing to confirm the press reports about Sylvanian troops in Marsovia,” the Sylvanian spokesman said.', 'en')).toEqual(['sylvania:neither@2026-03-12']);
+    expect(pairs('Reports of Sylvanian troops in Marsovia are nothing but lies, the Sylvanian minister said.', 'en')).toEqual(['sylvania:deny@2026-03-12']);
+  });
+
+  it('en and id: "repeated its denial", "menegaskan bantahannya atas laporan bahwa ...": the subject’s denial, and no assertion of the report’s words', () => {
+    expect(pairs('Sylvania on Friday repeated its denial of reports that Sylvanian troops were in Marsovia.', 'en')).toEqual(['sylvania:deny@2026-03-06']);
+    expect(pairs('Sylvania pada Jumat kembali menegaskan bantahannya atas laporan bahwa pasukan Sylvania berada di Marsovia.', 'id')).toEqual(['sylvania:deny@2026-03-06']);
+  });
+
+  it('en and id: a passive cue’s agent after "by a", "oleh seorang"', () => {
+    expect(pairs('The report of Sylvanian troops in Marsovia was refuted by a Sylvanian spokeswoman hours after its release.', 'en')).toEqual(['sylvania:deny@2026-03-12']);
+    expect(pairs('Laporan soal pasukan Sylvania di Marsovia dibantah oleh seorang juru bicara Sylvania beberapa jam setelah terbit.', 'id')).toEqual(['sylvania:deny@2026-03-12']);
+  });
+
+  it('en and id: speculation about what an actor named by a topic group may do later is no claim', () => {
+    expect(pairs('Sylvania could send more troops to Marsovia next year, Marsovia warned.', 'en')).toEqual([]);
+    expect(pairs('Sylvania bisa saja mengirim lebih banyak pasukan ke Marsovia tahun depan, kata Marsovia.', 'id')).toEqual([]);
   });
 });

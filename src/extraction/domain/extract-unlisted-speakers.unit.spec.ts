@@ -127,6 +127,26 @@ describe('6. coordination and reference back', () => {
     ]);
   });
 
+  it('en: reported words end before a clause of another subject ("..., while|but|and Y denied it")', () => {
+    for (const joint of ['while', 'but', 'and']) {
+      const sentence = `Sylvania said Freedonian drones had been supplied, ${joint} Marsovia denied the reports.`;
+      expectClaims(run(sentence, 'en'), [
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('id: reported words end before a clause of another subject ("..., sementara|namun|dan Y membantahnya")', () => {
+    for (const joint of ['sementara', 'namun', 'dan']) {
+      const sentence = `Sylvania mengatakan drone Freedonia telah dipasok, ${joint} Marsovia membantah laporan itu.`;
+      expectClaims(run(sentence, 'id'), [
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
   it('en and id: "X and Y said" / "X dan Y mengatakan" gives both', () => {
     const said = 'Sylvania and Marsovia said Freedonian drones had been supplied.';
     const mengatakan = 'Sylvania dan Marsovia mengatakan drone Freedonia telah dipasok.';
@@ -134,6 +154,48 @@ describe('6. coordination and reference back', () => {
       expectClaims(run(sentence, language), [
         { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
         { actor: 'marsovia', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('en and id: "Neither X nor Y has confirmed" / "Baik X maupun Y belum mengonfirmasi" is neither for both', () => {
+    const neither = 'Neither Freedonia nor Marsovia has confirmed that Freedonian drones were supplied.';
+    const belum = 'Baik Freedonia maupun Marsovia belum mengonfirmasi bahwa drone Freedonia dipasok.';
+    for (const [sentence, language] of [[neither, 'en'], [belum, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'neither', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'neither', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('en and id: "X and Y say" in a clause after another subject’s', () => {
+    const say = 'Freedonia denied the reports, but Sylvania and Marsovia say Freedonian drones were supplied.';
+    const mengatakan = 'Freedonia membantah laporan itu, namun Sylvania dan Marsovia mengatakan drone Freedonia telah dipasok.';
+    for (const [sentence, language] of [[say, 'en'], [mengatakan, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'marsovia', stance: 'confirm', sentence, saidOn: ON_PUBLICATION },
+      ]);
+    }
+  });
+
+  it('en and id: "X and Y said" with Y a party the watch does not list gives X', () => {
+    const said = 'Sylvania and Zedland said Freedonian drones had been supplied.';
+    const mengatakan = 'Sylvania dan Zedland mengatakan drone Freedonia telah dipasok.';
+    for (const [sentence, language] of [[said, 'en'], [mengatakan, 'id']]) {
+      expectClaims(run(sentence, language), [{ actor: 'sylvania', stance: 'confirm', sentence, saidOn: ON_PUBLICATION }]);
+    }
+  });
+
+  it('en and id: "X, like Y, has denied" / "X, seperti halnya Y, membantah" gives both', () => {
+    const like = 'Freedonia, like Sylvania, has denied that Freedonian drones were supplied.';
+    const seperti = 'Freedonia, seperti halnya Sylvania, membantah bahwa drone Freedonia dipasok.';
+    for (const [sentence, language] of [[like, 'en'], [seperti, 'id']]) {
+      expectClaims(run(sentence, language), [
+        { actor: 'freedonia', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
+        { actor: 'sylvania', stance: 'deny', sentence, saidOn: ON_PUBLICATION },
       ]);
     }
   });
@@ -198,6 +260,22 @@ describe('7. dates counted from other events, and days the text does not spell o
     ] as const) {
       expectClaims(run(`${said} ${phrase}`, 'en'), [
         { actor: 'sylvania', stance: 'confirm', sentence: said, saidOn: day('2025-03-06') },
+        { actor: 'freedonia', stance: 'deny', sentence: phrase, saidOn: day(expected) },
+      ]);
+    }
+  });
+
+  it('en and id: "a week earlier", "two days earlier", "sepekan sebelumnya", "dua hari sebelumnya" count from the last dated event', () => {
+    const said = 'Sylvania said on Thursday that Freedonian drones were used.';
+    const kata = 'Sylvania pada Kamis mengatakan drone Freedonia digunakan.';
+    for (const [context, phrase, language, expected] of [
+      [said, 'A week earlier, Freedonia had denied supplying drones.', 'en', '2025-02-27'],
+      [said, 'Freedonia denied supplying drones two days earlier.', 'en', '2025-03-04'],
+      [kata, 'Sepekan sebelumnya, Freedonia membantah memasok drone.', 'id', '2025-02-27'],
+      [kata, 'Dua hari sebelumnya, Freedonia membantah memasok drone.', 'id', '2025-03-04'],
+    ] as const) {
+      expectClaims(run(`${context} ${phrase}`, language), [
+        { actor: 'sylvania', stance: 'confirm', sentence: context, saidOn: day('2025-03-06') },
         { actor: 'freedonia', stance: 'deny', sentence: phrase, saidOn: day(expected) },
       ]);
     }

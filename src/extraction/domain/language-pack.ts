@@ -145,9 +145,11 @@ export interface LanguagePack {
     possessorPosition: WordPosition;
     /** Words that give a verb's object a label: "dismissed the claims as baseless", "sebagai kabar bohong". */
     labelMarkers: string[];
+    /** Words before a verb that another verb governs: "refused during the briefing to confirm", "menolak ... untuk mengonfirmasi". */
+    infinitiveMarkers: string[];
   };
   pastMarkers: string[];
-  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "awalnya". */
+  /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
   initialMarkers: string[];
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
@@ -193,6 +195,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
+      'infinitive_markers',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -247,6 +250,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       relativizers: optionalPhrases(grammar.field('relativizers')),
       possessorPosition: grammar.field('possessor_position').isMissing ? 'before' : grammar.field('possessor_position').oneOf(['before', 'after'] as const),
       labelMarkers: optionalPhrases(grammar.field('label_markers')),
+      infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -16,7 +16,7 @@ describe('parseLanguagePack', () => {
   it('reads the Indonesian and English packs', () => {
     expect(packs.get('id')!.language).toBe('id');
     expect(packs.get('id')!.cues.deny.passive).toContain('dibantah');
-    expect(packs.get('en')!.cues.neither.active).toContain('declined|refused to comment|discuss|elaborate|answer');
+    expect(packs.get('en')!.cues.neither.active).toContain('would|will not comment|say|discuss|elaborate');
     expect(packs.get('en')!.dates.weekdays.Monday).toBe(1);
   });
 

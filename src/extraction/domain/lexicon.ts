@@ -16,6 +16,7 @@ export type LexTag =
   | { type: 'relativeComplementizer' }
   | { type: 'relativizer' }
   | { type: 'labelMarker' }
+  | { type: 'infinitive' }
   | { type: 'speculation' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -122,6 +123,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.relativeComplementizers, { type: 'relativeComplementizer' });
   addAll(pack.grammar.relativizers, { type: 'relativizer' });
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
+  addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });

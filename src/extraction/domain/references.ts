@@ -44,6 +44,8 @@ const CONDUIT_REACH = 6;
 const OUTLET_NOUN_REACH = 2;
 const SPEAKER_PHRASE_REACH = 10;
 const AGENT_REACH = 5;
+/** Words between ", like Y," and the cue it shares: "has also denied". */
+const LIKEWISE_AUXILIARY_WORDS = 3;
 
 export class SentenceReferences {
   private readonly maskedStarts = new Set<number>();
@@ -105,10 +107,12 @@ export class SentenceReferences {
       if (view.is(i, 'clauseOpener')) return null;
       const mention = view.mentionCovering(i);
       if (mention) {
-        if (this.isSubjectCandidate(mention)) {
+        // "Pyongyang, like Moscow, denied": the party after "like" is not the subject.
+        const likewise = mention.start > 0 && view.is(mention.start - 1, 'likewise');
+        if (this.isSubjectCandidate(mention) && !likewise) {
           return { kind: 'mentions', mentions: this.withCoordinatedBefore(mention), end: mention.end };
         }
-        i = mention.start;
+        i = likewise ? view.lexAt(mention.start - 1)!.start : mention.start;
         continue;
       }
       const anaphor = this.anaphorEndingAt(i);
@@ -125,17 +129,31 @@ export class SentenceReferences {
     return false;
   }
 
-  /** "X denied it, as did Y", "…, begitu pula Y": the parties that took the same stance. */
-  likewiseAfter(position: number): Mention[] {
+  /**
+   * "X denied it, as did Y", "…, begitu pula Y", and between the subject and a cue at `cueStart`
+   * "X, like Y, denied it", "X, seperti halnya Y, membantah": the parties that took the same stance.
+   */
+  likewiseAround(cueStart: number, cueEnd: number): Mention[] {
     const view = this.view;
-    for (let i = position; i < view.length; i++) {
-      if (view.tokens[i].quoted || !view.is(i, 'likewise')) continue;
-      let k = view.lexAt(i)!.end;
-      while (k < view.length && (view.is(k, 'demonstrative') || view.is(k, 'roleNoun')) && !view.mentionStartingAt(k)) k++;
-      const mention = view.mentionStartingAt(k);
-      return mention?.actorId && !this.maskedStarts.has(mention.start) ? this.withCoordinatedAfter(mention) : [];
+    // ", like Y," right before the cue and its auxiliaries ("has also denied").
+    let comma = cueStart - 1;
+    while (comma >= 0 && comma >= cueStart - 1 - LIKEWISE_AUXILIARY_WORDS && view.tokens[comma].isWord) comma--;
+    const named = comma > 0 && view.tokens[comma].text === ',' ? view.mentionEndingAt(comma) : undefined;
+    const marker = named ? view.lexAt(named.start - 1) : undefined;
+    if (marker?.tags.some((tag) => tag.type === 'likewise') && !view.tokens[marker.start].quoted) return this.likewiseAt(marker.start);
+    for (let i = cueEnd; i < view.length; i++) {
+      if (!view.tokens[i].quoted && view.is(i, 'likewise')) return this.likewiseAt(i);
     }
     return [];
+  }
+
+  /** The first party after a likewise marker at `i`, with those coordinated after it. */
+  private likewiseAt(i: number): Mention[] {
+    const view = this.view;
+    let k = view.lexAt(i)!.end;
+    while (k < view.length && (view.is(k, 'demonstrative') || view.is(k, 'roleNoun')) && !view.mentionStartingAt(k)) k++;
+    const mention = view.mentionStartingAt(k);
+    return mention?.actorId && !this.maskedStarts.has(mention.start) ? this.withCoordinatedAfter(mention) : [];
   }
 
   private isUnknownName(i: number): boolean {
@@ -158,7 +176,12 @@ export class SentenceReferences {
       const token = view.tokens[i];
       if (view.is(i, 'preposition')) return null;
       const partOfName = token.isWord && (token.isCapitalized || view.is(i, 'roleNoun') || view.is(i, 'demonstrative'));
-      if (!mention && !partOfName) break;
+      if (!mention && !partOfName) {
+        // "Zedland and Marsovia said": the watch's actors coordinated with a party it does not list.
+        const coordinated = view.is(i, 'coordinator') ? view.mentionEndingAt(view.lexAt(i)!.start) : undefined;
+        if (coordinated && this.isSubjectCandidate(coordinated)) return { kind: 'mentions', mentions: this.withCoordinatedBefore(coordinated), end: coordinated.end };
+        break;
+      }
     }
     return { kind: 'other', end: last + 1 };
   }
@@ -193,15 +216,19 @@ export class SentenceReferences {
     const view = this.view;
     let i = position;
     let marked = false;
+    let markerEnd = -1;
     for (const limit = Math.min(view.length, position + AGENT_REACH); i < limit; i++) {
       if (view.isBreak(i)) return null;
       if (view.is(i, 'agentMarker')) {
         marked = true;
+        markerEnd = i + 1;
         continue;
       }
       const mention = view.mentionStartingAt(i);
       if (mention?.actorId && (marked || !needsMarker) && !this.maskedStarts.has(mention.start)) return [mention];
-      const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized;
+      // "refuted by a Sylvanian spokeswoman": the one word right after "by" may be an article.
+      const article = i === markerEnd && view.tokens[i].isWord && !view.lexAt(i);
+      const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized || article;
       if (!skippable) return null;
     }
     return null;

@@ -30,7 +30,7 @@ export type SaidOnBasis = keyof typeof SAID_ON_STRENGTH;
 export interface DatedStatement {
   saidOn: SaidOn;
   basis: SaidOnBasis;
-  /** Said "initially" (the marker as written): before the actor's dated change of stance, wherever the article reports it. */
+  /** Said "initially", "earlier" (the marker as written): before the actor's dated change of stance, wherever the article reports it. */
   initially?: string;
 }
 

@@ -44,9 +44,17 @@ export class SentenceView {
     }
     // "held Freedonia responsible": the pack's phrases with an actor slot take the watch's names.
     const actorSlots = (i: number) => (this.mentionByStart[i]?.actorId ? this.mentionByStart[i]!.end : undefined);
-    this.lexSpans = pack.lexicon.matchAll(this.tokens, actorSlots).map(({ start, end, values }) => ({ start, end, tags: values }));
+    this.lexSpans = pack.lexicon
+      .matchAll(this.tokens, actorSlots)
+      .filter(({ start, end }) => !(end === start + 1 && this.isMonthName(start)))
+      .map(({ start, end, values }) => ({ start, end, tags: values }));
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
+  }
+
+  /** "May" capitalised is the month, not the pack's "may". */
+  private isMonthName(i: number): boolean {
+    return this.tokens[i].isCapitalized && this.pack.dateWords.matchAt(this.tokens, i)?.values.some((word) => word.type === 'month') === true;
   }
 
   get length(): number {

@@ -41,6 +41,8 @@ interface RawCue {
 }
 
 const NEGATION_REACH = 4;
+/** A refusal reaches a cue after an infinitive marker across the words between: "refused during a briefing on Tuesday to confirm". */
+const INFINITIVE_NEGATION_REACH = 9;
 /**
  * A label or a noun is negated only by what stands right before it: "bukan berita palsu", "not
  * fake news", "no confirmation"; in "Hezbollah did not respond to Netanyahu's admission" the
@@ -60,7 +62,7 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
   const cues: StanceCue[] = [];
   for (let index = 0; index < raw.length; index++) {
     const cue = raw[index];
-    const negationAt = negationBefore(view, cue.start, cue.kind === 'labels' || cue.kind === 'nouns' ? LABEL_NEGATION_REACH : NEGATION_REACH);
+    const negationAt = negationBefore(view, cue.start, negationReach(view, cue));
     const partner = raw[index + 1];
     if (negationAt >= 0 && partner && isNeitherNorPair(view, cue, partner)) {
       cues.push(describe(view, { start: negationAt, end: partner.end, stance: 'neither', kind: cue.kind }, cue.start));
@@ -69,7 +71,9 @@ export function findStanceCues(view: SentenceView): StanceCue[] {
     }
     if (negationAt >= 0 && cue.stance === 'neither') continue; // "did not decline to comment": no stance
     const stance = negationAt >= 0 ? 'neither' : cue.stance;
-    cues.push(describe(view, { ...cue, stance, start: negationAt >= 0 ? negationAt : cue.start }, cue.start));
+    // "Neither Moscow nor Pyongyang has confirmed": the subject stands between, the cue starts after it.
+    const start = negationAt >= 0 && !namesBetween(view, negationAt, cue.start) ? negationAt : cue.start;
+    cues.push(describe(view, { ...cue, stance, start }, cue.start));
   }
   return cues;
 }
@@ -95,11 +99,28 @@ function isNeitherNorPair(view: SentenceView, first: RawCue, second: RawCue): bo
   return joint !== undefined && joint.end === second.start && joint.tags.some((tag) => tag.type === 'disjunction');
 }
 
-/** Index of the negation that governs a cue starting at `start`, or -1. */
+function negationReach(view: SentenceView, cue: RawCue): number {
+  if (cue.kind === 'labels' || cue.kind === 'nouns') return LABEL_NEGATION_REACH;
+  return cue.start > 0 && view.is(cue.start - 1, 'infinitive') ? INFINITIVE_NEGATION_REACH : NEGATION_REACH;
+}
+
+function namesBetween(view: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (view.mentionCovering(i)?.actorId) return true;
+  return false;
+}
+
+/**
+ * Index of the negation that governs a cue starting at `start`, or -1. Actors' names and the
+ * words joining them count for nothing: "Neither Moscow nor Pyongyang has confirmed".
+ */
 function negationBefore(view: SentenceView, start: number, reach: number): number {
-  for (let i = start - 1; i >= Math.max(0, start - reach); i--) {
+  let words = 0;
+  for (let i = start - 1; i >= 0 && words < reach; i--) {
     if (view.isBreak(i) || view.is(i, 'cue')) return -1;
     if (view.is(i, 'negation')) return view.lexAt(i)!.start;
+    const name = view.mentionCovering(i);
+    if (name?.actorId) i = name.start;
+    else if (!view.is(i, 'coordinator')) words++;
   }
   return -1;
 }

@@ -17,9 +17,9 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { agentNamedIn, agentOf, governsEvent, namesEvent, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { agentNamedIn, agentOf, governsEvent, namesEvent, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
-import { continued, isPossessive, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
+import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 import { findStanceCues, type StanceCue } from './stance-cues.js';
@@ -80,15 +80,24 @@ export function findStatements(
       continue;
     }
     const attribution = scopes.attributionAround(cue.start);
-    const likewise = attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAfter(cue.end));
-    statements.push({
-      actors: [...resolution.actors, ...likewise.filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId))],
+    const likewise = (attribution || view.tokens[cue.start].quoted ? [] : refs.actorsOf(refs.likewiseAround(cue.start, cue.end)))
+      .filter((actor) => !resolution.actors.some((other) => other.actorId === actor.actorId));
+    // "Freedonia denied any role in the blasts, as did Zedland": each denies its own part.
+    const likewiseStance = agent && likewise.length > 0 ? stanceOnProposition(cue, likewise, view, refs, context, agent) : stance;
+    const statementOf = (actors: ResolvedActor[], stance: Stance): Statement => ({
+      actors,
       anchors: attribution ? [cue.start, attribution.verbStart] : [cue.start],
       // "membantah bahwa tentara tiba pada hari Senin": Monday dates the arrival, not the denial.
       excluded: complementAfter(view, cue.end),
       claim: { stance, cueRanges: [[cue.start, cue.end]], label: cue.kind === 'labels' },
       topLevel: !attribution && !view.tokens[cue.start].quoted,
     });
+    if (likewiseStance === stance) {
+      statements.push(statementOf([...resolution.actors, ...likewise], stance));
+      continue;
+    }
+    statements.push(statementOf(resolution.actors, stance));
+    if (likewiseStance) statements.push(statementOf(likewise, likewiseStance));
   }
 
   for (const attribution of attributions) {
@@ -172,8 +181,13 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
   switch (cue.kind) {
     case 'passive':
       return named(refs.agentAfter(cue.end, cue.agentNeedsMarker)) ?? scope ?? { kind: 'none' };
-    case 'nouns':
-      return named(refs.possessorOf(cue.start, cue.end)) ?? scope ?? { kind: 'none' };
+    case 'nouns': {
+      const possessor = named(refs.possessorOf(cue.start, cue.end)) ?? scope;
+      if (possessor) return possessor;
+      // "repeated its denial", "bantahannya": the possessive pronoun refers back as "it" does.
+      const pronoun = possessivePronounOf(view, cue);
+      return pronoun ? resolveReference(pronoun, view, refs, null, lastSpeaker) : { kind: 'none' };
+    }
     case 'labels': {
       if (scope) return scope;
       const quote = view.quoteContaining(cue.start);
@@ -186,6 +200,12 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+function possessivePronounOf(view: SentenceView, cue: StanceCue): Found | null {
+  if (view.hasEnding(cue.end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: cue.start, end: cue.end };
+  const before = cue.start - 1;
+  return before >= 0 && view.is(before, 'possessive') ? { kind: 'anaphor', person: 'third', at: view.lexAt(before)!.start, end: cue.start } : null;
 }
 
 /** Words between a label marker and the label: "as nothing but baseless rumours". */
@@ -245,11 +265,14 @@ function assertionOf(
   const speakerActors = attribution.speaker.kind === 'actors' ? attribution.speaker.actors : [];
   const verb: [number, number] = [attribution.verbStart, attribution.verbEnd];
   if (agent) {
-    // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event.
+    // "said it was 'not involved'", "menyatakan tidak terlibat": denying a part in the event;
+    // "said Freedonia was responsible for the blasts": the agent's part, asserted of it by name
+    // (not "I reject outright any link", where the part is the speaker's own).
     const role = roleIn(view, refs, start, end, speakerActors);
-    if (role?.negated && (namesEvent(view, start, end) || eventInContext)) {
-      const stance = stanceOnRole(role, 'deny', agent);
-      return stance ? { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false } : null;
+    if (role && (namesEvent(view, start, end) || eventInContext)) {
+      const stance = role.negated ? stanceOnRole(role, 'deny', agent) : role.ownerNamed && role.owners.includes(agent) && !qualifiedIn(view, start, role.at) ? 'confirm' : null;
+      if (stance) return { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false };
+      if (role.negated) return null;
     }
   }
   const asserted = assertedStance(view, refs, start, end, speakerActors);

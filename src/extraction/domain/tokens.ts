@@ -210,7 +210,7 @@ const OPENING_QUOTES = new Set(['“', '„', '«', '‘']);
 const CLOSING_QUOTES = new Set(['”', '»', '’']);
 
 export function isQuoteMark(token: Token): boolean {
-  return OPENING_QUOTES.has(token.text) || CLOSING_QUOTES.has(token.text) || token.text === '"';
+  return OPENING_QUOTES.has(token.text) || CLOSING_QUOTES.has(token.text) || token.text === '"' || token.text === "'";
 }
 
 export interface QuoteSpan {
@@ -222,7 +222,10 @@ export interface QuoteSpan {
 
 /**
  * Marks quoted tokens and returns the quotations. Straight double quotes toggle; a lone
- * closing ’ with no open single quote is an apostrophe ("Koreans’ "), not a quotation.
+ * closing ’ with no open single quote is an apostrophe ("Koreans’ "), not a quotation. A
+ * straight single quote opens before a word it touches after a space ("'The drones ...") and
+ * closes after the word or mark it touches before a space ("... supplied,' the envoy said");
+ * elsewhere it is an apostrophe ("Koreans' troops", "the '90s").
  */
 export function markQuotes(tokens: Token[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
@@ -231,11 +234,13 @@ export function markQuotes(tokens: Token[]): QuoteSpan[] {
   for (let i = 0; i < tokens.length; i++) {
     const mark = tokens[i].text;
     if (open < 0) {
-      if (mark === '‘') single = true;
-      if (OPENING_QUOTES.has(mark) || mark === '"') open = i;
+      if (mark === '‘' || (mark === "'" && opensStraightSingle(tokens, i))) {
+        single = true;
+        open = i;
+      } else if (OPENING_QUOTES.has(mark) || mark === '"') open = i;
       continue;
     }
-    const closes = single ? mark === '’' : mark === '”' || mark === '"' || mark === '»';
+    const closes = single ? mark === '’' || (mark === "'" && closesStraightSingle(tokens, i)) : mark === '”' || mark === '"' || mark === '»';
     if (closes) {
       quotes.push({ open, close: i });
       open = -1;
@@ -246,4 +251,14 @@ export function markQuotes(tokens: Token[]): QuoteSpan[] {
   }
   if (open >= 0 && open < tokens.length - 1) quotes.push({ open, close: tokens.length - 1 });
   return quotes;
+}
+
+function opensStraightSingle(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (i === 0 || tokens[i - 1].end < tokens[i].start) && next !== undefined && next.start === tokens[i].end && next.isWord;
+}
+
+function closesStraightSingle(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i - 1].end === tokens[i].start && (next === undefined || next.start > tokens[i].end || !(next.isWord || next.isNumber));
 }

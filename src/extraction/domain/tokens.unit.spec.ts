@@ -3,7 +3,7 @@
 // distinguishes, and on random strings made of them.
 
 import { describe, expect, it } from '@jest/globals';
-import { tokenize } from './tokens.js';
+import { markQuotes, tokenize } from './tokens.js';
 
 const GRAMMAR = /((?:\p{Lu}\.){2,})|(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|\S/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
@@ -62,5 +62,23 @@ describe('tokenize', () => {
 
   it('stops after maxTokens tokens', () => {
     expect(tokenize('Read more: the U.S. said', 0, 24, 3).map((token) => token.text)).toEqual(['Read', 'more', ':']);
+  });
+});
+
+describe('markQuotes', () => {
+  const quoted = (text: string) => {
+    const tokens = tokenize(text);
+    markQuotes(tokens);
+    return tokens.filter((token) => token.quoted).map((token) => token.text).join(' ');
+  };
+
+  it('takes straight single quotes around words as a quotation', () => {
+    expect(quoted("'The drones were never supplied,' the envoy said.")).toBe('The drones were never supplied ,');
+    expect(quoted("He said: 'Our units are there.'")).toBe('Our units are there .');
+  });
+
+  it('leaves straight apostrophes in and after words alone', () => {
+    expect(quoted("The Koreans' troops and Moscow's units in the '90s.")).toBe('');
+    expect(quoted("Moscow's 'special operation' in the '90s.")).toBe('special operation');
   });
 });

@@ -38,6 +38,8 @@ export interface CompiledWatch {
    * supplier group): the actor speaking names that part of the proposition.
    */
   groupsNamedBy: ReadonlyMap<string, readonly number[]>;
+  /** Every group in groupsNamedBy: it names who did it, not what was done. */
+  actorGroups: ReadonlySet<number>;
   /** The watch requires context terms in an article. */
   needsContext: boolean;
   findMentions(tokens: readonly Token[]): Mention[];
@@ -92,6 +94,7 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
     topicGroupCount: agentGroup === watch.topic.length ? watch.topic.length + 1 : watch.topic.length,
     agentGroup,
     groupsNamedBy,
+    actorGroups: new Set([...groupsNamedBy.values()].flat()),
     needsContext: watch.context !== undefined,
     findMentions: (tokens) => trie.matchAll(tokens).map(toMention),
   };
