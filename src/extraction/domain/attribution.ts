@@ -35,7 +35,9 @@ export function findAttributions(view: SentenceView, refs: SentenceReferences, d
   let boundary = headline?.verbEnd ?? 0;
   for (const lex of view.lexSpans) {
     const mode = lex.tags.find((tag) => tag.type === 'attribution')?.speaker;
-    if (!mode || view.tokens[lex.start].quoted || isClaimNounHere(view, lex.start)) continue;
+    if (!mode || view.tokens[lex.start].quoted || isClaimNounHere(view, lex.start) || saidByNounBefore(view, lex.start)) continue;
+    // "Freedonia is said to have sent drones": hearsay, nobody speaks.
+    if (lex.end < view.length && view.is(lex.end, 'hearsay')) continue;
     const shared = sharedSubject(view, attributions, lex.start, lex.end);
     if (shared) {
       attributions.push(shared);
@@ -124,6 +126,18 @@ function isClaimNounHere(view: SentenceView, at: number): boolean {
   if (noun.end < view.length && view.is(noun.end, 'relativizer')) return true;
   const previous = at - 1;
   return previous >= 0 && view.tokens[previous].isWord && !view.mentionCovering(previous);
+}
+
+/**
+ * A verb of saying right after a relativizer that follows a noun other than a name: the noun is
+ * its subject, and no speaker of the sentence says the words ("denied reports which said Freedonia
+ * had sent drones", "membantah laporan media yang menyebut Freedonia mengirim drone").
+ */
+function saidByNounBefore(view: SentenceView, verb: number): boolean {
+  const relativizer = verb - 1;
+  if (relativizer < 1 || !view.is(relativizer, 'relativizer')) return false;
+  const noun = view.lexAt(relativizer)!.start - 1;
+  return noun >= 0 && view.tokens[noun].isWord && !view.mentionCovering(noun);
 }
 
 /** A headline that opens with its speaker and a colon: "Zelensky: Korea Utara Kirim 12.000 Tentara". */

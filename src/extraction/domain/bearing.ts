@@ -239,12 +239,16 @@ export function qualifiedIn(view: SentenceView, start: number, end: number): boo
   return false;
 }
 
-/** "could send", "akan mengirim": speculation before the first event term in [start, end). */
+/**
+ * "could send", "akan mengirim": speculation before the first event term in [start, end); or a
+ * hedge or speculation after it when a hypothetical determiner opens it ("any transfer of drones
+ * would be an escalation", "setiap pengiriman drone akan ...").
+ */
 export function speculativeBeforeEvent(view: SentenceView, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     if (view.is(i, 'speculation')) return true;
     const mention = view.mentionStartingAt(i);
-    if (mention && isEventMention(view, mention)) return false;
+    if (mention && isEventMention(view, mention)) return i > start && view.is(i - 1, 'hypothetical') && qualifiedIn(view, mention.end, end);
   }
   return false;
 }

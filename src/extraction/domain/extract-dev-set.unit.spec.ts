@@ -248,3 +248,73 @@ describe('dates: "until then", a statement named after a fronted "before", a sen
     expectClaims(extract(`${claim} ${other}`, '2026-03-12', 'en', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-12', '2026-03-12', 'day'] }]);
   });
 });
+
+// Phenomena the development set fixtures/eval/dev/iran-missiles-russia found (arms-supply
+// reporting), each in English and Indonesian, about the fictional watches above.
+
+describe('a verb of saying after a relativizer is said by the noun before it, not by the sentence’s speaker', () => {
+  it('en: "denied reports which said Freedonia had supplied drones" is the denial only', () => {
+    expect(pairs('Zedland denied reports which said Freedonia had supplied drones to Sylvania.', 'en', drones)).toEqual(['zedland:deny']);
+    expect(pairs('Zedland said Freedonia had supplied drones to Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('id: "membantah laporan media yang menyebut Freedonia telah memasok drone" is the denial only', () => {
+    expect(pairs('Zedland membantah laporan media yang menyebut Freedonia telah memasok drone ke Sylvania.', 'id', drones)).toEqual(['zedland:deny']);
+    expect(pairs('Zedland menyebut Freedonia telah memasok drone ke Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+  });
+});
+
+describe('hearsay ("is said to have") has no speaker', () => {
+  it('en: "Freedonia is said to have supplied drones" and the headline "Freedonia said to have ..." are no claim', () => {
+    expect(pairs('Freedonia is said to have supplied drones to Sylvania.', 'en', drones)).toEqual([]);
+    expect(pairs('Freedonia said to have delivered attack drones to Sylvania', 'en', drones)).toEqual([]);
+    expect(pairs('Freedonia is reported to have delivered drones to Sylvania.', 'en', drones)).toEqual([]);
+  });
+
+  it('id: "Freedonia disebut telah memasok drone" and "dikabarkan" are no claim', () => {
+    expect(pairs('Freedonia disebut telah memasok drone ke Sylvania.', 'id', drones)).toEqual([]);
+    expect(pairs('Freedonia dikabarkan telah mengirim drone ke Sylvania.', 'id', drones)).toEqual([]);
+  });
+});
+
+describe('a hypothetical event ("any ... would", "setiap ... akan") and what someone was warned not to do', () => {
+  it('en: "Any drones supplied to Sylvania would be ...", "warned Freedonia not to supply drones": no claim', () => {
+    expect(pairs('“Any drones that Freedonia supplied to Sylvania would be legitimate targets,” the Zedland foreign minister said.', 'en', drones)).toEqual([]);
+    expect(pairs('Zedland warned Freedonia not to supply drones to Sylvania.', 'en', drones)).toEqual([]);
+  });
+
+  it('id: "Setiap drone yang dipasok Freedonia ... akan ...", "memperingatkan Freedonia agar tidak ...": no claim', () => {
+    expect(pairs('Setiap drone yang dipasok Freedonia ke Sylvania akan menjadi sasaran yang sah, kata menteri luar negeri Zedland.', 'id', drones)).toEqual([]);
+    expect(pairs('Zedland memperingatkan Freedonia agar tidak memasok drone ke Sylvania.', 'id', drones)).toEqual([]);
+    expect(pairs('Zedland mendesak Freedonia supaya tidak mengirim drone ke Sylvania.', 'id', drones)).toEqual([]);
+  });
+});
+
+describe('offices and verbs of saying in arms-supply reporting', () => {
+  it('en: "Secretary of State", "repeated that", "a blatant lie"', () => {
+    expect(pairs('Zedland Secretary of State Ann Brock said Freedonia had supplied drones to Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('The Zedland foreign minister repeated that Freedonian drones had been delivered to Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('The Freedonian foreign ministry said reports that Freedonia had supplied drones were a blatant lie.', 'en', drones)).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "Menteri Luar Negeri Zedland", "kembali menegaskan", "kebohongan besar"', () => {
+    expect(pairs('Menteri Luar Negeri Zedland Ann Brock mengatakan Freedonia telah memasok drone ke Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('Menteri luar negeri Zedland kembali menegaskan bahwa drone Freedonia sudah dikirim ke Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
+    expect(pairs('Kementerian Luar Negeri Freedonia menyebut laporan bahwa Freedonia memasok drone sebagai kebohongan besar.', 'id', drones)).toEqual(['freedonia:deny']);
+  });
+});
+
+describe('dates: a sentence naming the words before it after its speaker’s name, or with "ia sampaikan"', () => {
+  it('en: "Trentino made the remarks ... on Monday" dates the words before', () => {
+    const claim = 'Trentino accused Freedonia of carrying out the attack.';
+    const anaphor = 'Trentino made the remarks in a televised speech on Monday.';
+    expectClaims(extract(`${claim} ${anaphor}`, '2026-03-12', 'en', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-09', '2026-03-09', 'day'] }]);
+  });
+
+  it('id: "Trentino menyampaikan hal itu ...", "Tuduhan itu ia sampaikan ... pada Senin" date the words before', () => {
+    const claim = 'Trentino menuduh Freedonia melancarkan serangan itu.';
+    for (const anaphor of ['Trentino menyampaikan hal itu dalam pidato pada Senin (9/3/2026).', 'Tuduhan itu ia sampaikan dalam pidato pada Senin (9/3/2026).']) {
+      expectClaims(extract(`${claim} ${anaphor}`, '2026-03-12', 'id', blasts), [{ actor: 'sylvania', stance: 'confirm', sentence: claim, saidOn: ['2026-03-09', '2026-03-09', 'day'] }]);
+    }
+  });
+});

@@ -111,6 +111,8 @@ export interface LanguagePack {
     /** Speech verbs whose speaker is the last one named ("tambahnya"). */
     lastSpeaker: string[];
     complementizers: string[];
+    /** Words right after a verb of saying that make it hearsay with no speaker: "Freedonia is said to have sent drones". */
+    hearsay: string[];
   };
   conduits: { outlets: string[]; citing: string[]; outletNouns: string[] };
   references: {
@@ -147,6 +149,8 @@ export interface LanguagePack {
     labelMarkers: string[];
     /** Words before a verb that another verb governs: "refused during the briefing to confirm", "menolak ... untuk mengonfirmasi". */
     infinitiveMarkers: string[];
+    /** Determiners that make an event hypothetical before speculation: "any transfer ... would", "setiap pengiriman ... akan". */
+    hypotheticalDeterminers: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -185,7 +189,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const morphologyField = root.field('morphology');
   const morphology = morphologyField.isMissing ? null : morphologyField.oneOf(MORPHOLOGIES);
   const { phrases, optionalPhrases } = phraseReader(morphology);
-  const attribution = root.field('attribution').allowOnly(['speaker_before', 'speaker_after', 'speaker_either', 'last_speaker', 'complementizers']);
+  const attribution = root.field('attribution').allowOnly(['speaker_before', 'speaker_after', 'speaker_either', 'last_speaker', 'complementizers', 'hearsay']);
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
@@ -195,7 +199,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers',
+      'infinitive_markers', 'hypothetical_determiners',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -222,6 +226,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       speakerEither: optionalPhrases(attribution.field('speaker_either')),
       lastSpeaker: optionalPhrases(attribution.field('last_speaker')),
       complementizers: phrases(attribution.field('complementizers')),
+      hearsay: optionalPhrases(attribution.field('hearsay')),
     },
     conduits: {
       outlets: phrases(conduits.field('outlets')),
@@ -251,6 +256,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       possessorPosition: grammar.field('possessor_position').isMissing ? 'before' : grammar.field('possessor_position').oneOf(['before', 'after'] as const),
       labelMarkers: optionalPhrases(grammar.field('label_markers')),
       infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
+      hypotheticalDeterminers: optionalPhrases(grammar.field('hypothetical_determiners')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

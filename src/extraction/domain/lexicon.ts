@@ -18,6 +18,8 @@ export type LexTag =
   | { type: 'labelMarker' }
   | { type: 'infinitive' }
   | { type: 'speculation' }
+  | { type: 'hypothetical' }
+  | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
   | { type: 'disjunction' }
@@ -125,6 +127,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
+  addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
@@ -133,6 +136,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.attribution.speakerAfter, { type: 'attribution', speaker: 'after' });
   addAll(pack.attribution.speakerEither, { type: 'attribution', speaker: 'either' });
   addAll(pack.attribution.lastSpeaker, { type: 'attribution', speaker: 'last' });
+  addAll(pack.attribution.hearsay, { type: 'hearsay' });
   addAll(pack.attribution.complementizers, { type: 'complementizer' });
   addAll(pack.conduits.outlets, { type: 'conduit' });
   addAll(pack.conduits.citing, { type: 'citing' });

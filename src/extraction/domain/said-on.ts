@@ -89,7 +89,8 @@ export function dateStatements(
 
 /**
  * "Hal itu disampaikan Nasrallah dalam pidato ... pada Kamis (19/9)", "The remarks were made on
- * Thursday": a sentence opening with a statement anaphor (pack `dates.statement_anaphors`) dates
+ * Thursday", "Blinken made the remarks on Tuesday": a sentence opening with a statement anaphor,
+ * or with names and then one, (pack `dates.statement_anaphors`) dates
  * the previous sentence's words. Its claims dated only by publication take the first date phrase
  * of this one: those of the actors this sentence names, or all when it names none ("The remarks
  * were made ..."). Null when the sentence does not open so.
@@ -101,11 +102,18 @@ export function redatedByAnaphor(
   previous: readonly ClaimDraft[],
 ): ClaimDraft[] | null {
   const date = dates.find((expression) => !expression.quoted);
-  if (!date || previous.length === 0 || !view.pack.statementAnaphors.matchAt(view.tokens, 0)) return null;
+  if (!date || previous.length === 0 || !view.pack.statementAnaphors.matchAt(view.tokens, afterOpeningName(view))) return null;
   const named = new Set(view.mentions.flatMap((mention) => (mention.actorId ? [mention.actorId] : [])));
   const saidOn = resolveDate(date, published, view.textOf(date.start, date.end));
   const redated = (claim: ClaimDraft) => claim.saidOn.basis === PUBLICATION_BASIS && (named.size === 0 || named.has(claim.actorId));
   return previous.map((claim) => (redated(claim) ? { ...claim, saidOn } : claim));
+}
+
+/** Where the sentence goes on after the names it opens with ("Blinken menyampaikan hal itu ..."): 0 when it opens with none. */
+function afterOpeningName(view: SentenceView): number {
+  let at = 0;
+  for (let mention = view.mentionCovering(at); mention; mention = view.mentionCovering(at)) at = mention.end;
+  return at;
 }
 
 /** Words between "after"/"before" and the statement it introduces: "after the Kremlin spokesman denied". */
