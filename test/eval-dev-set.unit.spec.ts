@@ -1,7 +1,7 @@
-// The development set for a proposition the seeds do not cover (fixtures/eval/dev/, README
-// there): its watch was written from the documented watch format alone, its articles and gold by
-// hand. It is scored as `stance-monitor eval` scores it, in process (the whole pipeline on an
-// in-memory database, once per ingestion order), so a rule tuned to the seeds that breaks
+// The development sets for propositions the seeds do not cover (fixtures/eval/dev/, README
+// there): each watch was written from the documented watch format alone, the articles and gold by
+// hand. Each set is scored as `stance-monitor eval` scores it, in process (the whole pipeline on
+// an in-memory database, once per ingestion order), so a rule tuned to the seeds that breaks
 // another proposition fails here.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -9,29 +9,48 @@ import { loadConfig } from '../src/config/config.js';
 import { runEval } from '../src/eval/eval.runner.js';
 import { loadWatchCatalog } from '../src/watches/watches.service.js';
 
-const devSet = (path: string) => fileURLToPath(new URL(`../fixtures/eval/dev/israel-device-blasts/${path}`, import.meta.url));
+interface Floors {
+  f1: number;
+  dateAccuracy: number;
+  asOfAccuracy: number;
+  finalAccuracy: number;
+}
 
-describe('the israel-device-blasts development set', () => {
-  it('loads its watch with the project’s language packs, though the watch sits in its own folder', async () => {
-    const catalog = await loadWatchCatalog(devSet('watch.yaml'));
-    expect(catalog.watches.map((watch) => watch.id)).toEqual(['israel-device-blasts']);
-    expect([...catalog.packs.keys()].sort()).toEqual(['en', 'id']);
-  });
+/** The extraction targets. */
+const TARGETS: Floors = { f1: 0.9, dateAccuracy: 0.9, asOfAccuracy: 0.9, finalAccuracy: 1 };
 
-  it('meets the extraction targets and is independent of the ingestion order', async () => {
-    const result = await runEval(loadConfig({}), {
-      articlesDir: devSet('articles'),
-      goldFile: devSet('gold.json'),
-      watchesDir: devSet('watch.yaml'),
-      orders: 3,
-      seed: 1,
+const sets: { id: string; floors: Floors; orders: number }[] = [
+  { id: 'israel-device-blasts', floors: TARGETS, orders: 3 },
+  // Below the targets (fixtures/eval/dev/README.md: what it still misses); held where it stands
+  // so that it cannot drop.
+  { id: 'iran-missiles-russia', floors: { f1: 0.88, dateAccuracy: 0.95, asOfAccuracy: 0.72, finalAccuracy: 0.83 }, orders: 2 },
+];
+
+for (const { id, floors, orders } of sets) {
+  const devSet = (path: string) => fileURLToPath(new URL(`../fixtures/eval/dev/${id}/${path}`, import.meta.url));
+
+  describe(`the ${id} development set`, () => {
+    it('loads its watch with the project’s language packs, though the watch sits in its own folder', async () => {
+      const catalog = await loadWatchCatalog(devSet('watch.yaml'));
+      expect(catalog.watches.map((watch) => watch.id)).toEqual([id]);
+      expect([...catalog.packs.keys()].sort()).toEqual(['en', 'id']);
     });
-    const misses = result.documents.filter((document) => document.missed.length + document.spurious.length + document.dateMisses.length > 0);
-    const summary = { f1: result.f1, dateAccuracy: result.dateAccuracy, finalAccuracy: result.finalAccuracy, asOfAccuracy: result.asOfAccuracy, misses };
-    expect(result.skippedArticles).toEqual([]);
-    expect(result.f1 >= 0.9 && result.dateAccuracy >= 0.9 && result.asOfAccuracy >= 0.9 ? 'targets met' : summary).toBe('targets met');
-    expect(result.finalAccuracy).toBe(1);
-    expect(result.orderIndependent).toBe(true);
-    expect(result.ordersTried).toBe(4);
-  }, 60_000);
-});
+
+    it('meets its extraction floors and is independent of the ingestion order', async () => {
+      const result = await runEval(loadConfig({}), {
+        articlesDir: devSet('articles'),
+        goldFile: devSet('gold.json'),
+        watchesDir: devSet('watch.yaml'),
+        orders,
+        seed: 1,
+      });
+      const misses = result.documents.filter((document) => document.missed.length + document.spurious.length + document.dateMisses.length > 0);
+      const summary = { f1: result.f1, dateAccuracy: result.dateAccuracy, finalAccuracy: result.finalAccuracy, asOfAccuracy: result.asOfAccuracy, misses };
+      expect(result.skippedArticles).toEqual([]);
+      const met = result.f1 >= floors.f1 && result.dateAccuracy >= floors.dateAccuracy && result.asOfAccuracy >= floors.asOfAccuracy && result.finalAccuracy >= floors.finalAccuracy;
+      expect(met ? 'floors met' : summary).toBe('floors met');
+      expect(result.orderIndependent).toBe(true);
+      expect(result.ordersTried).toBe(orders + 1);
+    }, 60_000);
+  });
+}
