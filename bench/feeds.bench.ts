@@ -320,7 +320,9 @@ export interface Service {
 
 /**
  * Loaded with --import when profiling: SIGWINCH (not one of the signals Nest's shutdown hooks
- * take) starts the V8 profiler, the next one writes `<dir>/profile-<n>.cpuprofile`.
+ * take) starts the V8 profiler and the sampling heap profiler, the next one writes
+ * `<dir>/profile-<n>.cpuprofile` and `<dir>/heap-<n>.heapprofile` (every allocation sampled,
+ * collected or not: where the garbage comes from).
  */
 function profilerPreload(dir: string): string {
   const code = `
@@ -334,8 +336,12 @@ function profilerPreload(dir: string): string {
       if (!on) {
         on = true;
         session.post('Profiler.enable', () => session.post('Profiler.start'));
+        session.post('HeapProfiler.enable', () => session.post('HeapProfiler.startSampling', { samplingInterval: 65536, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }));
       } else {
         on = false;
+        session.post('HeapProfiler.stopSampling', (error, result) => {
+          if (!error) writeFileSync(${JSON.stringify(dir)} + '/heap-' + (written + 1) + '.heapprofile', JSON.stringify(result.profile));
+        });
         session.post('Profiler.stop', (error, result) => {
           if (error) return;
           const file = ${JSON.stringify(dir)} + '/profile-' + ++written + '.cpuprofile';

@@ -140,8 +140,8 @@ export class AnswerCache {
   }
 
   /**
-   * The entry's answer if it may be sent now: rendered since the last renewal, or in the one before
-   * it when that renewal was held and is recent (its renewal is then queued). Null: wait for one.
+   * The entry's answer if it may be sent now: rendered since the last renewal, or before held
+   * renewals of less than RENEWAL_GRACE_MS ago (its rendering is then queued). Null: wait for one.
    */
   private usable(key: string, entry: Entry): Entry['done'] {
     const done = entry.done;
