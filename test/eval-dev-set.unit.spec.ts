@@ -23,7 +23,7 @@ const sets: { id: string; floors: Floors; orders: number }[] = [
   { id: 'israel-device-blasts', floors: TARGETS, orders: 3 },
   // Below the targets (fixtures/eval/dev/README.md: what it still misses); held where it stands
   // so that it cannot drop.
-  { id: 'iran-missiles-russia', floors: { f1: 0.88, dateAccuracy: 0.95, asOfAccuracy: 0.72, finalAccuracy: 0.83 }, orders: 2 },
+  { id: 'iran-missiles-russia', floors: { f1: 0.9, dateAccuracy: 0.95, asOfAccuracy: 0.81, finalAccuracy: 0.83 }, orders: 2 },
 ];
 
 for (const { id, floors, orders } of sets) {

@@ -25,8 +25,9 @@ export class DocumentMemory {
     this.lastOnTopic = titleOnTopic ? -1 : -Infinity;
   }
 
-  topicWithin(sentence: number): boolean {
-    return sentence - this.lastOnTopic <= TOPIC_CONTEXT_SENTENCES;
+  /** The proposition was named within as many sentences before (by default, as far as a cue that points back reaches). */
+  topicWithin(sentence: number, sentences = TOPIC_CONTEXT_SENTENCES): boolean {
+    return sentence - this.lastOnTopic <= sentences;
   }
 
   /** The event alone was named within as many sentences: "Z said it was not involved" refers to it. */

@@ -318,3 +318,39 @@ describe('dates: a sentence naming the words before it after its speaker’s nam
     }
   });
 });
+
+describe('a deed noun with a demonstrative takes up the deed the sentence before named, with who did it', () => {
+  it('en: "declined to confirm the transfer" after a report of the agent’s deed; not "the transfer of tanks", nor without the report', () => {
+    const report = 'Sylvania says Freedonia has supplied drones to it.';
+    expect(pairs(`${report} The Zedland foreign ministry declined on Friday to confirm the transfer.`, 'en', drones)).toEqual(['sylvania:confirm', 'zedland:neither']);
+    expect(pairs(`${report} Freedonia’s foreign ministry declined on Friday to confirm the shipment.`, 'en', drones)).toEqual(['freedonia:neither', 'sylvania:confirm']);
+    expect(pairs(`${report} Zedland declined on Friday to confirm the transfer of tanks.`, 'en', drones)).toEqual(['sylvania:confirm']);
+    expect(pairs('Zedland declined on Friday to confirm the transfer.', 'en', drones)).toEqual([]);
+    expect(pairs(`${report} Rain fell in the capital. Zedland declined on Friday to confirm the transfer.`, 'en', drones)).toEqual(['sylvania:confirm']);
+  });
+
+  it('id: "menolak mengonfirmasi pengiriman tersebut" after a report of the agent’s deed; not "pengiriman tank", nor without the report', () => {
+    const report = 'Sylvania menyebut Freedonia telah memasok drone kepadanya.';
+    expect(pairs(`${report} Kedutaan Zedland menolak mengonfirmasi pengiriman tersebut.`, 'id', drones)).toEqual(['sylvania:confirm', 'zedland:neither']);
+    expect(pairs(`${report} Kedutaan Freedonia menolak mengonfirmasi pengiriman itu.`, 'id', drones)).toEqual(['freedonia:neither', 'sylvania:confirm']);
+    expect(pairs(`${report} Zedland menolak mengonfirmasi pengiriman tank.`, 'id', drones)).toEqual(['sylvania:confirm']);
+    expect(pairs('Kedutaan Zedland menolak mengonfirmasi pengiriman tersebut.', 'id', drones)).toEqual([]);
+    expect(pairs(`${report} Hujan turun di ibu kota. Zedland menolak mengonfirmasi pengiriman tersebut.`, 'id', drones)).toEqual(['sylvania:confirm']);
+  });
+});
+
+describe('an unnamed source is nobody, also when cited and when referred to after', () => {
+  it('en: "an unnamed Zedland official said", "citing unnamed Zedland officials. The officials said ..." are no claim; named, they are', () => {
+    expect(pairs('An unnamed Zedland official said Freedonia had supplied drones to Sylvania.', 'en', drones)).toEqual([]);
+    expect(pairs('A Zedland official said Freedonia had supplied drones to Sylvania.', 'en', drones)).toEqual(['zedland:confirm']);
+    const report = 'Freedonia has supplied drones to Sylvania, two newspapers reported, citing';
+    expect(pairs(`${report} unnamed Zedland officials. The officials said the shipment arrived at a port.`, 'en', drones)).toEqual([]);
+    expect(pairs(`${report} Zedland officials. The officials said the shipment arrived at a port.`, 'en', drones)).toEqual(['zedland:confirm']);
+  });
+
+  it('id: "mengutip pejabat Zedland yang tidak disebutkan namanya. Pejabat itu mengatakan ..." is no claim; named, it is', () => {
+    const report = 'Freedonia telah memasok drone ke Sylvania, lapor dua surat kabar, mengutip pejabat Zedland';
+    expect(pairs(`${report} yang tidak disebutkan namanya. Pejabat itu mengatakan pengiriman tersebut tiba di pelabuhan.`, 'id', drones)).toEqual([]);
+    expect(pairs(`${report}. Pejabat itu mengatakan pengiriman tersebut tiba di pelabuhan.`, 'id', drones)).toEqual(['zedland:confirm']);
+  });
+});

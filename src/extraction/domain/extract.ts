@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-8';
+export const EXTRACTOR_VERSION = 'rules-9';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -47,6 +47,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   sentences.forEach((span, index) => {
     const tokens = tokenize(doc.text, span.start, span.end);
     const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
+    // "Sylvania says Freedonia shipped drones. Freedonia declined to confirm the transfer."
+    if (!view.isOnTopic() && memory.topicWithin(index, 1)) view.takeUpDeed();
     const dates = findDateExpressions(view.tokens, view.pack);
     const dateTokens = new Set<number>();
     for (const date of dates) for (let i = date.start; i < date.end; i++) dateTokens.add(i);

@@ -120,6 +120,8 @@ export interface LanguagePack {
     firstPerson: string[];
     roleNouns: string[];
     demonstratives: string[];
+    /** Nouns of a deed ("the transfer", "pengiriman tersebut"): with a demonstrative, the deed the sentence before named. */
+    deedNouns: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
   };
@@ -193,7 +195,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'demonstrative_position']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position']);
   const grammar = root
     .field('grammar')
     .allowOnly([
@@ -238,6 +240,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       firstPerson: phrases(references.field('first_person')),
       roleNouns: phrases(references.field('role_nouns')),
       demonstratives: phrases(references.field('demonstratives')),
+      deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
     },
     grammar: {

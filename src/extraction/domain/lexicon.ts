@@ -33,6 +33,7 @@ export type LexTag =
   | { type: 'firstPerson' }
   | { type: 'roleNoun' }
   | { type: 'demonstrative' }
+  | { type: 'deedNoun' }
   | { type: 'preposition' }
   | { type: 'genitive' }
   | { type: 'quantity' }
@@ -145,6 +146,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.firstPerson, { type: 'firstPerson' });
   addAll(pack.references.roleNouns, { type: 'roleNoun' });
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
+  addAll(pack.references.deedNouns, { type: 'deedNoun' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
   addAll(pack.grammar.quantities, { type: 'quantity' });

@@ -488,6 +488,9 @@ export class SentenceReferences {
         this.maskedStarts.add(mention.start);
       }
     }
+    // "citing unnamed American officials": a cited name made unnamed is no source.
+    const named = this.cited.filter((mention) => !this.maskedStarts.has(mention.start));
+    this.cited.splice(0, this.cited.length, ...named);
   }
 }
 

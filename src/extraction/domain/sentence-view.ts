@@ -17,7 +17,7 @@ export class SentenceView {
   readonly tokens: Token[];
   readonly quotes: QuoteSpan[];
   readonly lexSpans: LexSpan[];
-  readonly mentions: Mention[];
+  mentions: Mention[];
   private readonly lexByToken: (LexSpan | undefined)[];
   private readonly mentionByStart: (Mention | undefined)[];
   private readonly mentionByEnd: (Mention | undefined)[];
@@ -132,5 +132,32 @@ export class SentenceView {
 
   isOnTopic(start = 0, end = this.tokens.length): boolean {
     return this.topicGroupsIn(start, end).size === this.watch.topicGroupCount;
+  }
+
+  /**
+   * After a sentence that named the proposition, a deed noun with a demonstrative ("the
+   * transfer", "pengiriman tersebut") names that deed with whoever did it: it becomes a mention of
+   * every topic group. Not with a genitive after it ("the transfer of tanks" is another deed).
+   * Returns whether one was found.
+   */
+  takeUpDeed(): boolean {
+    const demonstrativeAfter = this.pack.pack.references.demonstrativePosition === 'after';
+    const deed = this.lexSpans.find(({ start, end }) => {
+      if (!this.is(start, 'deedNoun') || this.mentionCovering(start)?.actorId) return false;
+      if (demonstrativeAfter) return this.is(end, 'demonstrative') && this.lexAt(end)!.start === end;
+      return start > 0 && this.is(start - 1, 'demonstrative') && this.lexAt(start - 1)!.end === start && !this.is(end, 'genitive');
+    });
+    if (!deed) return false;
+    const all = [...Array(this.watch.topicGroupCount).keys()];
+    const mention: Mention = { start: deed.start, end: deed.end, actorId: null, isSpeaker: false, topicGroups: all, isContext: false };
+    this.mentions = [...this.mentions.filter((other) => other.end <= deed.start || other.start >= deed.end), mention].sort((a, b) => a.start - b.start);
+    for (let i = deed.start; i < deed.end; i++) {
+      this.mentionByToken[i] = mention;
+      if (this.mentionByStart[i]) this.mentionByStart[i] = undefined;
+    }
+    for (let i = deed.start + 1; i <= deed.end; i++) this.mentionByEnd[i] = undefined;
+    this.mentionByStart[deed.start] = mention;
+    this.mentionByEnd[deed.end] = mention;
+    return true;
   }
 }
