@@ -1,11 +1,12 @@
 // Phenomena the development set fixtures/eval/dev/israel-device-blasts found (news about an
 // attack nobody claimed at first), and probes in the phrasing of arms-supply reporting, each in
 // English and Indonesian. The sentences are our own, about the fictional watches
-// test/fixtures/watches/freedonia-blasts.yaml and freedonia-drone-supply.yaml (agent: Freedonia).
+// test/fixtures/watches/freedonia-blasts.yaml and freedonia-drone-supply.yaml (agent: Freedonia),
+// and, where a rule must leave troops alone, the project's watch.
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { expectClaims, extract, readFixture, stancePairs } from './extraction.fixture.js';
+import { dprkWatch, expectClaims, extract, readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-03-12';
 const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
@@ -352,5 +353,22 @@ describe('an unnamed source is nobody, also when cited and when referred to afte
     const report = 'Freedonia telah memasok drone ke Sylvania, lapor dua surat kabar, mengutip pejabat Zedland';
     expect(pairs(`${report} yang tidak disebutkan namanya. Pejabat itu mengatakan pengiriman tersebut tiba di pelabuhan.`, 'id', drones)).toEqual([]);
     expect(pairs(`${report}. Pejabat itu mengatakan pengiriman tersebut tiba di pelabuhan.`, 'id', drones)).toEqual(['zedland:confirm']);
+  });
+});
+
+describe('a topic term that only modifies a noun of using it names the means of another deed', () => {
+  it('en: "the drone attack on Sylvania" is no report of the supply; "the presence of drones", an owned "troop attack" still are', () => {
+    expect(pairs('Freedonia claimed responsibility for the drone attack on Sylvania.', 'en', drones)).toEqual([]);
+    expect(pairs('Sylvania said Freedonia had carried out a drone attack on its capital.', 'en', drones)).toEqual([]);
+    expect(pairs('Sylvania said Freedonia had supplied drones used in the attack.', 'en', drones)).toEqual(['sylvania:confirm']);
+    expect(stancePairs('Zelensky said the North Korean troop attack in Kursk was repelled.', PUBLISHED, 'en', dprkWatch)).toEqual(['ukraine:confirm']);
+  });
+
+  it('id: "serangan drone ke Sylvania" is no report of the supply; "kehadiran pasukan", an owned "serangan pasukan Korea Utara" still are', () => {
+    expect(pairs('Freedonia mengaku bertanggung jawab atas serangan drone ke Sylvania.', 'id', drones)).toEqual([]);
+    expect(pairs('Sylvania mengatakan Freedonia melancarkan serangan drone ke ibu kotanya.', 'id', drones)).toEqual([]);
+    expect(pairs('Sylvania mengatakan Freedonia telah memasok drone yang dipakai dalam serangan itu.', 'id', drones)).toEqual(['sylvania:confirm']);
+    expect(stancePairs('Zelensky mengatakan kehadiran pasukan Korea Utara di Kursk mengancam Ukraina.', PUBLISHED, 'id', dprkWatch)).toEqual(['ukraine:confirm']);
+    expect(stancePairs('Zelensky mengatakan serangan pasukan Korea Utara di Kursk berhasil dipukul mundur.', PUBLISHED, 'id', dprkWatch)).toEqual(['ukraine:confirm']);
   });
 });

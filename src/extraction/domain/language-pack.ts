@@ -153,6 +153,8 @@ export interface LanguagePack {
     infinitiveMarkers: string[];
     /** Determiners that make an event hypothetical before speculation: "any transfer ... would", "setiap pengiriman ... akan". */
     hypotheticalDeterminers: string[];
+    /** Nouns of a deed done with a thing, which a topic term before or after them only modifies: "drone attack", "serangan rudal". */
+    useHeads: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -201,7 +203,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -260,6 +262,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       labelMarkers: optionalPhrases(grammar.field('label_markers')),
       infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
       hypotheticalDeterminers: optionalPhrases(grammar.field('hypothetical_determiners')),
+      useHeads: optionalPhrases(grammar.field('use_heads'), 'noun'),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -19,6 +19,7 @@ export type LexTag =
   | { type: 'infinitive' }
   | { type: 'speculation' }
   | { type: 'hypothetical' }
+  | { type: 'useHead' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -129,6 +130,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
+  addAll(pack.grammar.useHeads, { type: 'useHead' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

@@ -34,14 +34,10 @@ export class SentenceView {
     this.tokens = tokens;
     this.quotes = markQuotes(this.tokens);
     this.mentions = watch.findMentions(this.tokens);
-    this.mentionByStart = new Array(this.tokens.length);
-    this.mentionByEnd = new Array(this.tokens.length + 1);
-    this.mentionByToken = new Array(this.tokens.length);
-    for (const mention of this.mentions) {
-      this.mentionByStart[mention.start] = mention;
-      this.mentionByEnd[mention.end] = mention;
-      for (let i = mention.start; i < mention.end; i++) this.mentionByToken[i] = mention;
-    }
+    this.mentionByStart = [];
+    this.mentionByEnd = [];
+    this.mentionByToken = [];
+    this.indexMentions();
     // "held Freedonia responsible": the pack's phrases with an actor slot take the watch's names.
     const actorSlots = (i: number) => (this.mentionByStart[i]?.actorId ? this.mentionByStart[i]!.end : undefined);
     this.lexSpans = pack.lexicon
@@ -50,6 +46,37 @@ export class SentenceView {
       .map(({ start, end, values }) => ({ start, end, tags: values }));
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
+    this.dropMeansOfOtherDeeds();
+  }
+
+  private indexMentions(): void {
+    this.mentionByStart.length = 0;
+    this.mentionByEnd.length = 0;
+    this.mentionByToken.length = 0;
+    for (const mention of this.mentions) {
+      this.mentionByStart[mention.start] = mention;
+      this.mentionByEnd[mention.end] = mention;
+      for (let i = mention.start; i < mention.end; i++) this.mentionByToken[i] = mention;
+    }
+  }
+
+  /**
+   * "a drone attack", "serangan rudal": a topic term that only modifies a noun of using it
+   * (`grammar.use_heads`, standing where a possessor stands) names the means of another deed,
+   * not the watched one. Unless the watch lists that noun too ("pager attack"), or a party owns
+   * the term ("serangan pasukan Korea Utara", "the North Korean troop attack"): whose forces or
+   * arms took part may be the watched deed.
+   */
+  private dropMeansOfOtherDeeds(): void {
+    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
+    const isUseHead = (i: number) => i >= 0 && this.is(i, 'useHead') && !this.mentionByToken[i];
+    const owned = (mention: Mention) => (headAfter ? this.mentionByEnd[mention.start] : this.mentionByStart[mention.end])?.actorId;
+    const means = (mention: Mention) =>
+      mention.actorId === null && mention.topicGroups.length > 0 && !owned(mention) &&
+      (headAfter ? isUseHead(mention.end) && this.lexAt(mention.end)!.start === mention.end : isUseHead(mention.start - 1) && this.lexAt(mention.start - 1)!.end === mention.start);
+    if (!this.mentions.some(means)) return;
+    this.mentions = this.mentions.filter((mention) => !means(mention));
+    this.indexMentions();
   }
 
   /** "May" capitalised is the month, not the pack's "may". */
@@ -151,13 +178,7 @@ export class SentenceView {
     const all = [...Array(this.watch.topicGroupCount).keys()];
     const mention: Mention = { start: deed.start, end: deed.end, actorId: null, isSpeaker: false, topicGroups: all, isContext: false };
     this.mentions = [...this.mentions.filter((other) => other.end <= deed.start || other.start >= deed.end), mention].sort((a, b) => a.start - b.start);
-    for (let i = deed.start; i < deed.end; i++) {
-      this.mentionByToken[i] = mention;
-      if (this.mentionByStart[i]) this.mentionByStart[i] = undefined;
-    }
-    for (let i = deed.start + 1; i <= deed.end; i++) this.mentionByEnd[i] = undefined;
-    this.mentionByStart[deed.start] = mention;
-    this.mentionByEnd[deed.end] = mention;
+    this.indexMentions();
     return true;
   }
 }
