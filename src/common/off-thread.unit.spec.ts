@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('OffThread', () => {
   afterEach(async () => {
-    // Let an idle worker stop before the next test (jest waits for nothing else).
+    // Let the stopped worker's thread exit before jest tears the module down.
     await sleep(300);
   });
 
@@ -37,5 +37,8 @@ describe('OffThread', () => {
     expect(documentsOf(calls[0]!)).toBeGreaterThan(0);
     await sleep(150);
     expect(parser.started).toBe(true);
+    // Then it stops as the first did: no worker thread outlives the test.
+    for (const deadline = Date.now() + 5_000; parser.started && Date.now() < deadline; ) await sleep(50);
+    expect(parser.started).toBe(false);
   });
 });

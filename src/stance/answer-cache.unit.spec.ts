@@ -32,7 +32,8 @@ function renderer(moves: Moves) {
   return { render, stats };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Long enough for the queued renderings (5 ms each) to run, even on a loaded machine. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('AnswerCache renewals', () => {
   it('waits for the new answer after a move that follows a quiet spell', async () => {
