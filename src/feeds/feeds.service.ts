@@ -170,8 +170,6 @@ export class FeedsService implements OnModuleInit {
   }
 
   private validatorsOf(scope: FeedScope): Promise<FeedVersion> {
-    // Watched from the first feed request on: a process that serves none (a one-shot command)
-    // does not poll the checkpoint for nothing.
     this.watchUpdates();
     const key = JSON.stringify(scope);
     let cached = this.validators.get(key);
