@@ -1,5 +1,6 @@
 // Reads every DocumentIngested event and records the claims each watch's extractor finds, in
 // the same transaction as the subscription's checkpoint: a crash neither loses nor doubles them.
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../database/schema.js';
@@ -59,7 +60,7 @@ export class ClaimExtractionSubscriber implements EventSubscriber<ExtractedClaim
       }
       // A batch of long articles takes the main thread for a while: requests are answered between slices.
       if (performance.now() - slice > EXTRACTION_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await setImmediate();
         slice = performance.now();
       }
     }

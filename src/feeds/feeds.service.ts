@@ -5,13 +5,14 @@
 // While the projection keeps moving, a renewal is done behind the readers, as AnswerCache does:
 // the validators read again and the pages that moved rendered before readers are sent them.
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { PublicLinks, type FeedScope } from '../domain/public-links.js';
-import { StanceUpdates } from '../stance/stance-updates.js';
+import { RENEWAL_GRACE_MS, StanceUpdates } from '../stance/stance-updates.js';
 import { WatchesService } from '../watches/watches.service.js';
 import { renderAtom } from './domain/atom-feed.js';
 import { acceptsGzip, etagOf, isNotModified, type ConditionalHeaders } from './domain/conditional-get.js';
@@ -31,8 +32,6 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 const CACHED_PAGES = 256;
-/** How long after a held renewal the answers of before may still be sent (as AnswerCache's). */
-const RENEWAL_GRACE_MS = 2_000;
 
 export interface FeedResponse {
   status: 200 | 304;
@@ -222,13 +221,14 @@ export class FeedsService implements OnModuleInit {
       for (const key of this.validators.keys()) fresh.set(key, await this.repository.version(JSON.parse(key) as FeedScope));
       for (const [pageKey, cached] of [...this.pages]) {
         const split = pageKey.lastIndexOf('|');
-        const version = fresh.get(pageKey.slice(0, split));
+        const scopeKey = pageKey.slice(0, split);
+        const version = fresh.get(scopeKey);
         if (!version || version.position === cached.position) continue;
-        const request: FeedRequest = { scope: JSON.parse(pageKey.slice(0, split)) as FeedScope, format: pageKey.slice(split + 1) as FeedFormat, page: null };
+        const request: FeedRequest = { scope: JSON.parse(scopeKey) as FeedScope, format: pageKey.slice(split + 1) as FeedFormat, page: null };
         const next = { position: version.position, page: this.renderNewest(request, version) };
         this.remember(this.pages, pageKey, next);
         await next.page.catch(() => undefined);
-        await new Promise((resolve) => setImmediate(resolve));
+        await setImmediate();
       }
       if (this.emptied !== emptied) return; // emptied meanwhile: readers already read anew
       for (const [key, version] of fresh) this.validators.set(key, Promise.resolve(version));

@@ -21,24 +21,19 @@
 // accept it (browsers and feed readers all do): a board page of 200 KB goes out as about 25 KB.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setImmediate } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { acceptsGzip, isNotModified } from '../feeds/domain/conditional-get.js';
 import { securityHeaders } from '../http-boundary/security-headers.js';
-import { StanceUpdates } from './stance-updates.js';
+import { RENEWAL_GRACE_MS, StanceUpdates } from './stance-updates.js';
 
 /** Answers kept per instance; each is bounded by its page size, so this bounds the memory. */
 const CACHED_ANSWERS = 512;
 /** Smaller answers are sent as they are: gzip would save less than its own header costs. */
 const GZIP_FROM_BYTES = 1024;
 const gzip = promisify(gzipCallback);
-/**
- * How long after a held renewal the answer rendered before it may still be sent while the new one
- * renders: long enough for the queue of renewals to be rendered under load, short enough that an
- * answer is never much older than READ_REFRESH_MS.
- */
-const RENEWAL_GRACE_MS = 2_000;
 
 export interface RenderedAnswer {
   status: number;
@@ -200,7 +195,7 @@ export class AnswerCache {
         if (!entry || entry.pending || entry.done?.renewal === this.renewal) continue;
         // A failed renewal leaves the answer it would have replaced; the next reader tries again.
         await this.renderEntry(key, entry).catch(() => undefined);
-        await new Promise((resolve) => setImmediate(resolve));
+        await setImmediate();
       }
     } finally {
       this.renewing = false;

@@ -25,6 +25,13 @@ export type ProjectionListener = (position: number) => void;
  */
 export type RenewalListener = (position: number, held: boolean) => void;
 
+/**
+ * How long after a held renewal a cache may still send what it rendered before while it renders
+ * anew (AnswerCache, FeedsService): long enough for a queue of renderings under load, short
+ * enough that an answer is never much older than READ_REFRESH_MS.
+ */
+export const RENEWAL_GRACE_MS = 2_000;
+
 const POLL_MS = 1_000;
 
 @Injectable()
