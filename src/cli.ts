@@ -6,28 +6,18 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { Logger, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
+import type { INestApplicationContext } from '@nestjs/common';
 import { createProgress } from './common/progress.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { DataFolderLockedError, lockDataFolder } from './database/data-folder-lock.js';
-import { openDatabase } from './database/database.js';
-import { migrateToLatest } from './database/migrations.js';
 import { parseUntil, type Until } from './event-store/domain/until.js';
-import { EventStoreRepository } from './event-store/event-store.repository.js';
-import { exportLog } from './event-store/log-export.js';
-import { LogVerifier, type ExpectedHead } from './event-store/log-verifier.service.js';
-import { EvalInputError, formatEval, runEval } from './eval/eval.runner.js';
-import { SubscriptionRunner } from './event-store/subscription-runner.js';
-import { Reextraction } from './extraction/reextraction.service.js';
-import { StanceProjection } from './stance/stance-projection.js';
-import { StanceQueries } from './stance/stance-queries.service.js';
-import { createServer } from './server.js';
+import type { EventStoreRepository } from './event-store/event-store.repository.js';
+import type { ExpectedHead } from './event-store/log-verifier.service.js';
+import type { StanceQueries } from './stance/stance-queries.service.js';
 import { redactLocation, redactLocationsIn } from './sources/domain/redact-location.js';
-import { SourcesService } from './sources/sources.service.js';
-import { checkWatch, formatWatchCheck } from './watches/watch-check.js';
 
+// Each command imports what it uses when it runs: loading the whole service takes about a second,
+// which `eval` spends starting its database instead, and `migrate` or `watch check` never need.
 const USAGE = `usage: stance-monitor <command> [options]
 
 commands:
@@ -73,6 +63,7 @@ type Command = (config: AppConfig, args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async serve(config) {
+    const [{ Logger }, { createServer }] = await Promise.all([import('@nestjs/common'), import('./server.js')]);
     const app = await createServer(config);
     await (config.host === null ? app.listen(config.port) : app.listen(config.port, config.host));
     // The service's stdout is JSON lines: this one too goes through its logger.
@@ -81,6 +72,7 @@ const commands: Record<string, Command> = {
   },
 
   async migrate(config) {
+    const [{ openDatabase }, { migrateToLatest }] = await Promise.all([import('./database/database.js'), import('./database/migrations.js')]);
     const database = await openDatabase(config);
     try {
       const { applied } = await migrateToLatest(database.db);
@@ -92,6 +84,7 @@ const commands: Record<string, Command> = {
   },
 
   async ingest(config) {
+    const { SourcesService } = await import('./sources/sources.service.js');
     return withApp(config, async (app) => {
       const sources = app.get(SourcesService);
       await sources.registerConfiguredSources();
@@ -121,6 +114,7 @@ const commands: Record<string, Command> = {
     if (!values.articles || !values.gold) throw new UsageError('eval needs --articles DIR and --gold FILE');
     const orders = Number(values.orders);
     if (!Number.isInteger(orders) || orders < 0) throw new UsageError(`--orders must be a whole number, got "${values.orders}"`);
+    const { EvalInputError, formatEval, runEval } = await import('./eval/eval.runner.js');
     try {
       const result = await runEval(config, {
         articlesDir: resolve(values.articles),
@@ -147,6 +141,7 @@ const commands: Record<string, Command> = {
       options: { articles: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('watch check needs one watch FILE');
+    const { checkWatch, formatWatchCheck } = await import('./watches/watch-check.js');
     const result = await checkWatch(config, positionals[1]!, values.articles);
     if (values.json) console.log(JSON.stringify(result));
     else if (result.error) console.error(formatWatchCheck(result));
@@ -157,6 +152,7 @@ const commands: Record<string, Command> = {
   async verify(config, args) {
     const { values } = parseArgs({ args, options: { 'expect-head': { type: 'string' } } });
     const expectedHead = values['expect-head'] ? parseHead(values['expect-head']) : undefined;
+    const { LogVerifier } = await import('./event-store/log-verifier.service.js');
     return withApp(config, async (app) => {
       const result = await app.get(LogVerifier).verify({ expectedHead });
       if (result.ok) {
@@ -174,6 +170,10 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { until: { type: 'string' }, output: { type: 'string' } } });
     const until = values.until === undefined ? undefined : parseUntilOption(values.until);
     const out = values.output ? await openOutput(values.output) : process.stdout;
+    const [{ EventStoreRepository }, { exportLog }] = await Promise.all([
+      import('./event-store/event-store.repository.js'),
+      import('./event-store/log-export.js'),
+    ]);
     return withApp(config, async (app) => {
       const repository = app.get(EventStoreRepository);
       // The end is fixed before the first line: the export is the log as it stood when it began,
@@ -186,6 +186,7 @@ const commands: Record<string, Command> = {
   },
 
   async rebuild(config) {
+    const { StanceProjection } = await import('./stance/stance-projection.js');
     return withApp(config, async (app) => {
       const startedAt = Date.now();
       const result = await app.get(StanceProjection).rebuild({ progress: progressLine });
@@ -198,6 +199,11 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { until: { type: 'string' }, json: { type: 'boolean', default: false } } });
     if (values.until === undefined) throw new UsageError('replay needs --until <position|ISO-time>');
     const until = parseUntilOption(values.until);
+    const [{ EventStoreRepository }, { StanceProjection }, { StanceQueries }] = await Promise.all([
+      import('./event-store/event-store.repository.js'),
+      import('./stance/stance-projection.js'),
+      import('./stance/stance-queries.service.js'),
+    ]);
     return withApp(config, async (app) => {
       const position = await lastPosition(app.get(EventStoreRepository), until);
       const queries = app.get(StanceQueries);
@@ -216,6 +222,10 @@ const commands: Record<string, Command> = {
   },
 
   async reextract(config) {
+    const [{ SubscriptionRunner }, { Reextraction }] = await Promise.all([
+      import('./event-store/subscription-runner.js'),
+      import('./extraction/reextraction.service.js'),
+    ]);
     return withApp(config, async (app) => {
       // Documents ingested but not yet read by the extraction subscription get read first.
       await app.get(SubscriptionRunner).catchUp();
@@ -232,6 +242,7 @@ const commands: Record<string, Command> = {
 
 /** A Nest application context for a one-shot command (no HTTP, no scheduler), closed after. */
 async function withApp<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const [{ NestFactory }, { AppModule }] = await Promise.all([import('@nestjs/core'), import('./app.module.js')]);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     return await work(app);

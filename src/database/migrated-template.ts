@@ -2,7 +2,8 @@
 // database runs initdb in WebAssembly (4 to 10 s of CPU here), and migrating it costs more; loading
 // an image of one already migrated takes a fraction of that. `eval` starts from it.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
@@ -25,8 +26,8 @@ export async function migratedTemplateImage(
 ): Promise<Blob> {
   const digest = await templateDigest(migrationsDir);
   const file = digest && join(cacheDir, `pglite-migrated-${digest}.tar`);
-  const cached = file && (await readFile(file).catch(() => null));
-  if (cached) return new Blob([cached]);
+  const cached = file && (await openImage(file));
+  if (cached) return cached;
 
   const pglite = await PGlite.create('memory://');
   const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
@@ -34,15 +35,29 @@ export async function migratedTemplateImage(
     await migrateToLatest(db, migrationsDir);
     const image = await pglite.dumpDataDir('none');
     if (!file) return image;
-    // Written aside and renamed, so that a concurrent run never reads half an image.
+    // Written aside and linked into place, so that a concurrent run never reads half an image, and
+    // never replaced once there: a run reading it (lazily, above) would find it changed.
     const partial = `${file}.${process.pid}.partial`;
     await mkdir(cacheDir, { recursive: true })
       .then(async () => writeFile(partial, new Uint8Array(await image.arrayBuffer())))
-      .then(() => rename(partial, file))
-      .catch(() => undefined);
+      .then(() => link(partial, file))
+      .catch(() => undefined)
+      .finally(() => rm(partial, { force: true }));
     return image;
   } finally {
     await db.destroy();
+  }
+}
+
+/**
+ * The image on disk, read when it is used (by PGlite, or off the main thread for a worker), not
+ * here; null when there is none yet (openAsBlob throws rather than rejects).
+ */
+async function openImage(file: string): Promise<Blob | null> {
+  try {
+    return await openAsBlob(file);
+  } catch {
+    return null;
   }
 }
 

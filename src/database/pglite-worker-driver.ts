@@ -38,8 +38,12 @@ class PGliteWorker {
     worker.on('exit', (code) => this.fail(new Error(`the PGlite worker exited (code ${code})`)));
   }
 
-  static async start(dataDir: string): Promise<PGliteWorker> {
-    const worker = new Worker(compiledScript(new URL('./pglite-worker.js', import.meta.url)), { workerData: { dataDir } satisfies WorkerStart });
+  static async start(dataDir: string, image?: Blob): Promise<PGliteWorker> {
+    const workerData: WorkerStart = { dataDir, image: image && (await image.arrayBuffer()) };
+    const worker = new Worker(compiledScript(new URL('./pglite-worker.js', import.meta.url)), {
+      workerData,
+      transferList: workerData.image ? [workerData.image] : [],
+    });
     const started = new PGliteWorker(worker);
     await new Promise<unknown>((resolve, reject) => started.pending.set(0, { resolve, reject }));
     return started;
@@ -102,10 +106,13 @@ class PGliteWorkerDriver implements Driver {
   private worker: PGliteWorker | null = null;
   private nextSession = 1;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly image?: Blob,
+  ) {}
 
   async init(): Promise<void> {
-    this.worker = await PGliteWorker.start(this.dataDir);
+    this.worker = await PGliteWorker.start(this.dataDir, this.image);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -149,16 +156,19 @@ class PGliteWorkerDriver implements Driver {
   }
 }
 
-/** PGlite in a worker thread, opened on `dataDir` (a folder, or `memory://`). */
+/** PGlite in a worker thread, opened on `dataDir` (a folder, or `memory://` loaded from `image` if given). */
 export class PGliteWorkerDialect implements Dialect {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly image?: Blob,
+  ) {}
 
   createAdapter() {
     return new PGliteAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteWorkerDriver(this.dataDir);
+    return new PGliteWorkerDriver(this.dataDir, this.image);
   }
 
   createIntrospector(db: Kysely<any>) {

@@ -3,25 +3,16 @@
 // order, and scores it with the rules of fixtures/eval/README.md. One application on one migrated
 // in-memory database serves every order, emptied between them: starting PGlite was 90 % of a run.
 // That database is loaded from an image of a migrated one (migrated-template.ts), which skips
-// initdb and the migrations, most of what remained.
+// initdb and the migrations, and it starts on a worker thread while this one loads the service's
+// modules (eval-pipeline.ts): each took about a second, and now they take one second together.
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/config.js';
-import { openDatabase, type Database } from '../database/database.js';
+import { openDatabase } from '../database/database.js';
 import { migratedTemplateImage } from '../database/migrated-template.js';
-import { DATABASE } from '../database/database.tokens.js';
-import type { ClaimRecorded, Stance } from '../domain/vocabulary.js';
-import { EventStoreRepository } from '../event-store/event-store.repository.js';
-import { SubscriptionRunner } from '../event-store/subscription-runner.js';
-import { documentFromFixture } from '../sources/domain/article-document.js';
-import { DocumentIngestion } from '../sources/document-ingestion.service.js';
 import { readFixtureFolder } from '../sources/fixture-folder.reader.js';
-import { StanceQueries } from '../stance/stance-queries.service.js';
-import { EvalDatabaseRepository } from './eval-database.repository.js';
-import { asOfAccuracy, finalAccuracy, scoreExtraction, type GoldFile, type ScoredClaim } from './domain/score.js';
+import { asOfAccuracy, finalAccuracy, scoreExtraction, type GoldFile } from './domain/score.js';
+import type { Projection } from './eval-pipeline.js';
 
 export interface EvalOptions {
   articlesDir: string;
@@ -31,13 +22,6 @@ export interface EvalOptions {
   orders: number;
   /** Seed of the order shuffles, so a run can be repeated. */
   seed: number;
-}
-
-interface Projection {
-  final: Record<string, Stance | null>;
-  asOf: { actor: string; on: string; stance: Stance | null }[];
-  /** The stance changes as a reader sees them: who moved from what to what, effective when. */
-  changes: string[];
 }
 
 export class EvalInputError extends Error {}
@@ -53,21 +37,18 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
   const random = seededRandom(options.seed);
   const orders = [fixtures, ...Array.from({ length: options.orders }, () => shuffle(fixtures, random))];
   const inMemory = { databaseUrl: null, dataDir: 'memory://' };
-  const opened = await openDatabase({ ...inMemory, pgliteImage: await migratedTemplateImage() });
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, ...inMemory, fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] }, { database: opened }),
-    { logger: ['error'] },
+  const opening = openDatabase({ ...inMemory, pgliteInWorker: true, pgliteImage: await migratedTemplateImage() });
+  const pipeline = import('./eval-pipeline.js');
+  pipeline.catch(() => undefined); // its failure is reported below, once there is a database to close
+  const database = await opening;
+  const appConfig = { ...config, ...inMemory, fixturesDir: null, watchesDir: options.watchesDir, feedUrls: [] };
+  const runs = await pipeline.then(
+    ({ runOrders }) => runOrders(appConfig, database, orders, gold),
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
   );
-  const runs = [];
-  try {
-    const database = new EvalDatabaseRepository(app.get<Database>(DATABASE));
-    for (const order of orders) {
-      await database.emptyAllTables();
-      runs.push(await runPipeline(app, order, gold));
-    }
-  } finally {
-    await app.close();
-  }
 
   const first = runs[0]!;
   const extraction = scoreExtraction(gold, first.claimsByFixture);
@@ -99,60 +80,6 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
     stanceChanges: first.projection.changes,
     skippedArticles: folder.skipped,
   };
-}
-
-/** One ingestion order through the pipeline of `app`, whose database is empty. */
-async function runPipeline(
-  app: INestApplicationContext,
-  order: { id: string; article: Parameters<typeof documentFromFixture>[2] }[],
-  gold: GoldFile,
-) {
-  const ingestion = app.get(DocumentIngestion);
-  const fixtureOf = new Map<string, string>();
-  for (const { id, article } of order) {
-    const doc = documentFromFixture('eval', id, article);
-    fixtureOf.set(doc.documentId, id);
-    await ingestion.ingest([doc]); // one at a time: the order is the point
-  }
-  await app.get(SubscriptionRunner).catchUp();
-
-  const events = await readEverything(app.get(EventStoreRepository));
-  const claimsByFixture = new Map<string, ScoredClaim[]>();
-  for (const event of events) {
-    if (event.type !== 'ClaimRecorded') continue;
-    const claim = (event as unknown as ClaimRecorded).data;
-    if (claim.watchId !== gold.watch) continue;
-    const fixture = fixtureOf.get(claim.documentId ?? '');
-    if (fixture) claimsByFixture.set(fixture, [...(claimsByFixture.get(fixture) ?? []), claim]);
-  }
-  const queries = app.get(StanceQueries);
-  const stanceOf = (answer: Awaited<ReturnType<StanceQueries['stances']>>, actor: string) =>
-    answer.stances.find((s) => s.actor === actor)?.stance ?? null;
-  const now = await queries.stances(gold.watch);
-  const asOf = [];
-  for (const { actor, on } of gold.as_of) asOf.push({ actor, on, stance: stanceOf(await queries.stances(gold.watch, { asOf: on }), actor) });
-  const changes = [];
-  for (const { actor } of [...now.stances].sort((a, b) => a.actor.localeCompare(b.actor))) {
-    for (const c of (await queries.history(gold.watch, actor)).changes) {
-      changes.push(`${actor}: ${c.from ?? '(none)'} -> ${c.to} on ${c.effectiveOn.from ?? '…'}..${c.effectiveOn.to} (${c.effectiveOn.precision})`);
-    }
-  }
-  const projection: Projection = {
-    final: Object.fromEntries(Object.keys(gold.final).map((actor) => [actor, stanceOf(now, actor)])),
-    asOf,
-    changes,
-  };
-  return { claimsByFixture, projection };
-}
-
-async function readEverything(repository: EventStoreRepository) {
-  const all = [];
-  for (let after = 0; ; ) {
-    const page = await repository.readAll(after, { limit: 5000 });
-    if (page.length === 0) return all;
-    all.push(...page);
-    after = page[page.length - 1]!.position;
-  }
 }
 
 async function readGold(file: string): Promise<GoldFile> {
