@@ -70,7 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let db: Kysely<Tables>;
   if (options.pgliteImage && !inMemory) throw new Error('a PGlite image is loaded into an in-memory database only');
   if (options.pgliteInWorker ?? !inMemory) {
-    db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir, options.pgliteImage) });
+    db = new Kysely<Tables>({ dialect: new PGliteWorkerDialect(options.dataDir) });
     // Opened now, not at the first query, so that a folder PGlite cannot open fails here.
     await sql`select 1`.execute(db);
   } else {

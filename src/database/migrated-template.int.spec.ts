@@ -39,20 +39,6 @@ describe('the migrated template image', () => {
     }
   }, 120_000);
 
-  it('loads into a database on a worker thread too (eval starts it there)', async () => {
-    const image = await migratedTemplateImage(cacheDir, migrationsDir);
-    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', pgliteInWorker: true, pgliteImage: image });
-    try {
-      expect(await pendingMigrations(database.db, migrationsDir)).toEqual([]);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from events`.execute(database.db);
-      expect(rows[0]!.n).toBe(0);
-    } finally {
-      await database.close();
-    }
-    // The image on disk is untouched by the database made from it.
-    expect((await migratedTemplateImage(cacheDir, migrationsDir)).size).toBe(image.size);
-  }, 120_000);
-
   it('makes a new image when a migration is added, rather than reuse the old one', async () => {
     await writeFile(join(migrationsDir, '9999_probe.sql'), 'create table template_probe (n int);\n');
     const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', pgliteImage: await migratedTemplateImage(cacheDir, migrationsDir) });

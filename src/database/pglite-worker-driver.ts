@@ -38,12 +38,8 @@ class PGliteWorker {
     worker.on('exit', (code) => this.fail(new Error(`the PGlite worker exited (code ${code})`)));
   }
 
-  static async start(dataDir: string, image?: Blob): Promise<PGliteWorker> {
-    const workerData: WorkerStart = { dataDir, image: image && (await image.arrayBuffer()) };
-    const worker = new Worker(compiledScript(new URL('./pglite-worker.js', import.meta.url)), {
-      workerData,
-      transferList: workerData.image ? [workerData.image] : [],
-    });
+  static async start(dataDir: string): Promise<PGliteWorker> {
+    const worker = new Worker(compiledScript(new URL('./pglite-worker.js', import.meta.url)), { workerData: { dataDir } satisfies WorkerStart });
     const started = new PGliteWorker(worker);
     await new Promise<unknown>((resolve, reject) => started.pending.set(0, { resolve, reject }));
     return started;
@@ -106,13 +102,10 @@ class PGliteWorkerDriver implements Driver {
   private worker: PGliteWorker | null = null;
   private nextSession = 1;
 
-  constructor(
-    private readonly dataDir: string,
-    private readonly image?: Blob,
-  ) {}
+  constructor(private readonly dataDir: string) {}
 
   async init(): Promise<void> {
-    this.worker = await PGliteWorker.start(this.dataDir, this.image);
+    this.worker = await PGliteWorker.start(this.dataDir);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -156,19 +149,16 @@ class PGliteWorkerDriver implements Driver {
   }
 }
 
-/** PGlite in a worker thread, opened on `dataDir` (a folder, or `memory://` loaded from `image` if given). */
+/** PGlite in a worker thread, opened on `dataDir` (a folder, or `memory://`). */
 export class PGliteWorkerDialect implements Dialect {
-  constructor(
-    private readonly dataDir: string,
-    private readonly image?: Blob,
-  ) {}
+  constructor(private readonly dataDir: string) {}
 
   createAdapter() {
     return new PGliteAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteWorkerDriver(this.dataDir, this.image);
+    return new PGliteWorkerDriver(this.dataDir);
   }
 
   createIntrospector(db: Kysely<any>) {

@@ -2,8 +2,6 @@
 
 export interface WorkerStart {
   dataDir: string;
-  /** A data folder image (tar) an in-memory database starts from, moved to the worker, not copied. */
-  image?: ArrayBuffer;
 }
 
 /** `session` is the Kysely connection that sent it: a transaction belongs to one session. */

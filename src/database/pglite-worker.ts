@@ -7,7 +7,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './pglite-worker-protocol.js';
 
 const port = parentPort!;
-const { dataDir, image } = workerData as WorkerStart;
+const { dataDir } = workerData as WorkerStart;
 
 interface OpenTransaction {
   tx: Transaction;
@@ -83,7 +83,7 @@ function serializeError(error: unknown): Record<string, unknown> {
 
 let pglite: PGlite;
 try {
-  pglite = await PGlite.create(dataDir, { loadDataDir: image && new Blob([image]) });
+  pglite = await PGlite.create(dataDir);
   port.postMessage({ id: 0, ok: true } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({ id: 0, ok: false, error: serializeError(error) } satisfies WorkerReply);

@@ -3,8 +3,9 @@
 // order, and scores it with the rules of fixtures/eval/README.md. One application on one migrated
 // in-memory database serves every order, emptied between them: starting PGlite was 90 % of a run.
 // That database is loaded from an image of a migrated one (migrated-template.ts), which skips
-// initdb and the migrations, and it starts on a worker thread while this one loads the service's
-// modules (eval-pipeline.ts): each took about a second, and now they take one second together.
+// initdb and the migrations, and it starts while the service's modules load (eval-pipeline.ts,
+// imported after): PGlite's reads and WebAssembly compilation run while the module loader works.
+// (On a worker thread it started in parallel, but every query then crossed threads: slower.)
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { AppConfig } from '../config/config.js';
@@ -37,7 +38,7 @@ export async function runEval(config: AppConfig, options: EvalOptions) {
   const random = seededRandom(options.seed);
   const orders = [fixtures, ...Array.from({ length: options.orders }, () => shuffle(fixtures, random))];
   const inMemory = { databaseUrl: null, dataDir: 'memory://' };
-  const opening = openDatabase({ ...inMemory, pgliteInWorker: true, pgliteImage: await migratedTemplateImage() });
+  const opening = openDatabase({ ...inMemory, pgliteImage: await migratedTemplateImage() });
   const pipeline = import('./eval-pipeline.js');
   pipeline.catch(() => undefined); // its failure is reported below, once there is a database to close
   const database = await opening;
