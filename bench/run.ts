@@ -10,7 +10,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/database/database.js';
 import { migrateToLatest } from '../src/database/migrations.js';
 import { join } from 'node:path';
-import { packageRoot } from '../src/database/migrations.js';
+import { packageRoot } from '../src/common/package-root.js';
 import { benchEval } from './eval.bench.js';
 import { benchEventStore } from './event-store.bench.js';
 import { benchExtraction } from './extraction.bench.js';

@@ -16,7 +16,7 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger';
 import { API_SCHEMAS, schemaRef } from './api-schemas.js';
-import { packageRoot } from '../database/migrations.js';
+import { packageRoot } from '../common/package-root.js';
 import { ADMIN_AUTH } from './api-docs.decorators.js';
 
 export const API_DOCS_PATH = 'api/docs';

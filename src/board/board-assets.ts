@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { packageRoot } from '../database/migrations.js';
+import { packageRoot } from '../common/package-root.js';
 import type { PublicLinks } from '../domain/public-links.js';
 import type { PageAssets } from './domain/layout.js';
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
-import { packageRoot } from '../database/migrations.js';
+import { packageRoot } from './package-root.js';
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 

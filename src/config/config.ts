@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseRateLimit, RateLimitSyntaxError, type RateLimit } from '../admin/domain/rate-limit.js';
-import { packageRoot } from '../database/migrations.js';
+import { packageRoot } from '../common/package-root.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];

@@ -7,7 +7,8 @@ import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
-import { defaultMigrationsDir, migrateToLatest, packageRoot } from './migrations.js';
+import { packageRoot } from '../common/package-root.js';
+import { defaultMigrationsDir, migrateToLatest } from './migrations.js';
 
 /** Where images are kept: the conventional cache folder of the installed packages. */
 export function defaultTemplateCacheDir(): string {

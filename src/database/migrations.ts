@@ -1,27 +1,15 @@
 // Migrations are the plain SQL files in migrations/, run in name order by Kysely's migrator,
 // the same files on PGlite and on a Postgres server.
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { packageRoot } from '../common/package-root.js';
 import { splitSqlStatements } from './sql-script.js';
 
 /** migrations/ at the package root, found from src/ (tests) and from dist/src/ (built) alike. */
 export function defaultMigrationsDir(): string {
   return join(packageRoot(), 'migrations');
-}
-
-/** The folder holding this package's package.json. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('package root not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
 }
 
 export class SqlFileMigrationProvider implements MigrationProvider {

@@ -10,7 +10,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../../src/database/database.js';
-import { defaultMigrationsDir, migrateToLatest, packageRoot } from '../../src/database/migrations.js';
+import { packageRoot } from '../../src/common/package-root.js';
+import { defaultMigrationsDir, migrateToLatest } from '../../src/database/migrations.js';
 import type { Tables } from '../../src/database/schema.js';
 import { splitSqlStatements } from '../../src/database/sql-script.js';
 
