@@ -6,9 +6,10 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createProgress } from './common/progress.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
+import { ConfigError, heapGrowthFlag, loadConfig, type AppConfig } from './config/config.js';
 import { DataFolderLockedError, lockDataFolder } from './database/data-folder-lock.js';
 import { parseUntil, type Until } from './event-store/domain/until.js';
 import type { EventStoreRepository } from './event-store/event-store.repository.js';
@@ -57,12 +58,14 @@ ADMIN_TOKEN, LOG_LEVEL, FIXTURES_DIR, WATCHES_DIR, FEED_URLS, ALLOW_PRIVATE_SOUR
 POLL_CONCURRENCY, FEED_ID_AUTHORITY, FEED_PAGE_SIZE, WEBHOOK_TIMEOUT_MS, WEBHOOK_RETRY_BASE_MS,
 WEBHOOK_MAX_ATTEMPTS, ALLOW_PRIVATE_WEBHOOKS, INSTANCE_ID, ADMIN_RATE_LIMIT, SHUTDOWN_TIMEOUT_MS,
 STREAM_MAX_PER_CLIENT, STREAM_MAX_TOTAL, STREAM_STALL_TIMEOUT_MS,
-READ_REFRESH_MS (see README.md).`;
+READ_REFRESH_MS, HEAP_GROWTH_PERCENT (see README.md).`;
 
 type Command = (config: AppConfig, args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async serve(config) {
+    const heapGrowth = heapGrowthFlag(config);
+    if (heapGrowth) setFlagsFromString(heapGrowth); // V8 reads it at each full collection: set at start, it holds from then on
     const [{ Logger }, { createServer }] = await Promise.all([import('@nestjs/common'), import('./server.js')]);
     const app = await createServer(config);
     await (config.host === null ? app.listen(config.port) : app.listen(config.port, config.host));

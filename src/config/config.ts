@@ -61,6 +61,11 @@ export interface AppConfig {
    * often (a move after a quiet spell renews them at once); 0: on every move.
    */
   readRefreshMs: number;
+  /**
+   * How far V8 lets the heap grow past what the last full collection kept, in percent (0: V8's
+   * own heuristics). See heapGrowthFlag.
+   */
+  heapGrowthPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -202,5 +207,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamMaxTotal: parseCount(env, 'STREAM_MAX_TOTAL', 1000, 100_000),
     streamStallTimeoutMs: parseCount(env, 'STREAM_STALL_TIMEOUT_MS', 30_000, 600_000),
     readRefreshMs: parseCount(env, 'READ_REFRESH_MS', 1_000, 60_000, 0),
+    heapGrowthPercent: parseCount(env, 'HEAP_GROWTH_PERCENT', 10, 400, 0),
   };
+}
+
+/**
+ * The V8 flag that `serve` sets from HEAP_GROWTH_PERCENT, or null to leave V8's heuristics. Under
+ * a steady churn of short-lived objects (renders, parsed feeds, extraction) V8 grows the heap up
+ * to four times what survives, so the service sat on 300-400 MB of garbage it had no reason to
+ * collect (the long-history bench's mixed load); at 10 % it collects more often and stays within
+ * 100 MB of where it started, for a p99 no worse under that load.
+ */
+export function heapGrowthFlag(config: Pick<AppConfig, 'heapGrowthPercent'>): string | null {
+  return config.heapGrowthPercent > 0 ? `--heap-growing-percent=${config.heapGrowthPercent}` : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { hostname } from 'node:os';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, heapGrowthFlag, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to embedded PGlite in ./data on port 3000', () => {
@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(config.feedUrls).toEqual([]);
     expect(config.allowPrivateSources).toBe(false);
     expect(config.pollConcurrency).toBe(4);
+  });
+
+  it('lets the heap grow 10 % past what survives a full collection unless HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
+    expect(heapGrowthFlag(loadConfig({}))).toBe('--heap-growing-percent=10');
+    expect(heapGrowthFlag(loadConfig({ HEAP_GROWTH_PERCENT: '50' }))).toBe('--heap-growing-percent=50');
+    expect(heapGrowthFlag(loadConfig({ HEAP_GROWTH_PERCENT: '0' }))).toBeNull();
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(/HEAP_GROWTH_PERCENT/);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow(/HEAP_GROWTH_PERCENT/);
   });
 
   it('reads feed URLs separated by commas or white space, and turns fixtures off', () => {
