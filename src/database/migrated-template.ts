@@ -34,6 +34,7 @@ export async function migratedTemplateImage(
   const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
   try {
     await migrateToLatest(db, migrationsDir);
+    await dropTemplateDatabases(pglite);
     const image = await pglite.dumpDataDir('none');
     if (!file) return image;
     // Written aside and linked into place, so that a concurrent run never reads half an image, and
@@ -48,6 +49,17 @@ export async function migratedTemplateImage(
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * An image's database is only ever used as it is (nobody creates a database from it): without
+ * initdb's template0 and template1 it is 26 MB instead of 41, and loads 0.1 to 0.2 s sooner.
+ */
+async function dropTemplateDatabases(pglite: PGlite): Promise<void> {
+  await pglite.query(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
+  await pglite.query('drop database template0');
+  await pglite.query('drop database template1');
+  await pglite.query('checkpoint');
 }
 
 /**
@@ -66,7 +78,7 @@ async function openImage(file: string): Promise<Blob | null> {
 async function templateDigest(migrationsDir: string): Promise<string | null> {
   const version = await pgliteVersion().catch(() => null);
   if (!version) return null;
-  const hash = createHash('sha256').update(`pglite ${version}\n`);
+  const hash = createHash('sha256').update(`pglite ${version}\nwithout template databases\n`);
   for (const name of (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort()) {
     hash.update(`${name}\n`).update(await readFile(join(migrationsDir, name)));
   }
