@@ -8,18 +8,22 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
 import { packageRoot } from './package-root.js';
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+type Reply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string }
+  /** Handed over before the answer (see serveOnThread): the caller can start on it while the worker goes on. */
+  | { id: number; part: unknown };
 
 /** A worker is stopped when it has had nothing to do for this long: its heap (a parsed 10 MB feed leaves 100 MB or more) is the process's memory until then, and feeds are polled minutes apart. */
 const IDLE_MS = 10_000;
 
 interface Running {
   worker: Worker;
-  pending: Map<number, { resolve(value: unknown): void; reject(error: Error): void }>;
+  pending: Map<number, { resolve(value: unknown): void; reject(error: Error): void; onPart?(part: unknown): void }>;
   idle: NodeJS.Timeout | null;
 }
 
-export class OffThread<A extends unknown[], R> {
+export class OffThread<A extends unknown[], R, P = never> {
   private running: Running | null = null;
   private nextId = 1;
 
@@ -35,14 +39,23 @@ export class OffThread<A extends unknown[], R> {
   }
 
   run(...args: A): Promise<R> {
+    return this.call(args);
+  }
+
+  /** Like run, and each part the function hands over before it answers goes to `onPart` as it arrives. */
+  runInParts(args: A, onPart: (part: P) => void): Promise<R> {
+    return this.call(args, onPart as (part: unknown) => void);
+  }
+
+  private call(args: A, onPart?: (part: unknown) => void): Promise<R> {
     const running = this.running ?? this.start();
     if (running.idle) clearTimeout(running.idle);
     running.idle = null;
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
       if (running.pending.size === 0) running.worker.ref();
-      running.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      running.worker.postMessage({ id, args });
+      running.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onPart });
+      running.worker.postMessage({ id, args, inParts: onPart !== undefined });
     });
   }
 
@@ -50,6 +63,7 @@ export class OffThread<A extends unknown[], R> {
     const worker = new Worker(compiledScript(this.script));
     const running: Running = { worker, pending: new Map(), idle: null };
     worker.on('message', (reply: Reply) => {
+      if ('part' in reply) return running.pending.get(reply.id)?.onPart?.(reply.part);
       const waiting = running.pending.get(reply.id);
       running.pending.delete(reply.id);
       if (running.pending.size === 0) {
@@ -81,12 +95,16 @@ export class OffThread<A extends unknown[], R> {
   }
 }
 
-/** The worker side: answers each call with `fn`'s result. */
-export function serveOnThread<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>): void {
+/**
+ * The worker side: answers each call with `fn`'s result. A call made with runInParts also gets a
+ * `handOver` function after its arguments, which sends a part of the answer at once.
+ */
+export function serveOnThread<A extends unknown[], R, P = never>(fn: (...args: [...A, handOver?: (part: P) => void]) => R | Promise<R>): void {
   const port = parentPort!;
-  port.on('message', ({ id, args }: { id: number; args: A }) => {
+  port.on('message', ({ id, args, inParts }: { id: number; args: A; inParts: boolean }) => {
+    const handOver = inParts ? (part: P) => port.postMessage({ id, part } satisfies Reply) : undefined;
     Promise.resolve()
-      .then(() => fn(...args))
+      .then(() => fn(...args, handOver))
       .then(
         (result) => port.postMessage({ id, ok: true, result } satisfies Reply),
         (error: unknown) => port.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies Reply),

@@ -28,6 +28,23 @@ describe('OffThread', () => {
     expect(parser.started).toBe(true);
   });
 
+  it('passes on the parts a function hands over before its answer, in order, and only to the call that asked', async () => {
+    const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>, unknown[]>(new URL('../sources/parse-feed.worker.js', import.meta.url), 100);
+    const parts: unknown[][] = [];
+    let answered = false;
+    const [inParts, whole] = await Promise.all([
+      parser.runInParts(args('2025-01-01T00:00:00Z'), (part) => {
+        expect(answered).toBe(false);
+        parts.push(part);
+      }).finally(() => (answered = true)),
+      parser.run(...args('2025-01-01T00:00:00Z')),
+    ]);
+    expect(documentsOf(whole)).toBeGreaterThan(0);
+    expect(documentsOf(inParts)).toBe(0);
+    expect(parts.flat()).toEqual(whole.ok ? whole.documents : null);
+    for (const deadline = Date.now() + 5_000; parser.started && Date.now() < deadline; ) await sleep(50);
+  });
+
   it('keeps a worker that is given work before it has been idle that long', async () => {
     const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(new URL('../sources/parse-feed.worker.js', import.meta.url), 250);
     await parser.run(...args('2025-01-01T00:00:00Z'));

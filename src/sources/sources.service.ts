@@ -12,6 +12,7 @@ import { OffThread } from '../common/off-thread.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { documentFromFixture } from './domain/article-document.js';
 import { scheduleNextPoll, type PollOutcome } from './domain/next-poll.js';
+import type { UnlinkedDocument } from './domain/article-document.js';
 import type { feedDocuments } from './domain/feed-documents.js';
 import { redactLocationsIn } from './domain/redact-location.js';
 import { storableText } from './domain/storable-text.js';
@@ -20,10 +21,14 @@ import { readFixtureFolder } from './fixture-folder.reader.js';
 import { fetchFeed } from './http/feed-fetcher.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
 
-/** Parsing a large feed takes seconds of CPU (1.5 s for 10 MB): off the thread that serves HTTP. */
-const feedParser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(
+/**
+ * Parsing a large feed takes seconds of CPU (1.5 s for 10 MB): off the thread that serves HTTP.
+ * Its documents come back in parts, each stored while the worker builds the next.
+ */
+const feedParser = new OffThread<FeedDocumentsArgs, Awaited<ReturnType<typeof feedDocuments>>, UnlinkedDocument[]>(
   new URL('./parse-feed.worker.js', import.meta.url),
 );
+type FeedDocumentsArgs = Parameters<typeof feedDocuments> extends [...infer A, unknown?] ? A : never;
 
 export interface PollReport {
   sourceId: string;
@@ -35,6 +40,14 @@ export interface PollReport {
 }
 
 export class InvalidSourceError extends Error {}
+
+/** Two parts of one feed's ingestion as one. */
+function addIngestion(a: IngestionResult, b: IngestionResult): IngestionResult {
+  return {
+    count: { ingested: a.count.ingested + b.count.ingested, revisions: a.count.revisions + b.count.revisions, alreadyStored: a.count.alreadyStored + b.count.alreadyStored },
+    rejected: [...a.rejected, ...b.rejected],
+  };
+}
 
 /** How soon a poll that our database failed is tried again (held in memory: the database may be down). */
 export const DATABASE_RETRY_MS = 30_000;
@@ -155,13 +168,22 @@ export class SourcesService {
         maxAgeSeconds: fetched.maxAgeSeconds,
       });
     }
-    const parsed = await feedParser.run(fetched.body, { contentType: fetched.contentType, feedUrl: fetched.url, sourceId: source.source_id, firstSeen: now });
+    // Each part is stored after the one before, while the worker builds the next.
+    let storedParts: Promise<IngestionResult> = Promise.resolve({ count: { ingested: 0, revisions: 0, alreadyStored: 0 }, rejected: [] });
+    const parsed = await feedParser
+      .runInParts([fetched.body, { contentType: fetched.contentType, feedUrl: fetched.url, sourceId: source.source_id, firstSeen: now }], (documents) => {
+        storedParts = storedParts.then(async (sofar) => addIngestion(sofar, await this.ingestion.ingest(documents)));
+        storedParts.catch(() => undefined); // awaited below; a failure skips the parts after it
+      })
+      .catch(async (error: unknown) => {
+        await storedParts.catch(() => undefined); // the poll ends when its writes do
+        throw error;
+      });
     if (!parsed.ok) return this.fail(source, now, parsed.reason, parsed.message, null);
-    const { documents } = parsed;
     // Validators are saved only after the documents: a crash before that refetches the whole feed,
     // and the idempotent ingestion makes that harmless.
     return this.storing(async () => {
-      const stored = await this.ingestion.ingest(documents);
+      const stored = await storedParts;
       const report = await this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries, stored.count, {
         kind: 'success',
         ttlMinutes: parsed.feed.ttlMinutes,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { documentFromFeedEntry } from './article-document.js';
-import { feedDocuments } from './feed-documents.js';
+import { DOCUMENTS_PER_PART, feedDocuments } from './feed-documents.js';
 import { parseFeed } from './parse-feed.js';
 
 const RSS = `<?xml version="1.0"?>
@@ -22,6 +22,19 @@ describe('feedDocuments', () => {
     expect(result.documents).toEqual(parsed.feed.entries.map((entry) => documentFromFeedEntry('source-1', parsed.feed, entry, FIRST_SEEN)));
     expect(result.documents[0]!.title).toBe('Café talks');
     expect(result.documents[0]!.text).toContain('The envoy said “no”.');
+  });
+
+  it('hands the same documents over in parts, in feed order, when asked to', async () => {
+    const items = Array.from({ length: DOCUMENTS_PER_PART + 3 }, (_, i) => `<item><title>Entry ${i}</title><link>https://news.example.org/${i}</link><description>Text ${i}.</description></item>`);
+    const body = Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title><link>https://news.example.org/</link>${items.join('')}</channel></rss>`);
+    const whole = await feedDocuments(body, { ...OPTIONS, contentType: 'application/rss+xml' });
+    const parts: unknown[][] = [];
+    const inParts = await feedDocuments(body, { ...OPTIONS, contentType: 'application/rss+xml' }, (documents) => parts.push(documents));
+    if (!whole.ok || !inParts.ok) throw new Error('expected both to parse');
+    expect(parts.map((part) => part.length)).toEqual([DOCUMENTS_PER_PART, 3]);
+    expect(parts.flat()).toEqual(whole.documents);
+    expect(inParts.documents).toEqual([]);
+    expect(inParts.feed).toEqual(whole.feed);
   });
 
   it('says why a body is no feed', async () => {
