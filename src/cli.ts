@@ -339,6 +339,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -364,12 +368,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(config, args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
+    if (error instanceof UsageError || isArgumentError(error)) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
     throw error;
   }
+}
+
+/** node:util's parseArgs rejects an unknown or malformed option with a coded TypeError: the user's words, not a fault. */
+function isArgumentError(error: unknown): boolean {
+  return error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_');
 }
 
 main(process.argv.slice(2)).then(

@@ -37,6 +37,17 @@ describe('stance-monitor command line', () => {
     expect([...new Set(variables)].filter((name) => !result.stderr.includes(name) || !readme.includes(`| \`${name}\` |`))).toEqual([]);
   });
 
+  it('rejects an unknown option with its name and the usage, not a stack trace', async () => {
+    const result = await runCli(['eval', '--frobnicate'], { DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--frobnicate'");
+    expect(result.stderr).toContain('verify [--expect-head P:HASH]');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    const help = await runCli(['eval', '--help'], { DATA_DIR: dataDir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('eval --articles DIR --gold FILE');
+  });
+
   it('migrates once and then reports the schema up to date', async () => {
     const first = await runCli(['migrate'], { DATA_DIR: dataDir });
     expect(first).toMatchObject({ code: 0 });
