@@ -179,7 +179,12 @@ export class SourcesService {
         await storedParts.catch(() => undefined); // the poll ends when its writes do
         throw error;
       });
-    if (!parsed.ok) return this.fail(source, now, parsed.reason, parsed.message, null);
+    if (!parsed.ok) {
+      // A large feed is parsed in parts: the entries before a malformed part are stored, and the
+      // source's failure is recorded once they are.
+      await storedParts.catch(() => undefined);
+      return this.fail(source, now, parsed.reason, parsed.message, null);
+    }
     // Validators are saved only after the documents: a crash before that refetches the whole feed,
     // and the idempotent ingestion makes that harmless.
     return this.storing(async () => {

@@ -61,7 +61,8 @@ function skipWhitespace(text: string, position: number): number {
   return next === -1 ? text.length : position + next;
 }
 
-function after(text: string, terminator: string, position: number): number {
+/** Where `terminator` ends after `position`, or -1 when it never comes. */
+export function after(text: string, terminator: string, position: number): number {
   const end = text.indexOf(terminator, position);
   return end === -1 ? -1 : end + terminator.length;
 }

@@ -6,7 +6,7 @@ import type { UnlinkedDocument } from './article-document.js';
 import { documentFromFeedEntry } from './article-document.js';
 import { decodeFeedBody } from './charset.js';
 import type { FeedParseFailure, ParsedFeed } from './feed-entry.js';
-import { parseFeed } from './parse-feed.js';
+import { parseFeed, parseFeedInParts } from './parse-feed.js';
 
 export type FeedDocumentsResult =
   | { ok: true; feed: Pick<ParsedFeed, 'format' | 'ttlMinutes'> & { entries: number }; documents: UnlinkedDocument[] }
@@ -18,20 +18,32 @@ export const DOCUMENTS_PER_PART = 500;
 /**
  * `body`: the bytes as fetched (content coding undone), decoded by `contentType`, a BOM or the XML
  * declaration. With `handOver`, the documents go to it in parts, in feed order, as they are built
- * (the caller stores one part while the next is built), and the result's `documents` is empty.
+ * (the caller stores one part while the next is built), and the result's `documents` is empty. A
+ * large XML feed is also parsed in parts, so the first is stored before the last is read; if a
+ * later part turns out malformed, the parts before it have been handed over and the result is the
+ * feed's failure.
  */
 export async function feedDocuments(
   body: Uint8Array,
   { contentType, feedUrl, sourceId, firstSeen }: { contentType: string | null; feedUrl: string; sourceId: string; firstSeen: Date },
   handOver?: (documents: UnlinkedDocument[]) => void,
 ): Promise<FeedDocumentsResult> {
-  const parsed = await parseFeed(decodeFeedBody(body, contentType).text, { feedUrl });
-  if (!parsed.ok) return parsed;
-  const { feed } = parsed;
-  const summary = { format: feed.format, ttlMinutes: feed.ttlMinutes, entries: feed.entries.length };
-  if (!handOver) return { ok: true, feed: summary, documents: feed.entries.map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen)) };
-  for (let i = 0; i < feed.entries.length; i += DOCUMENTS_PER_PART) {
-    handOver(feed.entries.slice(i, i + DOCUMENTS_PER_PART).map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen)));
+  const text = decodeFeedBody(body, contentType).text;
+  if (!handOver) {
+    const parsed = await parseFeed(text, { feedUrl });
+    if (!parsed.ok) return parsed;
+    const { feed } = parsed;
+    const documents = feed.entries.map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen));
+    return { ok: true, feed: { format: feed.format, ttlMinutes: feed.ttlMinutes, entries: feed.entries.length }, documents };
   }
-  return { ok: true, feed: summary, documents: [] };
+  let summary: Extract<FeedDocumentsResult, { ok: true }>['feed'] | null = null;
+  const parsed = await parseFeedInParts(text, { feedUrl }, DOCUMENTS_PER_PART, (feed) => {
+    summary ??= { format: feed.format, ttlMinutes: feed.ttlMinutes, entries: 0 };
+    summary.entries += feed.entries.length;
+    for (let i = 0; i < feed.entries.length; i += DOCUMENTS_PER_PART) {
+      handOver(feed.entries.slice(i, i + DOCUMENTS_PER_PART).map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen)));
+    }
+  });
+  if (!parsed.ok) return parsed;
+  return { ok: true, feed: summary!, documents: [] };
 }

@@ -4,6 +4,7 @@ import type { FeedParseFailure, FeedParseResult, ParsedFeed } from './feed-entry
 import { readJsonFeed } from './json-feed-reader.js';
 import { readRssFeed } from './rss-reader.js';
 import { parseXmlFeedDocument } from './xml-feed-document.js';
+import { xmlFeedParts } from './xml-feed-parts.js';
 
 export interface ParseFeedOptions {
   /** The URL the feed was fetched from (after redirects): the base for relative links. */
@@ -26,6 +27,44 @@ export async function parseFeed(text: string, { feedUrl }: ParseFeedOptions): Pr
     return { ok: false, reason: 'malformed', message: `unreadable feed: ${(error as Error).message}` };
   }
   return 'reason' in feed ? { ok: false, ...feed } : { ok: true, feed };
+}
+
+/**
+ * parseFeed, with the feed's entries given to `onPart` a share at a time: a large XML feed is read
+ * in parts of `entriesPerPart` entries (xml-feed-parts.ts), each handed over before the next is
+ * parsed; any other feed is read whole and handed over at once. A part that does not parse is
+ * judged by reading the whole document, which then decides: its failure (with its own line
+ * numbers) is the result, after the parts before were handed over.
+ */
+export async function parseFeedInParts(
+  text: string,
+  options: ParseFeedOptions,
+  entriesPerPart: number,
+  onPart: (feed: ParsedFeed) => void,
+): Promise<{ ok: true } | ({ ok: false } & FeedParseFailure)> {
+  const sniffed = sniffFeedSyntax(text);
+  const parts = 'syntax' in sniffed && sniffed.syntax === 'xml' ? xmlFeedParts(text, sniffed.root, entriesPerPart) : null;
+  let handedOver = 0;
+  for (const part of parts ?? []) {
+    const parsed = await parseFeed(part, options);
+    if (!parsed.ok) return handOverTheRest(text, options, handedOver, onPart);
+    onPart(parsed.feed);
+    handedOver += parsed.feed.entries.length;
+  }
+  return parts === null ? handOverTheRest(text, options, 0, onPart) : { ok: true };
+}
+
+/** Reads the whole feed and hands over its entries after the first `handedOver`. */
+async function handOverTheRest(
+  text: string,
+  options: ParseFeedOptions,
+  handedOver: number,
+  onPart: (feed: ParsedFeed) => void,
+): Promise<{ ok: true } | ({ ok: false } & FeedParseFailure)> {
+  const whole = await parseFeed(text, options);
+  if (!whole.ok) return whole;
+  onPart(handedOver === 0 ? whole.feed : { ...whole.feed, entries: whole.feed.entries.slice(handedOver) });
+  return { ok: true };
 }
 
 async function readXmlFeed(text: string, root: XmlRoot, feedUrl: string): Promise<ParsedFeed | FeedParseFailure> {
