@@ -155,6 +155,12 @@ export interface LanguagePack {
     hypotheticalDeterminers: string[];
     /** Nouns of a deed done with a thing, which a topic term before or after them only modifies: "drone attack", "serangan rudal". */
     useHeads: string[];
+    /** Nouns of what surrounds an event, not the deed: a topic term that only modifies one names the circumstance ("crash victims", "korban kecelakaan"), and a part in one is no part in the event ("took part in the investigation"). */
+    circumstanceHeads: string[];
+    /** Quantities of scarcity whose relative clause a negation completes into an affirmation: "little happens that X is not behind", "tidak banyak hal yang terjadi tanpa X". */
+    scarcity: string[];
+    /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
+    beliefVerbs: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -203,7 +209,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -263,6 +269,9 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
       hypotheticalDeterminers: optionalPhrases(grammar.field('hypothetical_determiners')),
       useHeads: optionalPhrases(grammar.field('use_heads'), 'noun'),
+      circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
+      scarcity: optionalPhrases(grammar.field('scarcity')),
+      beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

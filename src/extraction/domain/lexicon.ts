@@ -20,6 +20,9 @@ export type LexTag =
   | { type: 'speculation' }
   | { type: 'hypothetical' }
   | { type: 'useHead' }
+  | { type: 'circumstanceHead' }
+  | { type: 'scarcity' }
+  | { type: 'beliefVerb' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -131,6 +134,9 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.speculation, { type: 'speculation' });
   addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
   addAll(pack.grammar.useHeads, { type: 'useHead' });
+  addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
+  addAll(pack.grammar.scarcity, { type: 'scarcity' });
+  addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
