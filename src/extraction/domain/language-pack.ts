@@ -96,6 +96,8 @@ export interface LanguagePack {
   statementMakers: string[];
   /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
   speculation: string[];
+  /** An assessment's confidence built from a hedge or speculation word ("highly likely", "sangat mungkin"): it asserts, it does not speculate. */
+  confidence: string[];
   /**
    * "without mentioning", "tanpa menyinggung": the reporter's note that the speaker left something
    * unsaid. Reported words end before it: what follows is no part of what was said.
@@ -190,7 +192,7 @@ export interface SpeakerVocabulary {
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
-  'claim_nouns', 'statement_makers', 'speculation', 'omissions', 'negation', 'disjunctions',
+  'claim_nouns', 'statement_makers', 'speculation', 'confidence', 'omissions', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
@@ -226,6 +228,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
     statementMakers: optionalPhrases(root.field('statement_makers')),
     speculation: optionalPhrases(root.field('speculation')),
+    confidence: optionalPhrases(root.field('confidence')),
     omissions: optionalPhrases(root.field('omissions')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),

@@ -18,6 +18,7 @@ export type LexTag =
   | { type: 'labelMarker' }
   | { type: 'infinitive' }
   | { type: 'speculation' }
+  | { type: 'confidence' }
   | { type: 'hypothetical' }
   | { type: 'useHead' }
   | { type: 'circumstanceHead' }
@@ -132,6 +133,8 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
+  // Longer than the hedge or speculation word in it, so that word is no hedge there.
+  addAll(pack.confidence, { type: 'confidence' });
   addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
   addAll(pack.grammar.useHeads, { type: 'useHead' });
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
