@@ -258,7 +258,9 @@ function ownersBefore(view: SentenceView, refs: SentenceReferences, start: numbe
     if (view.is(i, 'complementizer')) return null;
     const mention = view.mentionCovering(i);
     if (mention?.actorId && refs.isSubjectCandidate(mention)) return [mention.actorId];
-    if (mention?.actorId && namesAgent(view, mention)) return [mention.actorId];
+    // "the Freedonian state was behind", "negara Freedonia terlibat": a term of the agent group
+    // that is no actor's name names the agent all the same.
+    if (mention && namesAgent(view, mention)) return [mention.actorId ?? agentOf(view)!];
   }
   return null;
 }
