@@ -121,3 +121,14 @@ describe('an assessment’s confidence ("highly likely", "sangat mungkin") asser
     expect(pairs('Trentino menilai mungkin dinas keamanan Freedonia yang mengatur jatuhnya pesawat itu.', 'id')).toEqual([]);
   });
 });
+
+describe('an act from outside on what the deed was done to ("external impact", "dampak dari luar") is a part in the deed', () => {
+  it('en: the agent saying there was no external impact on the aircraft denies it', () => {
+    expect(pairs('Firefly said there had been no external impact on the aircraft.', 'en')).toEqual(['freedonia:deny']);
+  });
+
+  it('id: the agent saying "tidak ada dampak dari luar terhadap pesawat" denies it', () => {
+    expect(pairs('Firefly menyebut tidak ada dampak dari luar terhadap pesawat tersebut.', 'id')).toEqual(['freedonia:deny']);
+    expect(pairs('Firefly menyebut tidak ada campur tangan dari luar terhadap pesawat tersebut.', 'id')).toEqual(['freedonia:deny']);
+  });
+});
