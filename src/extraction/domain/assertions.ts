@@ -21,7 +21,7 @@ export function assertedStance(
 ): { stance: Stance; topicRanges: [number, number][] } | null {
   end = omissionAt(view, start, end);
   if (!bearsOnProposition(view, refs, start, end, speakers, agentOf(view))) return null;
-  if (hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
+  if (hypothesisOpened(view, start) || hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
   return { stance: negatesTopic(view, start, end) ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
@@ -73,6 +73,17 @@ function omissionAt(view: SentenceView, start: number, end: number): number {
 
 function firstTopicMention(view: SentenceView, start: number, end: number): number {
   return view.mentions.find((mention) => mention.start >= start && mention.end <= end && mention.topicGroups.length > 0)?.start ?? end;
+}
+
+/**
+ * "weighing the possibility that the plane was downed", "mempertimbangkan kemungkinan bahwa
+ * pesawat itu dijatuhkan": words opened by "that" after a hedge or speculation are a hypothesis.
+ */
+function hypothesisOpened(view: SentenceView, start: number): boolean {
+  const complementizer = start - 1;
+  if (complementizer < 1 || !view.is(complementizer, 'complementizer')) return false;
+  const before = view.lexAt(complementizer)!.start - 1;
+  return before >= 0 && (view.is(before, 'hedge') || view.is(before, 'speculation'));
 }
 
 /** "jika pasukan Korea Utara dikerahkan", "if North Korean troops were sent". */

@@ -74,23 +74,55 @@ export function agentNamedIn(view: SentenceView, refs: SentenceReferences, start
 export function governsEvent(view: SentenceView, start: number, end: number, objectAtStart: boolean): boolean {
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || !isEventMention(view, mention)) return false;
+    // "the crash victims", "korban kecelakaan pesawat": the words are about the victims.
+    if (modifiesCircumstance(view, mention)) return false;
     let before = mention.start - 1;
     // The whole noun phrase: "penempatan pasukan", "North Korean troops" are one phrase, governed
     // by what precedes it ("questions about North Korean troops" is not).
     for (let covering = view.mentionCovering(before); before >= start && covering && covering.topicGroups.length > 0; covering = view.mentionCovering(before)) {
       before = covering.start - 1;
     }
+    before = beforeProperModifiers(view, start, before);
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     before = beforeQuantity(view, start, before);
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
     if (possessedAfter(view, mention)) return true;
     if (before < start) return objectAtStart;
+    // "kecelakaan pesawat yang menewaskan ...", "the crash that killed ...": the relative clause
+    // goes on naming the event before it, which decides by its own place.
+    if ((view.is(before, 'relativizer') || view.is(before, 'relativeComplementizer')) && isEventBefore(view, before)) return false;
     // "was behind the attack", "its role in the blasts": someone's part in the event, whatever the preposition.
     if (view.is(before, 'preposition') && (view.is(before, 'involvement') || (before > start && view.is(before - 1, 'involvement')))) return true;
     if (view.is(before, 'secondObject') && governsSecondObject(view, start, before)) return true;
     return (view.tokens[before].isWord || view.tokens[before].isNumber) && !view.is(before, 'preposition') && !view.is(before, 'complementizer');
   });
+}
+
+/**
+ * "the crash victims", "korban kecelakaan pesawat": an event term right beside a noun of what
+ * surrounds the event (`grammar.circumstance_heads`, on the side where the language puts a
+ * modified noun) only modifies it.
+ */
+function modifiesCircumstance(view: SentenceView, mention: Mention): boolean {
+  const isHead = (i: number) => i >= 0 && i < view.length && view.is(i, 'circumstanceHead') && !view.mentionCovering(i)?.topicGroups.length;
+  if (view.pack.pack.grammar.possessorPosition === 'before') return isHead(mention.end) && view.lexAt(mention.end)!.start === mention.end;
+  return isHead(mention.start - 1) && view.lexAt(mention.start - 1)!.end === mention.start;
+}
+
+/**
+ * "on board the Embraer jet", "in the August plane crash", "of Prigozhin crash victims": where
+ * modifiers stand before their noun, capitalised words between a determiner or a preposition
+ * and an event term are names modifying it, not what governs it; the determiner or preposition
+ * before them decides. Not in a title ("Kremlin Denies Sending Troops"), where no determiner or
+ * preposition precedes the capitals.
+ */
+function beforeProperModifiers(view: SentenceView, start: number, at: number): number {
+  if (view.pack.pack.grammar.possessorPosition !== 'before') return at;
+  let i = at;
+  while (i >= start && i > 0 && view.tokens[i].isWord && view.tokens[i].isCapitalized) i--;
+  if (i === at || i < start) return at;
+  return view.is(i, 'demonstrative') || view.is(i, 'anaphoricObject') || view.is(i, 'preposition') ? i : at;
 }
 
 /**
@@ -126,8 +158,16 @@ function governsSecondObject(view: SentenceView, start: number, marker: number):
  */
 function possessedAfter(view: SentenceView, mention: Mention): boolean {
   if (view.pack.pack.grammar.possessorPosition !== 'after') return false;
+  // "jatuhnya pesawat": the ending before the noun that fell makes a noun of the verb, no possessor.
+  if (view.mentionStartingAt(mention.end)?.topicGroups.length) return false;
   if (view.hasEnding(mention.end - 1, view.pack.pack.speakers.possessiveSuffixes)) return true;
   return mention.end < view.length && (view.is(mention.end, 'firstPerson') || view.is(mention.end, 'pronoun'));
+}
+
+/** An event term ends right before position `at`. */
+function isEventBefore(view: SentenceView, at: number): boolean {
+  const mention = view.mentionEndingAt(view.lexAt(at)!.start);
+  return mention !== undefined && isEventMention(view, mention);
 }
 
 /** A term of what was done: not the agent's group, nor a group of an actor's own names ("Sylvanian" in "Sylvanian troops"). */
@@ -171,11 +211,41 @@ export function doneByOther(view: SentenceView, start: number, end: number): boo
 export function roleIn(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): Role | null {
   const trie = view.pack.involvement;
   for (let i = start; i < end; i++) {
-    if (!trie.matchAt(view.tokens, i)) continue;
+    if (!trie.matchAt(view.tokens, i) || partInCircumstance(view, i, end)) continue;
     const named = ownersBefore(view, refs, start, i);
-    return { at: i, owners: named ?? speakers.map((actor) => actor.actorId), ownerNamed: named !== null, negated: negatedAt(view, i, start) };
+    return { at: i, owners: named ?? speakers.map((actor) => actor.actorId), ownerNamed: named !== null, negated: negatedAt(view, i, start) || disbelievedBefore(view, start, i) };
   }
   return null;
+}
+
+/** Words from an involvement word to its object: "part in the", "berperan dalam". */
+const ROLE_OBJECT_REACH = 4;
+
+/** "took part in the investigation", "berperan dalam penyelidikan": a part in what surrounds the event, not in the event. */
+function partInCircumstance(view: SentenceView, at: number, end: number): boolean {
+  for (let i = at + 1; i < Math.min(end, at + 1 + ROLE_OBJECT_REACH); i++) {
+    if (view.is(i, 'circumstanceHead') && !view.mentionCovering(i)?.topicGroups.length) return true;
+    if (!view.is(i, 'involvement') && !view.is(i, 'preposition') && !view.is(i, 'demonstrative') && !view.is(i, 'anaphoricObject')) return false;
+  }
+  return false;
+}
+
+/** Words from a negation to the belief verb it negates: "could not imagine", "tidak bisa membayangkan". */
+const BELIEF_NEGATION_REACH = 3;
+
+/**
+ * "could not imagine Putin having a hand in it", "tidak percaya Putin berada di balik ...": a
+ * negated verb of belief before the part negates it, however far the part is.
+ */
+function disbelievedBefore(view: SentenceView, start: number, at: number): boolean {
+  for (let i = start; i < at; i++) {
+    if (!view.is(i, 'beliefVerb')) continue;
+    for (let k = i - 1; k >= Math.max(start, i - BELIEF_NEGATION_REACH); k--) {
+      if (view.isBreak(k)) break;
+      if (view.is(k, 'negation')) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -188,7 +258,9 @@ function ownersBefore(view: SentenceView, refs: SentenceReferences, start: numbe
     if (view.is(i, 'complementizer')) return null;
     const mention = view.mentionCovering(i);
     if (mention?.actorId && refs.isSubjectCandidate(mention)) return [mention.actorId];
-    if (mention?.actorId && namesAgent(view, mention)) return [mention.actorId];
+    // "the Freedonian state was behind", "negara Freedonia terlibat": a term of the agent group
+    // that is no actor's name names the agent all the same.
+    if (mention && namesAgent(view, mention)) return [mention.actorId ?? agentOf(view)!];
   }
   return null;
 }
@@ -196,7 +268,20 @@ function ownersBefore(view: SentenceView, refs: SentenceReferences, start: numbe
 function negatedAt(view: SentenceView, at: number, start: number): boolean {
   for (let i = at - 1; i >= Math.max(start, at - INVOLVEMENT_NEGATION_REACH); i--) {
     if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
-    if (view.is(i, 'negation')) return true;
+    if (view.is(i, 'negation')) return !affirmedByScarcity(view, i, start);
+  }
+  return false;
+}
+
+/**
+ * "little happens in Russia that Putin is not behind", "tidak banyak hal yang terjadi tanpa
+ * Putin berada di baliknya": a negation in the clause of a quantity of scarcity makes it
+ * an affirmation (hardly anything is without Putin behind it).
+ */
+function affirmedByScarcity(view: SentenceView, negation: number, start: number): boolean {
+  for (let i = negation - 1; i >= start; i--) {
+    if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
+    if (view.is(i, 'scarcity')) return true;
   }
   return false;
 }

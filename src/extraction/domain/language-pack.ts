@@ -96,6 +96,8 @@ export interface LanguagePack {
   statementMakers: string[];
   /** Speculation about what may happen ("could", "is expected to", "akan"): reported words with it before the topic are no claim. */
   speculation: string[];
+  /** An assessment's confidence built from a hedge or speculation word ("highly likely", "sangat mungkin"): it asserts, it does not speculate. */
+  confidence: string[];
   /**
    * "without mentioning", "tanpa menyinggung": the reporter's note that the speaker left something
    * unsaid. Reported words end before it: what follows is no part of what was said.
@@ -155,6 +157,12 @@ export interface LanguagePack {
     hypotheticalDeterminers: string[];
     /** Nouns of a deed done with a thing, which a topic term before or after them only modifies: "drone attack", "serangan rudal". */
     useHeads: string[];
+    /** Nouns of what surrounds an event, not the deed: a topic term that only modifies one names the circumstance ("crash victims", "korban kecelakaan"), and a part in one is no part in the event ("took part in the investigation"). */
+    circumstanceHeads: string[];
+    /** Quantities of scarcity whose relative clause a negation completes into an affirmation: "little happens that X is not behind", "tidak banyak hal yang terjadi tanpa X". */
+    scarcity: string[];
+    /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
+    beliefVerbs: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -184,7 +192,7 @@ export interface SpeakerVocabulary {
 
 const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
-  'claim_nouns', 'statement_makers', 'speculation', 'omissions', 'negation', 'disjunctions',
+  'claim_nouns', 'statement_makers', 'speculation', 'confidence', 'omissions', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
 ];
 
@@ -203,7 +211,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -220,6 +228,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     claimNouns: optionalPhrases(root.field('claim_nouns'), 'noun'),
     statementMakers: optionalPhrases(root.field('statement_makers')),
     speculation: optionalPhrases(root.field('speculation')),
+    confidence: optionalPhrases(root.field('confidence')),
     omissions: optionalPhrases(root.field('omissions')),
     negation: phrases(root.field('negation')),
     disjunctions: optionalPhrases(root.field('disjunctions')),
@@ -263,6 +272,9 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
       hypotheticalDeterminers: optionalPhrases(grammar.field('hypothetical_determiners')),
       useHeads: optionalPhrases(grammar.field('use_heads'), 'noun'),
+      circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
+      scarcity: optionalPhrases(grammar.field('scarcity')),
+      beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -18,8 +18,12 @@ export type LexTag =
   | { type: 'labelMarker' }
   | { type: 'infinitive' }
   | { type: 'speculation' }
+  | { type: 'confidence' }
   | { type: 'hypothetical' }
   | { type: 'useHead' }
+  | { type: 'circumstanceHead' }
+  | { type: 'scarcity' }
+  | { type: 'beliefVerb' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -129,8 +133,13 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.labelMarkers, { type: 'labelMarker' });
   addAll(pack.grammar.infinitiveMarkers, { type: 'infinitive' });
   addAll(pack.speculation, { type: 'speculation' });
+  // Longer than the hedge or speculation word in it, so that word is no hedge there.
+  addAll(pack.confidence, { type: 'confidence' });
   addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
   addAll(pack.grammar.useHeads, { type: 'useHead' });
+  addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
+  addAll(pack.grammar.scarcity, { type: 'scarcity' });
+  addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
