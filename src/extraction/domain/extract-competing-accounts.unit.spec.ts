@@ -1,0 +1,33 @@
+// Phenomena the development set fixtures/eval/dev/al-ahli-hospital-blast found (competing
+// accounts of who caused a blast: one party blames another, the accused denies and blames a
+// third), each in English and Indonesian. The sentences are our own, about the fictional watch
+// test/fixtures/watches/freedonia-blasts.yaml (agent: Freedonia).
+
+import { describe, expect, it } from '@jest/globals';
+import { parseWatch } from '../../watches/domain/watch.js';
+import { readFixture, stancePairs } from './extraction.fixture.js';
+
+const PUBLISHED = '2026-03-12';
+const blasts = parseWatch(readFixture('test/fixtures/watches/freedonia-blasts.yaml'), 'freedonia-blasts.yaml');
+
+function pairs(text: string, language: string): string[] {
+  return stancePairs(text, PUBLISHED, language, blasts);
+}
+
+describe('a second verb after "and" keeps the subject of the first, not the name nearest before it', () => {
+  it('en: "Zedland rejected the Freedonian version and blamed a Freedonian bombing" is Zedland speaking twice', () => {
+    expect(pairs('Zedland rejected the Freedonian version and blamed a Freedonian bombing for the deaths.', 'en')).not.toContain('freedonia:confirm');
+    expect(pairs('Zedland rejected the Freedonian version and blamed a Freedonian bombing for the deaths.', 'en')).toContain('zedland:confirm');
+    expect(pairs('Zedland thanked the Freedonian envoy and said Freedonia had carried out the blasts.', 'en')).toContain('zedland:confirm');
+  });
+
+  it('id: "Zedland menolak versi Freedonia dan menyatakan ..." is Zedland speaking twice', () => {
+    expect(pairs('Zedland menolak versi Freedonia dan menyatakan bahwa Freedonia berada di balik ledakan itu.', 'id')).toContain('zedland:confirm');
+    expect(pairs('Zedland menolak versi Freedonia dan menyatakan bahwa Freedonia berada di balik ledakan itu.', 'id')).not.toContain('freedonia:confirm');
+  });
+
+  it('a second verb with a subject of its own is that subject’s', () => {
+    expect(pairs('Zedland blamed Freedonia for the blasts, and Freedonia denied it.', 'en')).not.toContain('zedland:deny');
+    expect(pairs('Zedland menuding Freedonia atas ledakan itu, dan Freedonia membantahnya.', 'id')).not.toContain('zedland:deny');
+  });
+});
