@@ -31,3 +31,21 @@ describe('a second verb after "and" keeps the subject of the first, not the name
     expect(pairs('Zedland menuding Freedonia atas ledakan itu, dan Freedonia membantahnya.', 'id')).not.toContain('zedland:deny');
   });
 });
+
+describe('rejecting another’s claim named by a noun yields to the speaker’s own confirm of the proposition', () => {
+  it('en: "rejected the Freedonian claim and said Freedonia had carried out the blasts" is a confirm, not a deny', () => {
+    expect(pairs('Zedland rejected the Freedonian claim and said Freedonia had carried out the blasts.', 'en')).toContain('zedland:confirm');
+    expect(pairs('Zedland rejected the Freedonian claim and said Freedonia had carried out the blasts.', 'en')).not.toContain('zedland:deny');
+    expect(pairs('Zedland denied the Freedonian account and blamed a Freedonian bombing for the deaths.', 'en')).not.toContain('zedland:deny');
+  });
+
+  it('id: "menolak klaim Freedonia dan menyatakan bahwa Freedonia berada di balik ledakan" is a confirm, not a deny', () => {
+    expect(pairs('Zedland menolak klaim Freedonia dan menyatakan bahwa Freedonia berada di balik ledakan itu.', 'id')).toContain('zedland:confirm');
+    expect(pairs('Zedland menolak klaim Freedonia dan menyatakan bahwa Freedonia berada di balik ledakan itu.', 'id')).not.toContain('zedland:deny');
+  });
+
+  it('alone, rejecting a claim is still a deny', () => {
+    expect(pairs('Freedonia rejected the claims about the blasts.', 'en')).toContain('freedonia:deny');
+    expect(pairs('Freedonia menolak klaim soal ledakan itu.', 'id')).toContain('freedonia:deny');
+  });
+});
