@@ -49,3 +49,19 @@ describe('rejecting another’s claim named by a noun yields to the speaker’s 
     expect(pairs('Freedonia menolak klaim soal ledakan itu.', 'id')).toContain('freedonia:deny');
   });
 });
+
+describe('"no evidence that ...", "tidak ada bukti yang menunjukkan ..." denies what the evidence would show', () => {
+  it('en', () => {
+    expect(pairs('Zedland said there was no evidence that Freedonia had carried out the blasts.', 'en')).toEqual(['zedland:deny']);
+    expect(pairs('Freedonia said it had no information suggesting its forces were behind the blasts.', 'en')).toEqual(['freedonia:deny']);
+  });
+
+  it('id', () => {
+    expect(pairs('Zedland mengatakan tidak ada bukti yang menunjukkan bahwa Freedonia berada di balik ledakan itu.', 'id')).toEqual(['zedland:deny']);
+    expect(pairs('Freedonia menyatakan tidak ada informasi yang menunjukkan keterlibatan pasukannya dalam ledakan itu.', 'id')).toEqual(['freedonia:deny']);
+  });
+
+  it('"tidak ada informasi" alone is still no answer', () => {
+    expect(pairs('Freedonia mengatakan tidak ada informasi soal ledakan itu.', 'id')).toEqual(['freedonia:neither']);
+  });
+});
