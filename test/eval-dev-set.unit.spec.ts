@@ -24,7 +24,7 @@ const sets: { id: string; floors: Floors; orders: number }[] = [
   // Below the targets (fixtures/eval/dev/README.md: what it still misses); held where it stands
   // so that it cannot drop.
   { id: 'iran-missiles-russia', floors: { f1: 0.9, dateAccuracy: 0.95, asOfAccuracy: 0.81, finalAccuracy: 0.83 }, orders: 2 },
-  { id: 'al-ahli-hospital-blast', floors: { f1: 0.74, dateAccuracy: 1, asOfAccuracy: 0.66, finalAccuracy: 0.75 }, orders: 2 },
+  { id: 'al-ahli-hospital-blast', floors: { f1: 0.76, dateAccuracy: 1, asOfAccuracy: 0.75, finalAccuracy: 0.87 }, orders: 2 },
 ];
 
 for (const { id, floors, orders } of sets) {

@@ -65,3 +65,13 @@ describe('"no evidence that ...", "tidak ada bukti yang menunjukkan ..." denies 
     expect(pairs('Freedonia mengatakan tidak ada informasi soal ledakan itu.', 'id')).toEqual(['freedonia:neither']);
   });
 });
+
+describe('"that"/"bahwa" after a verb is looked for within a number of words, not of tokens', () => {
+  it('id: "mengatakan kepada parlemen, Senin (9/3), bahwa ..." finds the clause past the date in brackets', () => {
+    expect(pairs('Zedland mengatakan kepada parlemen, Senin (9/3), bahwa ledakan itu tidak dilakukan oleh Freedonia.', 'id')).toEqual(['zedland:deny']);
+  });
+
+  it('en: "told lawmakers, on Monday (9 March), that ..." finds the clause past the punctuation', () => {
+    expect(pairs('Zedland told lawmakers, on Monday (9 March), that the blasts were not carried out by Freedonia.', 'en')).toEqual(['zedland:deny']);
+  });
+});
