@@ -20,7 +20,7 @@ export interface Attribution {
   topLevel: boolean;
 }
 
-/** How far after the verb "bahwa"/"that" may come: "mengatakan kepada Reuters pada Senin bahwa". */
+/** How many words after the verb "bahwa"/"that" may come: "mengatakan kepada Reuters pada Senin bahwa". */
 const COMPLEMENTIZER_REACH = 8;
 /** Fewer words than this after ", Peskov said" means the content came before it. */
 const TRAILING_TAIL_WORDS = 4;
@@ -265,10 +265,13 @@ function contentStart(view: SentenceView, verbEnd: number): number {
  * not one after a stance cue, whose words it is: "menegaskan bantahannya atas laporan bahwa ...".
  */
 export function complementAfter(view: SentenceView, verbEnd: number): { start: number; end: number } | null {
-  const reach = Math.min(view.length, verbEnd + COMPLEMENTIZER_REACH);
-  for (let i = verbEnd; i < reach && !view.tokens[i].quoted; i++) {
+  // Counted in words, not tokens: the commas and brackets of "kepada parlemen, Senin (23/10),
+  // bahwa" are no distance.
+  let words = 0;
+  for (let i = verbEnd; i < view.length && words <= COMPLEMENTIZER_REACH && !view.tokens[i].quoted; i++) {
     if (view.is(i, 'complementizer') && !opensRelativeClause(view, i)) return { start: view.lexAt(i)!.end, end: view.length };
     if (view.is(i, 'attribution') || view.is(i, 'cue')) break;
+    if (view.tokens[i].isWord) words++;
   }
   return null;
 }

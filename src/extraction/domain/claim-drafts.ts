@@ -4,6 +4,9 @@
 // the side taken is the claim: `neither` yields to `deny`/`confirm` said on the same day(s).
 // A label decides over a verb of the same speaker, whatever the stances: "dismissed the reports
 // as contradictory" is neither, "baseless, and we do not confirm them" is deny.
+// Rejecting another's claim named by a noun ("rejected the Israeli claim and said Israeli jets
+// had bombed it", "called the other side's account a lie and blamed ...") is a word on that
+// claim, not on the proposition: it yields to the same speaker's own confirm of the proposition.
 
 import type { ClaimDraft } from '../../domain/vocabulary.js';
 import { SAID_ON_STRENGTH, type DatedStatement } from './said-on.js';
@@ -13,16 +16,18 @@ import type { Statement } from './statements.js';
 /** One claim per (actor, stance) and sentence, with the strongest said-on and all cue words. */
 export function claimDrafts(watchId: string, view: SentenceView, statements: Statement[], dated: DatedStatement[]): ClaimDraft[] {
   const { start, end } = view.span;
-  const byPair = new Map<string, { draft: ClaimDraft; strength: number; label: boolean }>();
+  const byPair = new Map<string, { draft: ClaimDraft; strength: number; label: boolean; namedClaim: boolean }>();
   statements.forEach((statement, index) => {
     if (!statement.claim) return;
     const cues = statement.claim.cueRanges.map(([from, to]) => view.textOf(from, to));
     const strength = SAID_ON_STRENGTH[dated[index].basis];
+    const namedClaim = statement.claim.stance === 'deny' && statement.claim.cueRanges.every(([from, to]) => claimNounNear(view, from, to));
     for (const actor of statement.actors) {
       const key = `${actor.actorId}\u0000${statement.claim.stance}`;
       const existing = byPair.get(key);
       if (existing) {
         existing.label ||= statement.claim.label;
+        existing.namedClaim &&= namedClaim;
         existing.draft.evidence.cues = [...new Set([...existing.draft.evidence.cues, ...cues])];
         existing.draft.speaker ??= actor.speaker;
         if (strength > existing.strength) {
@@ -33,6 +38,7 @@ export function claimDrafts(watchId: string, view: SentenceView, statements: Sta
       }
       byPair.set(key, {
         strength,
+        namedClaim,
         label: statement.claim.label,
         draft: {
           watchId,
@@ -45,7 +51,10 @@ export function claimDrafts(watchId: string, view: SentenceView, statements: Sta
       });
     }
   });
-  const entries = [...byPair.values()];
+  const all = [...byPair.values()];
+  const entries = all.filter(
+    (entry) => !entry.namedClaim || !all.some((other) => other.draft.stance === 'confirm' && sameActorAndTime(other.draft, entry.draft)),
+  );
   const labelled = entries.filter((entry) => entry.label).map((entry) => entry.draft);
   const drafts = entries
     .filter((entry) => entry.label || !labelled.some((label) => label.stance !== entry.draft.stance && sameActorAndTime(label, entry.draft)))
@@ -59,4 +68,15 @@ function takesSideAtSameTime(other: ClaimDraft, neither: ClaimDraft): boolean {
 
 function sameActorAndTime(a: ClaimDraft, b: ClaimDraft): boolean {
   return a.actorId === b.actorId && a.saidOn.from === b.saidOn.from && a.saidOn.to === b.saidOn.to;
+}
+
+/** Words between a rejecting cue and the claim noun it rejects: "denied the Israeli account", "the account was a lie". */
+const NAMED_CLAIM_REACH = 3;
+
+/** A claim noun inside the cue or a few words either side of it. */
+function claimNounNear(view: SentenceView, from: number, to: number): boolean {
+  for (let i = Math.max(0, from - NAMED_CLAIM_REACH); i < Math.min(view.length, to + NAMED_CLAIM_REACH); i++) {
+    if (view.pack.claimNouns.matchAt(view.tokens, i)) return true;
+  }
+  return false;
 }

@@ -97,6 +97,8 @@ export class SentenceReferences {
     const quoted = position < view.length ? view.tokens[position].quoted : false;
     const unknown = this.isUnknownName(position - 1) ? this.ownerOfName(position - 1) : null;
     if (unknown) return unknown;
+    const shared = this.subjectOfCoordinatedVerb(position, bound, quoted);
+    if (shared) return shared;
     for (let i = position - 1; i >= bound; i--) {
       if (view.tokens[i].quoted !== quoted) continue;
       // "…, but on Friday confirmed": a clause without a subject of its own keeps the one before.
@@ -119,6 +121,41 @@ export class SentenceReferences {
       if (anaphor) return anaphor;
     }
     return null;
+  }
+
+  /**
+   * "Islamic Jihad denied the account and blamed Israel", "Hamas menolak klaim Israel dan
+   * menyatakan ...": a verb right after "and"/"dan" has no subject of its own and keeps the one
+   * that opens its clause, not the name nearest before it (the object of the first verb).
+   */
+  private subjectOfCoordinatedVerb(position: number, bound: number, quoted: boolean): Found | null {
+    const view = this.view;
+    let joint = position - 1;
+    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
+    if (joint < bound || !view.is(joint, 'coordinator') || view.tokens[joint].quoted !== quoted) return null;
+    const coordinator = view.lexAt(joint)?.start ?? joint;
+    for (let i = bound; i < coordinator; i++) {
+      if (view.tokens[i].quoted !== quoted) continue;
+      if (view.is(i, 'clauseOpener') || view.isBreak(i)) return null;
+      const mention = view.mentionCovering(i);
+      if (!mention) continue;
+      if (this.isSubjectCandidate(mention) && !(mention.start > 0 && view.is(mention.start - 1, 'likewise'))) {
+        // The subject is the first phrase of the clause: a name after other words is an object.
+        if (this.hasWordsBetween(bound, this.phraseStart(mention)) && !this.opensClause(bound, this.phraseStart(mention))) return null;
+        return { kind: 'mentions', mentions: [mention], end: mention.end };
+      }
+      i = mention.end - 1;
+    }
+    return null;
+  }
+
+  /** Only a dateline, a determiner or an actor's office phrase comes before the name. */
+  private opensClause(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const token = this.view.tokens[i];
+      if (token.isWord && !this.dateTokens.has(i) && !this.view.is(i, 'demonstrative') && !this.view.mentionCovering(i) && token.text[0] !== token.text[0].toUpperCase()) return false;
+    }
+    return true;
   }
 
   /** Words other than date phrases, adverbs of time and punctuation in [from, to). */
