@@ -7,6 +7,7 @@ import { EventStoreRepository } from '../event-store/event-store.repository.js';
 import { LogVerifier } from '../event-store/log-verifier.service.js';
 import { startSourcesInstance } from '../../test/support/sources-instance.js';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { DOCUMENTS_PER_PART } from './domain/feed-documents.js';
 import { startLocalHttpServer, type LocalHttpServer } from './http/testing/local-http-server.js';
 
 const SEED_IDS = ['000_e68d0cf41b667b35', '001_8a6b6d78dd98debe', '002_3a6185e6ec486ff6', '003_f459e879273e22e6', '004_3a2ed5cd9f139673'];
@@ -22,6 +23,16 @@ ${items
   .join('\n')}
 </channel></rss>`;
 }
+
+// A feed of more entries than one part (feed-documents.ts) whose entry after the first part is not
+// well-formed XML (an attribute name cannot start with a digit), though its tags balance.
+const lateItems = Array.from({ length: DOCUMENTS_PER_PART + 10 }, (_, i) => ({
+  guid: `late-${i}`,
+  link: `https://kabar.example/late/${i}`,
+  title: i === DOCUMENTS_PER_PART + 3 ? 'x</title><title 1a="b">broken' : `Entry ${i}`,
+  body: `Text ${i}.`,
+}));
+const lateBreak = rss(lateItems);
 
 describe.each(backends)('sources on %s', (kind) => {
   let database: TestDatabase;
@@ -47,6 +58,7 @@ describe.each(backends)('sources on %s', (kind) => {
         void res
           .writeHead(200, { 'Content-Type': 'application/xml' })
           .end(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>`),
+      '/late-break.xml': (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(lateBreak),
       '/empty.xml': (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/xml' }).end(''),
       '/homepage': (_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html><head><title>Home</title></head><body>hi</body></html>'),
       '/loop-a': (_req, res) => void res.writeHead(302, { Location: '/loop-b' }).end(),
@@ -160,6 +172,25 @@ describe.each(backends)('sources on %s', (kind) => {
     const good = (await repository.list()).find((s) => s.location.endsWith('/kabar.xml'))!;
     expect((await sources.poll(good)).ok).toBe(true);
     expect((await events.head()).position).toBe(headBefore); // nothing was written by the bad feeds
+  });
+
+  it('stores the entries of a large feed before the part that is malformed, and records the failure', async () => {
+    const { sources, repository, events } = startSourcesInstance(database, config);
+    const { source } = await sources.addFeed(server.url('/late-break.xml'), null, 'test');
+    const report = await sources.poll(source);
+    expect(report.ok).toBe(false);
+    const row = (await repository.find(source.source_id))!;
+    expect(row.last_status).toMatch(/malformed/);
+    expect(row.etag).toBeNull(); // not saved: the next poll fetches the whole feed again
+    const stored = (await events.readAll(0, { types: ['DocumentIngested'], limit: 100_000 }))
+      .map((event) => event.data as ArticleDocument)
+      .filter((document) => document.sourceId === source.source_id);
+    expect(stored.map((document) => document.title)).toEqual(lateItems.slice(0, DOCUMENTS_PER_PART).map((item) => item.title));
+    // Polled again, it stores nothing twice and fails the same way.
+    const before = (await events.readAll(0, { types: ['DocumentIngested'], limit: 100_000 })).length;
+    const again = await sources.poll(row);
+    expect(again).toMatchObject({ ok: false, count: null });
+    expect(await events.readAll(0, { types: ['DocumentIngested'], limit: 100_000 })).toHaveLength(before);
   });
 
   it('blocks a feed on a loopback address unless private sources are allowed', async () => {
