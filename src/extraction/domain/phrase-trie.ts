@@ -38,8 +38,13 @@ export class PhraseTrie<T> {
   private readonly starters = new Map<string, boolean>();
   /** Each word's forms without a clitic, computed once per word: most words have none. */
   private readonly stripped = new Map<string, readonly string[]>();
-  /** The longest match of the walk under way (matchAt is synchronous, so one field serves). */
-  private best: PhraseMatch<T> | null = null;
+  /**
+   * The longest match of the walk under way (matchAt is synchronous, so these fields serve): its
+   * end and values, made into a PhraseMatch only once the walk is over, as most walks find nothing
+   * or lengthen their match several times.
+   */
+  private bestEnd = -1;
+  private bestValues: T[] | null = null;
   /** The actor slots of the walk under way, likewise. */
   private slots: ActorSlots | undefined;
 
@@ -95,13 +100,14 @@ export class PhraseTrie<T> {
     if (start >= tokens.length) return null;
     const norm = tokens[start].norm;
     if (!this.mayStartPhrase(norm)) return null;
-    this.best = null;
+    this.bestEnd = -1;
+    this.bestValues = null;
     this.slots = slots;
     this.walk(this.root, tokens, start, start);
-    const best = this.best;
-    this.best = null;
+    const values = this.bestValues;
+    this.bestValues = null;
     this.slots = undefined;
-    return best;
+    return values ? { start, end: this.bestEnd, values } : null;
   }
 
   /**
@@ -109,9 +115,12 @@ export class PhraseTrie<T> {
    * "North Korea's UN mission" and in "North Korea's troops"), so both paths are walked.
    */
   private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, i: number): void {
-    if (i > start && node.values.length > 0 && (!this.best || i > this.best.end)) {
+    if (i > start && node.values.length > 0 && i > this.bestEnd) {
       const values = node.surfaceBound ? node.values.filter((value) => surfaceMatches(value, tokens, start)) : node.values;
-      if (values.length > 0) this.best = { start, end: i, values };
+      if (values.length > 0) {
+        this.bestEnd = i;
+        this.bestValues = values;
+      }
     }
     if (i >= tokens.length || node.children.size === 0) return;
     const norm = tokens[i].norm;

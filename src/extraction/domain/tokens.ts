@@ -87,9 +87,12 @@ class TokenScanner {
   next(): boolean {
     let i = this.position;
     let classes = 0;
-    for (; i < this.limit; i += this.widthAt(i)) {
-      classes = classOf(this.codePointAt(i));
+    // Each character's code point is read once: this loop and runEnd see every character of the article.
+    while (i < this.limit) {
+      const codePoint = this.codePointAt(i);
+      classes = classOf(codePoint);
       if (!(classes & SPACE)) break;
+      i += codePoint >= 0x10000 ? 2 : 1;
     }
     if (i >= this.limit) return false;
     this.start = i;
@@ -140,7 +143,11 @@ class TokenScanner {
 
   private runEnd(from: number, classes: number): number {
     let i = from;
-    while (i < this.limit && this.isAt(i, classes)) i += this.widthAt(i);
+    while (i < this.limit) {
+      const codePoint = this.codePointAt(i);
+      if ((classOf(codePoint) & classes) === 0) break;
+      i += codePoint >= 0x10000 ? 2 : 1;
+    }
     return i;
   }
 
