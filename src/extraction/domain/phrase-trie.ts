@@ -6,6 +6,8 @@ import { normalizeWord, tokenize, type Token } from './tokens.js';
 
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
+  /** children.get(ACTOR_SLOT), kept apart: the walk asks for it at every step with slots. */
+  actorSlot: TrieNode<T> | undefined;
   values: T[];
   /** Some value matches only an exact upper-case surface, so the values are filtered per match. */
   surfaceBound: boolean;
@@ -33,7 +35,7 @@ export interface CaseSensitive {
 }
 
 export class PhraseTrie<T> {
-  private readonly root: TrieNode<T> = { children: new Map(), values: [], surfaceBound: false };
+  private readonly root: TrieNode<T> = { children: new Map(), actorSlot: undefined, values: [], surfaceBound: false };
   /** Whether a word can begin a phrase, worked out once per word (forgotten when a phrase is added). */
   private readonly starters = new Map<string, boolean>();
   /** Each word's forms without a clitic, computed once per word: most words have none. */
@@ -80,8 +82,9 @@ export class PhraseTrie<T> {
     for (const word of words) {
       let child = node.children.get(word);
       if (!child) {
-        child = { children: new Map(), values: [], surfaceBound: false };
+        child = { children: new Map(), actorSlot: undefined, values: [], surfaceBound: false };
         node.children.set(word, child);
+        if (word === ACTOR_SLOT) node.actorSlot = child;
       }
       node = child;
     }
@@ -126,7 +129,7 @@ export class PhraseTrie<T> {
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
     if (exact) this.walk(exact, tokens, start, i + 1);
-    const slot = this.slots && node.children.get(ACTOR_SLOT);
+    const slot = this.slots && node.actorSlot;
     if (slot) {
       const nameEnd = this.slots!(i);
       if (nameEnd !== undefined) this.walk(slot, tokens, start, nameEnd);

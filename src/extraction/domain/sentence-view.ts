@@ -94,7 +94,11 @@ export class SentenceView {
 
   /** The lexicon tag of a type on the span covering token i. */
   tagAt<T extends LexTagType>(i: number, type: T): Extract<LexTag, { type: T }> | undefined {
-    return this.lexByToken[i]?.tags.find((tag): tag is Extract<LexTag, { type: T }> => tag.type === type);
+    // A plain loop, not find(): the rules ask this for nearly every token they look at.
+    const tags = this.lexByToken[i]?.tags;
+    if (tags === undefined) return undefined;
+    for (const tag of tags) if (tag.type === type) return tag as Extract<LexTag, { type: T }>;
+    return undefined;
   }
 
   is(i: number, type: LexTagType): boolean {
