@@ -165,7 +165,8 @@ export class PhraseTrie<T> {
     if (!this.hasCliticEnding(norm)) return NO_FORMS;
     let forms = this.stripped.get(norm);
     if (!forms) {
-      const found = this.clitics.filter((clitic) => norm.length > clitic.length + 2 && norm.endsWith(clitic)).map((clitic) => norm.slice(0, -clitic.length));
+      const found: string[] = [];
+      for (const clitic of this.clitics) if (norm.length > clitic.length + 2 && norm.endsWith(clitic)) found.push(norm.slice(0, -clitic.length));
       forms = found.length === 0 ? NO_FORMS : found;
       // A long-running service sees an open vocabulary: start over rather than grow without end.
       if (this.stripped.size >= MAX_REMEMBERED_WORDS) this.stripped.clear();
