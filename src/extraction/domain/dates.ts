@@ -77,6 +77,8 @@ class DateParser {
     let k = start;
     let before = false;
     const first = this.words(k);
+    // Every expression starts with a date word or a number: most tokens are neither.
+    if (!first && !this.tokens[start].isNumber) return null;
     if (has(first, 'before')) {
       before = true;
       k = first!.end;

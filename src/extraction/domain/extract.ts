@@ -82,8 +82,18 @@ function baseLanguage(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0];
 }
 
-function abbreviationsOf(packs: readonly CompiledPack[]): Set<string> {
-  return new Set(packs.flatMap((pack) => [...pack.abbreviations]));
+/** Per first pack, the abbreviations of the pack lists it begins: every document of a watch asks again. */
+const abbreviationsByPacks = new WeakMap<CompiledPack, { packs: readonly CompiledPack[]; abbreviations: ReadonlySet<string> }[]>();
+
+function abbreviationsOf(packs: readonly CompiledPack[]): ReadonlySet<string> {
+  if (packs.length === 0) return new Set();
+  const known = abbreviationsByPacks.get(packs[0]) ?? [];
+  const cached = known.find((entry) => entry.packs.length === packs.length && entry.packs.every((pack, k) => pack === packs[k]));
+  if (cached) return cached.abbreviations;
+  const abbreviations = new Set(packs.flatMap((pack) => [...pack.abbreviations]));
+  known.push({ packs: [...packs], abbreviations });
+  abbreviationsByPacks.set(packs[0], known);
+  return abbreviations;
 }
 
 /** Articles mix languages (an English headline over an Indonesian body): each sentence gets the pack of its function words. */
@@ -91,6 +101,7 @@ function packForSentence(tokens: readonly Token[], packs: readonly CompiledPack[
   let best = documentPack;
   let bestCount = countMarkers(tokens, documentPack);
   for (const pack of packs) {
+    if (pack === documentPack) continue; // counted above
     const count = countMarkers(tokens, pack);
     if (count > bestCount) {
       best = pack;

@@ -6,6 +6,8 @@ import { normalizeWord, tokenize, type Token } from './tokens.js';
 
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
+  /** children.get(ACTOR_SLOT), kept apart: the walk asks for it at every step with slots. */
+  actorSlot: TrieNode<T> | undefined;
   values: T[];
   /** Some value matches only an exact upper-case surface, so the values are filtered per match. */
   surfaceBound: boolean;
@@ -33,13 +35,18 @@ export interface CaseSensitive {
 }
 
 export class PhraseTrie<T> {
-  private readonly root: TrieNode<T> = { children: new Map(), values: [], surfaceBound: false };
+  private readonly root: TrieNode<T> = { children: new Map(), actorSlot: undefined, values: [], surfaceBound: false };
   /** Whether a word can begin a phrase, worked out once per word (forgotten when a phrase is added). */
   private readonly starters = new Map<string, boolean>();
   /** Each word's forms without a clitic, computed once per word: most words have none. */
   private readonly stripped = new Map<string, readonly string[]>();
-  /** The longest match of the walk under way (matchAt is synchronous, so one field serves). */
-  private best: PhraseMatch<T> | null = null;
+  /**
+   * The longest match of the walk under way (matchAt is synchronous, so these fields serve): its
+   * end and values, made into a PhraseMatch only once the walk is over, as most walks find nothing
+   * or lengthen their match several times.
+   */
+  private bestEnd = -1;
+  private bestValues: T[] | null = null;
   /** The actor slots of the walk under way, likewise. */
   private slots: ActorSlots | undefined;
 
@@ -75,8 +82,9 @@ export class PhraseTrie<T> {
     for (const word of words) {
       let child = node.children.get(word);
       if (!child) {
-        child = { children: new Map(), values: [], surfaceBound: false };
+        child = { children: new Map(), actorSlot: undefined, values: [], surfaceBound: false };
         node.children.set(word, child);
+        if (word === ACTOR_SLOT) node.actorSlot = child;
       }
       node = child;
     }
@@ -95,13 +103,14 @@ export class PhraseTrie<T> {
     if (start >= tokens.length) return null;
     const norm = tokens[start].norm;
     if (!this.mayStartPhrase(norm)) return null;
-    this.best = null;
+    this.bestEnd = -1;
+    this.bestValues = null;
     this.slots = slots;
     this.walk(this.root, tokens, start, start);
-    const best = this.best;
-    this.best = null;
+    const values = this.bestValues;
+    this.bestValues = null;
     this.slots = undefined;
-    return best;
+    return values ? { start, end: this.bestEnd, values } : null;
   }
 
   /**
@@ -109,15 +118,18 @@ export class PhraseTrie<T> {
    * "North Korea's UN mission" and in "North Korea's troops"), so both paths are walked.
    */
   private walk(node: TrieNode<T>, tokens: readonly Token[], start: number, i: number): void {
-    if (i > start && node.values.length > 0 && (!this.best || i > this.best.end)) {
+    if (i > start && node.values.length > 0 && i > this.bestEnd) {
       const values = node.surfaceBound ? node.values.filter((value) => surfaceMatches(value, tokens, start)) : node.values;
-      if (values.length > 0) this.best = { start, end: i, values };
+      if (values.length > 0) {
+        this.bestEnd = i;
+        this.bestValues = values;
+      }
     }
     if (i >= tokens.length || node.children.size === 0) return;
     const norm = tokens[i].norm;
     const exact = node.children.get(norm);
     if (exact) this.walk(exact, tokens, start, i + 1);
-    const slot = this.slots && node.children.get(ACTOR_SLOT);
+    const slot = this.slots && node.actorSlot;
     if (slot) {
       const nameEnd = this.slots!(i);
       if (nameEnd !== undefined) this.walk(slot, tokens, start, nameEnd);
@@ -153,7 +165,8 @@ export class PhraseTrie<T> {
     if (!this.hasCliticEnding(norm)) return NO_FORMS;
     let forms = this.stripped.get(norm);
     if (!forms) {
-      const found = this.clitics.filter((clitic) => norm.length > clitic.length + 2 && norm.endsWith(clitic)).map((clitic) => norm.slice(0, -clitic.length));
+      const found: string[] = [];
+      for (const clitic of this.clitics) if (norm.length > clitic.length + 2 && norm.endsWith(clitic)) found.push(norm.slice(0, -clitic.length));
       forms = found.length === 0 ? NO_FORMS : found;
       // A long-running service sees an open vocabulary: start over rather than grow without end.
       if (this.stripped.size >= MAX_REMEMBERED_WORDS) this.stripped.clear();

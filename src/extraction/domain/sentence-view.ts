@@ -40,10 +40,11 @@ export class SentenceView {
     this.indexMentions();
     // "held Freedonia responsible": the pack's phrases with an actor slot take the watch's names.
     const actorSlots = (i: number) => (this.mentionByStart[i]?.actorId ? this.mentionByStart[i]!.end : undefined);
-    this.lexSpans = pack.lexicon
-      .matchAll(this.tokens, actorSlots)
-      .filter(({ start, end }) => !(end === start + 1 && this.isMonthName(start)))
-      .map(({ start, end, values }) => ({ start, end, tags: values }));
+    this.lexSpans = [];
+    for (const { start, end, values } of pack.lexicon.matchAll(this.tokens, actorSlots)) {
+      if (end === start + 1 && this.isMonthName(start)) continue;
+      this.lexSpans.push({ start, end, tags: values });
+    }
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
     this.dropMeansOfOtherDeeds();
@@ -94,7 +95,11 @@ export class SentenceView {
 
   /** The lexicon tag of a type on the span covering token i. */
   tagAt<T extends LexTagType>(i: number, type: T): Extract<LexTag, { type: T }> | undefined {
-    return this.lexByToken[i]?.tags.find((tag): tag is Extract<LexTag, { type: T }> => tag.type === type);
+    // A plain loop, not find(): the rules ask this for nearly every token they look at.
+    const tags = this.lexByToken[i]?.tags;
+    if (tags === undefined) return undefined;
+    for (const tag of tags) if (tag.type === type) return tag as Extract<LexTag, { type: T }>;
+    return undefined;
   }
 
   is(i: number, type: LexTagType): boolean {

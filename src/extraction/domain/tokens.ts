@@ -27,7 +27,6 @@ export interface Token {
 const HYPHENS = new Set(['-', '‐', '‑']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 const UPPER = 1;
 const LETTER = 2;
@@ -60,9 +59,14 @@ function classOf(codePoint: number): number {
 }
 
 export function normalizeWord(text: string): string {
-  let norm = text.toLowerCase();
-  if (NON_ASCII.test(norm)) norm = norm.replace(/’/g, "'").normalize('NFKD').replace(COMBINING_MARKS, '');
-  return norm;
+  const norm = text.toLowerCase();
+  return isAscii(norm) ? norm : norm.replace(/’/g, "'").normalize('NFKD').replace(COMBINING_MARKS, '');
+}
+
+/** A loop rather than a regular expression: it runs for every word of every article, most of them short. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const enum Kind {
@@ -87,9 +91,12 @@ class TokenScanner {
   next(): boolean {
     let i = this.position;
     let classes = 0;
-    for (; i < this.limit; i += this.widthAt(i)) {
-      classes = classOf(this.codePointAt(i));
+    // Each character's code point is read once: this loop and runEnd see every character of the article.
+    while (i < this.limit) {
+      const codePoint = this.codePointAt(i);
+      classes = classOf(codePoint);
       if (!(classes & SPACE)) break;
+      i += codePoint >= 0x10000 ? 2 : 1;
     }
     if (i >= this.limit) return false;
     this.start = i;
@@ -140,7 +147,11 @@ class TokenScanner {
 
   private runEnd(from: number, classes: number): number {
     let i = from;
-    while (i < this.limit && this.isAt(i, classes)) i += this.widthAt(i);
+    while (i < this.limit) {
+      const codePoint = this.codePointAt(i);
+      if ((classOf(codePoint) & classes) === 0) break;
+      i += codePoint >= 0x10000 ? 2 : 1;
+    }
     return i;
   }
 

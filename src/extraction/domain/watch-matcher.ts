@@ -96,7 +96,12 @@ export function compileWatch(watch: Watch, clitics: readonly string[]): Compiled
     groupsNamedBy,
     actorGroups: new Set([...groupsNamedBy.values()].flat()),
     needsContext: watch.context !== undefined,
-    findMentions: (tokens) => trie.matchAll(tokens).map(toMention),
+    findMentions: (tokens) => {
+      // Pushed into a literal, not map(): arrays of one kind keep the code iterating mentions from being deoptimized.
+      const mentions: Mention[] = [];
+      for (const match of trie.matchAll(tokens)) mentions.push(toMention(match));
+      return mentions;
+    },
   };
   compiled.set(watch, { clitics: key, result });
   return result;
@@ -126,7 +131,8 @@ function toMention(match: { start: number; end: number; values: MentionValue[] }
     };
     meanings.set(match.values, meaning);
   }
-  return { start: match.start, end: match.end, ...meaning };
+  // Spelled out rather than spread: every Mention gets one object shape, which keeps the code reading them monomorphic.
+  return { start: match.start, end: match.end, actorId: meaning.actorId, isSpeaker: meaning.isSpeaker, topicGroups: meaning.topicGroups, isContext: meaning.isContext };
 }
 
 /** Both parts of a name written apart must be at least this long to be glued: "Abdul Rahman". */
