@@ -11,15 +11,28 @@ export async function benchExtraction(report: Report, articlesDir: string, watch
   const { articles } = await readFixtureFolder(articlesDir);
   const documents = articles.map((a) => ({ ...documentFromFixture('bench', basename(a.path), a), revisionOf: null }));
   const bytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.text, 'utf8'), 0);
-  for (const doc of documents) for (const watch of watches) extractClaims(doc, watch, packs); // warm up
+  // The service extracts for months in one process: the figure is its rate once V8 has compiled
+  // and optimized the extractor. The first rounds (JIT compiling, about half of their
+  // instructions by valgrind) are reported apart; on two shared cores they vary with the load.
+  const round = () => {
+    let found = 0;
+    for (const doc of documents) for (const watch of watches) found += extractClaims(doc, watch, packs).length;
+    return found;
+  };
+  const warmUpStart = performance.now();
+  for (let i = 0; i < rounds; i++) round();
+  const warmUpSeconds = (performance.now() - warmUpStart) / 1000;
+  report.add({ name: 'extract.text.first_rounds', value: megabytesPerSecond(rounds * bytes, warmUpSeconds), unit: 'MB/s', target: `the first ${rounds} rounds, compiling included` });
 
   let claims = 0;
   const start = performance.now();
-  for (let round = 0; round < rounds; round++) {
-    for (const doc of documents) for (const watch of watches) claims += extractClaims(doc, watch, packs).length;
-  }
+  for (let i = 0; i < rounds; i++) claims += round();
   const seconds = (performance.now() - start) / 1000;
   report.add({ name: 'extract.documents', value: (rounds * documents.length) / seconds, unit: 'documents/s' });
-  report.add({ name: 'extract.text', value: (rounds * bytes) / seconds / 1024 / 1024, unit: 'MB/s', target: '>= 2 MB/s on one core' });
+  report.add({ name: 'extract.text', value: megabytesPerSecond(rounds * bytes, seconds), unit: 'MB/s', target: `>= 2 MB/s on one core, the next ${rounds} rounds` });
   if (claims === 0) throw new Error('the extraction benchmark found no claims: wrong fixtures?');
+}
+
+function megabytesPerSecond(bytes: number, seconds: number): number {
+  return bytes / seconds / 1024 / 1024;
 }

@@ -6,7 +6,7 @@ import type { UnlinkedDocument } from './article-document.js';
 import { documentFromFeedEntry } from './article-document.js';
 import { decodeFeedBody } from './charset.js';
 import type { FeedParseFailure, ParsedFeed } from './feed-entry.js';
-import { parseFeed, parseFeedInParts } from './parse-feed.js';
+import { parseFeedInParts } from './parse-feed.js';
 
 export type FeedDocumentsResult =
   | { ok: true; feed: Pick<ParsedFeed, 'format' | 'ttlMinutes'> & { entries: number }; documents: UnlinkedDocument[] }
@@ -28,22 +28,17 @@ export async function feedDocuments(
   { contentType, feedUrl, sourceId, firstSeen }: { contentType: string | null; feedUrl: string; sourceId: string; firstSeen: Date },
   handOver?: (documents: UnlinkedDocument[]) => void,
 ): Promise<FeedDocumentsResult> {
-  const text = decodeFeedBody(body, contentType).text;
-  if (!handOver) {
-    const parsed = await parseFeed(text, { feedUrl });
-    if (!parsed.ok) return parsed;
-    const { feed } = parsed;
-    const documents = feed.entries.map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen));
-    return { ok: true, feed: { format: feed.format, ttlMinutes: feed.ttlMinutes, entries: feed.entries.length }, documents };
-  }
+  const documents: UnlinkedDocument[] = [];
+  const deliver = handOver ?? ((part: UnlinkedDocument[]) => void documents.push(...part));
   let summary: Extract<FeedDocumentsResult, { ok: true }>['feed'] | null = null;
-  const parsed = await parseFeedInParts(text, { feedUrl }, DOCUMENTS_PER_PART, (feed) => {
+  const parsed = await parseFeedInParts(decodeFeedBody(body, contentType).text, { feedUrl }, DOCUMENTS_PER_PART, (feed) => {
     summary ??= { format: feed.format, ttlMinutes: feed.ttlMinutes, entries: 0 };
     summary.entries += feed.entries.length;
     for (let i = 0; i < feed.entries.length; i += DOCUMENTS_PER_PART) {
-      handOver(feed.entries.slice(i, i + DOCUMENTS_PER_PART).map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen)));
+      deliver(feed.entries.slice(i, i + DOCUMENTS_PER_PART).map((entry) => documentFromFeedEntry(sourceId, feed, entry, firstSeen)));
     }
   });
   if (!parsed.ok) return parsed;
-  return { ok: true, feed: summary!, documents: [] };
+  // A feed that parses hands over at least one part, if only of no entries.
+  return { ok: true, feed: summary!, documents };
 }
