@@ -105,7 +105,7 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
  * modified noun) only modifies it.
  */
 function modifiesCircumstance(view: SentenceView, mention: Mention): boolean {
-  const isHead = (i: number) => i >= 0 && i < view.length && view.is(i, 'circumstanceHead') && !view.mentionCovering(i)?.topicGroups.length;
+  const isHead = (i: number) => i >= 0 && i < view.length && isCircumstanceHead(view, i);
   if (view.pack.pack.grammar.possessorPosition === 'before') return isHead(mention.end) && view.lexAt(mention.end)!.start === mention.end;
   return isHead(mention.start - 1) && view.lexAt(mention.start - 1)!.end === mention.start;
 }
@@ -218,13 +218,18 @@ export function roleIn(view: SentenceView, refs: SentenceReferences, start: numb
   return null;
 }
 
+/** A noun of what surrounds an event (`grammar.circumstance_heads`) that is not itself a topic term. */
+function isCircumstanceHead(view: SentenceView, i: number): boolean {
+  return view.is(i, 'circumstanceHead') && !view.mentionCovering(i)?.topicGroups.length;
+}
+
 /** Words from an involvement word to its object: "part in the", "berperan dalam". */
 const ROLE_OBJECT_REACH = 4;
 
 /** "took part in the investigation", "berperan dalam penyelidikan": a part in what surrounds the event, not in the event. */
 function partInCircumstance(view: SentenceView, at: number, end: number): boolean {
   for (let i = at + 1; i < Math.min(end, at + 1 + ROLE_OBJECT_REACH); i++) {
-    if (view.is(i, 'circumstanceHead') && !view.mentionCovering(i)?.topicGroups.length) return true;
+    if (isCircumstanceHead(view, i)) return true;
     if (!view.is(i, 'involvement') && !view.is(i, 'preposition') && !view.is(i, 'demonstrative') && !view.is(i, 'anaphoricObject')) return false;
   }
   return false;

@@ -96,7 +96,7 @@ class TokenScanner {
       const codePoint = this.codePointAt(i);
       classes = classOf(codePoint);
       if (!(classes & SPACE)) break;
-      i += codePoint >= 0x10000 ? 2 : 1;
+      i += widthOf(codePoint);
     }
     if (i >= this.limit) return false;
     this.start = i;
@@ -150,7 +150,7 @@ class TokenScanner {
     while (i < this.limit) {
       const codePoint = this.codePointAt(i);
       if ((classOf(codePoint) & classes) === 0) break;
-      i += codePoint >= 0x10000 ? 2 : 1;
+      i += widthOf(codePoint);
     }
     return i;
   }
@@ -168,8 +168,13 @@ class TokenScanner {
   }
 
   private widthAt(i: number): number {
-    return this.codePointAt(i) >= 0x10000 ? 2 : 1;
+    return widthOf(this.codePointAt(i));
   }
+}
+
+/** UTF-16 code units of a code point. */
+function widthOf(codePoint: number): number {
+  return codePoint >= 0x10000 ? 2 : 1;
 }
 
 const FULL_STOP = 0x2e;
