@@ -20,8 +20,11 @@ export function assertedStance(
   speakers: readonly ResolvedActor[],
 ): { stance: Stance; topicRanges: [number, number][] } | null {
   end = omissionAt(view, start, end);
-  if (!bearsOnProposition(view, refs, start, end, speakers, agentOf(view))) return null;
+  const agent = agentOf(view);
+  const shifted = agent !== null && shiftsDeed(view, refs, start, end, speakers, agent);
+  if (!shifted && !bearsOnProposition(view, refs, start, end, speakers, agent)) return null;
   if (hypothesisOpened(view, start) || hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
+  if (shifted) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
   return { stance: negatesTopic(view, start, end) ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
@@ -51,6 +54,23 @@ function bearsOnProposition(
   return (speakers.some((actor) => actor.actorId === agent) || agentNamedOutside(view, start, end)) &&
     !otherActorBeforeEvent(view, refs, start, end, speakers) &&
     governsEvent(view, start, end, false);
+}
+
+/**
+ * The agent's own words naming another party as the doer of the event put the deed on it, and so
+ * deny the agent's part: "'This was deliberate sabotage by the Ukrainian side,' Peskov said",
+ * "the ministry said Ukrainian forces had destroyed the dam", "menyatakan bahwa Ukraina yang
+ * merusak bendungan". Not when the words name the agent too, nor when they negate the other's
+ * deed ("Sylvania did not blow up the dam" says nothing of who did), nor when they name the agent
+ * in another part.
+ */
+function shiftsDeed(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[], agent: string): boolean {
+  if (!speakers.some((actor) => actor.actorId === agent) || !namesEvent(view, start, end)) return false;
+  if (agentNamedIn(view, refs, start, end, speakers) || negatesTopic(view, start, end)) return false;
+  // "Wagner fighters had downed several Russian helicopters": the agent in the words as what the
+  // deed was done to, not as who did it; the words are about another deed.
+  if (view.mentions.some((mention) => mention.start >= start && mention.end <= end && mention.actorId === agent)) return false;
+  return doneByOther(view, start, end) || (otherActorBeforeEvent(view, refs, start, end, speakers) && governsEvent(view, start, end, false));
 }
 
 /**

@@ -163,6 +163,8 @@ export interface LanguagePack {
     scarcity: string[];
     /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
     beliefVerbs: string[];
+    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
+    openAgents: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -211,7 +213,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs', 'open_agents',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -275,6 +277,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
       scarcity: optionalPhrases(grammar.field('scarcity')),
       beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
+      openAgents: optionalPhrases(grammar.field('open_agents')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -24,6 +24,7 @@ export type LexTag =
   | { type: 'circumstanceHead' }
   | { type: 'scarcity' }
   | { type: 'beliefVerb' }
+  | { type: 'openAgent' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -140,6 +141,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
   addAll(pack.grammar.scarcity, { type: 'scarcity' });
   addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
+  addAll(pack.grammar.openAgents, { type: 'openAgent' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
