@@ -37,7 +37,7 @@ export function assertedStance(
  * "'We have not sent a single soldier,' the envoy said"), or named elsewhere in the sentence
  * as the one whose deed the words speak of ("asked about Freedonia's deliveries, the Sylvanian
  * envoy said the drones were never supplied"); not when they name another doer ("the drones
- * were supplied by Zedland").
+ * were supplied by Zedland": said by the agent, that is its deny, see shiftsDeed).
  */
 function bearsOnProposition(
   view: SentenceView,

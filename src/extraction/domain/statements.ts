@@ -140,7 +140,7 @@ function stanceOnProposition(
   if (cue.accusation && agentSpeaks && cue.stance === 'confirm' && (eventNamed || context.eventInContext) && accusesOther(view, cue.end)) return 'deny';
   // Holding the agent to account for the event named just before: "We will hold Freedonia
   // accountable," after a sentence on the blasts.
-  if (!eventNamed && cue.accusation && context.eventInContext && !agentSpeaks && agentNamedIn(view, refs, cue.end, view.length, actors)) return cue.stance;
+  if (!eventNamed && cue.accusation && context.eventInContext && !agentSpeaks && agentNamedIn(view, refs, cue.start, view.length, actors)) return cue.stance;
   if (!eventNamed) return cue.contextual && context.topicInContext ? cue.stance : null;
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
