@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parseWatch } from '../../watches/domain/watch.js';
-import { readFixture, stancePairs } from './extraction.fixture.js';
+import { extract, readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-05-14';
 const bridge = parseWatch(readFixture('test/fixtures/watches/freedonia-bridge-blast.yaml'), 'freedonia-bridge-blast.yaml');
@@ -95,5 +95,17 @@ describe('an event named as the cause of what the words are about is no deed', (
 
   it('en: "the death toll from the collapse of the bridge" in the agent’s words is no claim', () => {
     expect(pairs('Firefly said the death toll from the collapse of the bridge had risen to 12.', 'en')).toEqual([]);
+  });
+});
+
+describe('a relative clause set off by commas after the speaker dates its own deed, not the statement', () => {
+  const saidOn = (text: string, language: string) => extract(text, PUBLISHED, language, bridge).claims.map((claim) => `${claim.actorId}:${claim.stance}@${claim.saidOn.from}`);
+
+  it('en: ", who visited the border on Monday," leaves the statement to Wednesday', () => {
+    expect(saidOn('On Wednesday, Trentino, who visited the border on Monday, said Freedonian forces had blown up the bridge.', 'en')).toEqual(['sylvania:confirm@2026-05-13']);
+  });
+
+  it('id: ", yang mengunjungi perbatasan pada Senin," leaves the statement to Rabu', () => {
+    expect(saidOn('Pada Rabu, Trentino, yang mengunjungi perbatasan pada Senin, mengatakan pasukan Freedonia meledakkan jembatan itu.', 'id')).toEqual(['sylvania:confirm@2026-05-13']);
   });
 });
