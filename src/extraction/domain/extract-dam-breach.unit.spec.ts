@@ -109,3 +109,17 @@ describe('a relative clause set off by commas after the speaker dates its own de
     expect(saidOn('Pada Rabu, Trentino, yang mengunjungi perbatasan pada Senin, mengatakan pasukan Freedonia meledakkan jembatan itu.', 'id')).toEqual(['sylvania:confirm@2026-05-13']);
   });
 });
+
+describe('"the same call", "percakapan tersebut" date a statement by the occasion the text last dated (dates.relative_to_event)', () => {
+  const saidOn = (text: string, language: string) => extract(text, PUBLISHED, language, bridge).claims.map((claim) => `${claim.actorId}:${claim.stance}@${claim.saidOn.from}`);
+
+  it('en: "told the same call" is Monday, the call’s day, not publication', () => {
+    expect(saidOn('On Monday, Firefly told Trentino by telephone that Sylvanian troops had blown up the bridge. Trentino told the same call that Freedonian forces had blown up the bridge.', 'en'))
+      .toEqual(['freedonia:deny@2026-05-11', 'sylvania:confirm@2026-05-11']);
+  });
+
+  it('id: "Dalam percakapan tersebut" is Senin, the call’s day, not publication', () => {
+    expect(saidOn('Pada Senin (11/5), Firefly mengatakan kepada Trentino bahwa pasukan Sylvania meledakkan jembatan itu. Dalam percakapan tersebut, Trentino menuduh pasukan Freedonia meledakkan jembatan itu.', 'id'))
+      .toEqual(['freedonia:deny@2026-05-11', 'sylvania:confirm@2026-05-11']);
+  });
+});
