@@ -123,3 +123,31 @@ describe('"the same call", "percakapan tersebut" date a statement by the occasio
       .toEqual(['freedonia:deny@2026-05-11', 'sylvania:confirm@2026-05-11']);
   });
 });
+
+describe('an event anaphor opening a sentence, a quotation or a clause takes up the event named just before (references.event_anaphors)', () => {
+  it('en: "“It shows ... Freedonia’s war”" after a sentence on the blast names the agent and the event', () => {
+    expect(pairs('Trentino called the blast on the bridge an outrage. “It shows once again the brutality of Freedonia’s war,” Trentino said.', 'en')).toEqual(['sylvania:confirm']);
+  });
+
+  it('id: "Menurut Trentino, peristiwa itu ... perang Freedonia" after a sentence on the blast names the agent and the event', () => {
+    expect(pairs('Trentino menyebut ledakan di jembatan itu tindakan keji. Menurut Trentino, peristiwa itu sekali lagi memperlihatkan kebrutalan perang Freedonia.', 'id')).toEqual(['sylvania:confirm']);
+  });
+
+  it('en: "it" inside a clause is no anaphor of the event', () => {
+    expect(pairs('Trentino called the blast on the bridge an outrage. Trentino said it showed once again the brutality of Freedonia’s war.', 'en')).toEqual([]);
+  });
+});
+
+describe('a date phrase that dates no statement still dates the occasion "the same call" refers to', () => {
+  const saidOn = (text: string, language: string) => extract(text, PUBLISHED, language, bridge).claims.map((claim) => `${claim.actorId}:${claim.stance}@${claim.saidOn.from}`);
+
+  it('en: a call on Tuesday, then "In the same call, Trentino accused ..."', () => {
+    expect(saidOn('Pinky spoke to Trentino by telephone on Tuesday about the blast on the bridge. In the same call, Trentino accused Freedonian forces of blowing it up.', 'en'))
+      .toEqual(['sylvania:confirm@2026-05-12']);
+  });
+
+  it('id: a call "pada Selasa (12/5)", then "Dalam percakapan tersebut, Trentino menuduh ..."', () => {
+    expect(saidOn('Pinky membahas ledakan di jembatan itu dengan Trentino melalui telepon pada Selasa (12/5). Dalam percakapan tersebut, Trentino menuduh pasukan Freedonia meledakkan jembatan itu.', 'id'))
+      .toEqual(['sylvania:confirm@2026-05-12']);
+  });
+});

@@ -124,6 +124,8 @@ export interface LanguagePack {
     demonstratives: string[];
     /** Nouns of a deed ("the transfer", "pengiriman tersebut"): with a demonstrative, the deed the sentence before named. */
     deedNouns: string[];
+    /** Words that take up the event the sentence before named, without its doer, when they open the sentence, a quotation or a clause after a comma: "“It shows ...", "Menurut X, peristiwa itu ...". */
+    eventAnaphors: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
   };
@@ -207,7 +209,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'event_anaphors', 'demonstrative_position']);
   const grammar = root
     .field('grammar')
     .allowOnly([
@@ -254,6 +256,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       roleNouns: phrases(references.field('role_nouns')),
       demonstratives: phrases(references.field('demonstratives')),
       deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
+      eventAnaphors: optionalPhrases(references.field('event_anaphors')),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
     },
     grammar: {
