@@ -27,7 +27,8 @@ export function assertedStance(
   if (shifted) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
-  return { stance: negatesTopic(view, start, end) ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
+  const negated = negatesTopic(view, start, end, agent !== null && !speakers.some((actor) => actor.actorId === agent) ? agent : null);
+  return { stance: negated ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
 }
 
 /**
@@ -121,15 +122,32 @@ function hedgedBeforeTopic(view: SentenceView, start: number, end: number): bool
  * "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops"; and a topic
  * term whose predicate is negated: "its troops were not in Russia", "pasukan kami tidak ada".
  */
-function negatesTopic(view: SentenceView, start: number, end: number): boolean {
+function negatesTopic(view: SentenceView, start: number, end: number, namedAgent: string | null = null): boolean {
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || mention.topicGroups.length === 0) return false;
+    // "“The dam has been Freedonia's for a year. It cannot be blown up from outside,” Trentino
+    // said": with the agent named by someone else, a negation in a sentence of the quotation that
+    // does not name the agent says nothing of the agent's deed.
+    if (namedAgent !== null && !innerSentenceNamesAgent(view, start, end, mention.start)) return false;
     for (let i = mention.start - 1; i >= Math.max(start, mention.start - ASSERTION_NEGATION_REACH); i--) {
       if (view.isBreak(i)) break;
       if (view.is(i, 'negation')) return true;
     }
     return negatedPredicate(view, mention.end, end);
   });
+}
+
+/** The sentence of the reported words [start, end) around `at` (they may hold several) names the agent. */
+function innerSentenceNamesAgent(view: SentenceView, start: number, end: number, at: number): boolean {
+  const ends = (i: number) => ['.', '!', '?'].includes(view.tokens[i].text);
+  let from = at;
+  while (from > start && !ends(from - 1)) from--;
+  let to = at;
+  while (to < end && !ends(to)) to++;
+  // One sentence: words after its end are only closing marks.
+  const wordAfter = (i: number) => { for (let k = i; k < end; k++) if (view.tokens[k].isWord) return true; return false; };
+  if (from === start && !wordAfter(to)) return true;
+  return view.mentions.some((mention) => mention.start >= from && mention.end <= to && view.watch.agentGroup !== null && mention.topicGroups.includes(view.watch.agentGroup));
 }
 
 /**

@@ -151,3 +151,15 @@ describe('a date phrase that dates no statement still dates the occasion "the sa
       .toEqual(['sylvania:confirm@2026-05-12']);
   });
 });
+
+describe('in a quotation of several sentences, a negation denies the agent’s deed only in a sentence that names the agent', () => {
+  it('en: "Nobody could blow it up from the outside" after "Freedonia has held the bridge" denies nothing', () => {
+    expect(pairs('“Freedonia has held the bridge for a year. Nobody could blow up the bridge from the outside,” Trentino said.', 'en')).toEqual(['sylvania:confirm']);
+    expect(pairs('“The bridge was quiet that night. Freedonian forces did not blow up the bridge,” Trentino said.', 'en')).toEqual(['sylvania:deny']);
+  });
+
+  it('id: "Tidak mungkin meledakkannya dari luar" after "dikuasai Freedonia" denies nothing', () => {
+    expect(pairs('“Jembatan itu dikuasai Freedonia lebih dari setahun. Tidak mungkin meledakkannya dari luar,” ujar Trentino.', 'id')).toEqual(['sylvania:confirm']);
+    expect(pairs('“Jembatan itu sepi malam itu. Pasukan Freedonia tidak meledakkan jembatan itu,” ujar Trentino.', 'id')).toEqual(['sylvania:deny']);
+  });
+});
