@@ -236,7 +236,10 @@ function subjectBeforeAside(view: SentenceView, refs: SentenceReferences, bound:
   const found = refs.subjectBefore(verbStart, bound);
   if (found?.kind !== 'mentions') return false;
   for (let i = bound; i < found.mentions[0].start; i++) if (view.isBreak(i)) return false;
-  return view.tokens[found.end]?.text === ',';
+  // "Ukrainian prosecutors, who ...": the office after the party's name belongs to the subject.
+  let after = found.end;
+  while (after < view.length && view.is(after, 'roleNoun') && !view.mentionCovering(after)) after = view.lexAt(after)!.end;
+  return view.tokens[after]?.text === ',';
 }
 
 /** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */

@@ -163,3 +163,16 @@ describe('in a quotation of several sentences, a negation denies the agent’s d
     expect(pairs('“Jembatan itu sepi malam itu. Pasukan Freedonia tidak meledakkan jembatan itu,” ujar Trentino.', 'id')).toEqual(['sylvania:deny']);
   });
 });
+
+describe('a party’s office, then an aside between commas, then the verb of saying: the office speaks', () => {
+  const saidOn = (text: string, language: string) => extract(text, PUBLISHED, language, bridge).claims.map((claim) => `${claim.actorId}:${claim.stance}@${claim.saidOn.from}`);
+
+  it('en: "Sylvanian officials, who visited the border on Monday, said on Wednesday ..."; prosecutors are an office', () => {
+    expect(saidOn('Sylvanian officials, who visited the border on Monday, said on Wednesday that Freedonian forces had blown up the bridge.', 'en')).toEqual(['sylvania:confirm@2026-05-13']);
+    expect(saidOn('Sylvanian prosecutors, who opened a case on Monday, said on Wednesday that they had evidence that Freedonian forces had blown up the bridge.', 'en')).toEqual(['sylvania:confirm@2026-05-13']);
+  });
+
+  it('id: "Jaksa Sylvania, yang membuka penyelidikan pada Senin, mengatakan pada Rabu ..."', () => {
+    expect(saidOn('Jaksa Sylvania, yang membuka penyelidikan pada Senin, mengatakan pada Rabu bahwa pasukan Freedonia meledakkan jembatan itu.', 'id')).toEqual(['sylvania:confirm@2026-05-13']);
+  });
+});
