@@ -156,6 +156,8 @@ export class SourcesService {
       etag: source.etag,
       lastModified: source.last_modified,
       allowPrivate: this.config.allowPrivateSources,
+      // The worker starts while the body downloads rather than after it.
+      onBodyComing: () => feedParser.warmUp(),
     });
     if (fetched.kind === 'failed') {
       const retryAfterMs = fetched.reason === 'http-status' ? fetched.retryAfterMs : null;
