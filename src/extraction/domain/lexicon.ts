@@ -45,6 +45,7 @@ export type LexTag =
   | { type: 'secondObject' }
   | { type: 'coordinator' }
   | { type: 'clauseOpener' }
+  | { type: 'subordinator' }
   | { type: 'passiveAuxiliary' }
   | { type: 'agentMarker' }
   | { type: 'anaphoricObject' }
@@ -75,6 +76,7 @@ export type DateWord =
   | { type: 'after' }
   | { type: 'hours' }
   | { type: 'statementNoun' }
+  | { type: 'approximate' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -164,6 +166,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.secondObjectMarkers, { type: 'secondObject' });
   addAll(pack.grammar.coordinators, { type: 'coordinator' });
   addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
+  addAll(pack.grammar.subordinators, { type: 'subordinator' });
   addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });
   addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
   addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
@@ -202,6 +205,7 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
   dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
   dates.statementNouns.forEach((phrase) => add(phrase, { type: 'statementNoun' }));
+  dates.approximateNumbers.forEach((phrase) => add(phrase, { type: 'approximate' }));
   return trie;
 }
 
