@@ -128,6 +128,8 @@ export interface LanguagePack {
     deedNouns: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
+    /** Nouns that point back at whatever was named before ("the matter", "hal itu"): any other noun after a cue's preposition or determiner names another thing. */
+    genericObjects: string[];
   };
   grammar: {
     prepositions: string[];
@@ -209,7 +211,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position', 'generic_objects']);
   const grammar = root
     .field('grammar')
     .allowOnly([
@@ -258,6 +260,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       demonstratives: phrases(references.field('demonstratives')),
       deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
+      genericObjects: optionalPhrases(references.field('generic_objects'), 'noun'),
     },
     grammar: {
       prepositions: phrases(grammar.field('prepositions')),

@@ -39,6 +39,7 @@ export type LexTag =
   | { type: 'roleNoun' }
   | { type: 'demonstrative' }
   | { type: 'deedNoun' }
+  | { type: 'genericObject' }
   | { type: 'preposition' }
   | { type: 'genitive' }
   | { type: 'quantity' }
@@ -160,6 +161,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.roleNouns, { type: 'roleNoun' });
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
   addAll(pack.references.deedNouns, { type: 'deedNoun' });
+  addAll(pack.references.genericObjects, { type: 'genericObject' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
   addAll(pack.grammar.quantities, { type: 'quantity' });
