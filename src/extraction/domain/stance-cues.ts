@@ -180,7 +180,10 @@ function aboutAnotherThing(view: SentenceView, end: number): boolean {
       continue;
     }
     const token = view.tokens[i];
-    return skipped && token.isWord && !token.isCapitalized && !view.lexAt(i) && !view.pack.dateWords.matchAt(view.tokens, i) && !view.pack.claimNouns.matchAt(view.tokens, i);
+    const plainNoun = token.isWord && !token.isCapitalized && !view.lexAt(i) && !view.pack.dateWords.matchAt(view.tokens, i) && !view.pack.claimNouns.matchAt(view.tokens, i);
+    // "mengecam peluncuran itu": where the demonstrative follows its noun, it marks the noun.
+    const marked = view.pack.pack.references.demonstrativePosition === 'after' && i + 1 < view.length && view.is(i + 1, 'demonstrative');
+    return plainNoun && (skipped || marked);
   }
   return false;
 }
