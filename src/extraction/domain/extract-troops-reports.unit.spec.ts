@@ -110,5 +110,11 @@ describe('a cue whose object is another thing does not take the proposition from
     expect(pairs(`${report} Zedland mengecam peluncuran itu.`, 'id')).toEqual(['marsovia:confirm']);
     expect(pairs(`${report} Freedonia tidak berkomentar soal hal itu.`, 'id')).toEqual(['freedonia:neither', 'marsovia:confirm']);
     expect(pairs(`${report} Zedland mengecam langkah itu.`, 'id')).toEqual(['marsovia:confirm', 'zedland:confirm']);
+    // Rumours are what was reported before: the cue still points back.
+    expect(pairs(`${report} Freedonia tidak mengkonfirmasi atau menyangkal rumor tersebut.`, 'id')).toEqual(['freedonia:neither', 'marsovia:confirm']);
+  });
+
+  it('en: "neither confirmed nor denied the rumours" points back', () => {
+    expect(pairs('Marsovia says Sylvanian units are fighting in Freedonia. Freedonia neither confirmed nor denied the rumours.', 'en')).toEqual(['freedonia:neither', 'marsovia:confirm']);
   });
 });
