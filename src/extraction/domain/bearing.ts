@@ -89,7 +89,9 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
     if (possessedAfter(view, mention)) return true;
-    if (before < start) return objectAtStart;
+    // "'We assess that North Korean soldiers have been engaged in combat,' the Pentagon said":
+    // after "that" in the words, a clause opens as the words themselves do.
+    if (before < start || (before > start && view.is(before, 'complementizer'))) return objectAtStart;
     // "kecelakaan pesawat yang menewaskan ...", "the crash that killed ...": the relative clause
     // goes on naming the event before it, which decides by its own place.
     if ((view.is(before, 'relativizer') || view.is(before, 'relativeComplementizer')) && isEventBefore(view, before)) return false;

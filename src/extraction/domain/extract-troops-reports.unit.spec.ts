@@ -118,3 +118,13 @@ describe('a cue whose object is another thing does not take the proposition from
     expect(pairs('Marsovia says Sylvanian units are fighting in Freedonia. Freedonia neither confirmed nor denied the rumours.', 'en')).toEqual(['freedonia:neither', 'marsovia:confirm']);
   });
 });
+
+describe('"that" inside the words opens a clause as the words themselves do', () => {
+  it('en: "\'We assess that Sylvanian soldiers have been engaged in combat ...,\' the ZIS said" confirms', () => {
+    expect(pairs('"We assess that Sylvanian soldiers have been engaged in combat in Freedonia," the ZIS said.', 'en')).toEqual(['zedland:confirm']);
+  });
+
+  it('id: "“Kami menilai bahwa tentara Sylvania telah bertempur ...,” kata juru bicara ZIS" confirms', () => {
+    expect(pairs('"Kami menilai bahwa tentara Sylvania telah bertempur di Freedonia," kata juru bicara ZIS.', 'id')).toEqual(['zedland:confirm']);
+  });
+});
