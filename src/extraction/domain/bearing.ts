@@ -83,12 +83,15 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
       before = covering.start - 1;
     }
     before = beforeProperModifiers(view, start, before);
+    before = beforePossessedModifiers(view, start, before);
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     before = beforeQuantity(view, start, before);
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
     if (possessedAfter(view, mention)) return true;
-    if (before < start) return objectAtStart;
+    // "'We assess that North Korean soldiers have been engaged in combat,' the Pentagon said":
+    // after "that" in the words, a clause opens as the words themselves do.
+    if (before < start || (before > start && view.is(before, 'complementizer'))) return objectAtStart;
     // "kecelakaan pesawat yang menewaskan ...", "the crash that killed ...": the relative clause
     // goes on naming the event before it, which decides by its own place.
     if ((view.is(before, 'relativizer') || view.is(before, 'relativeComplementizer')) && isEventBefore(view, before)) return false;
@@ -123,6 +126,24 @@ function beforeProperModifiers(view: SentenceView, start: number, at: number): n
   while (i >= start && i > 0 && view.tokens[i].isWord && view.tokens[i].isCapitalized) i--;
   if (i === at || i < start) return at;
   return view.is(i, 'demonstrative') || view.is(i, 'anaphoricObject') || view.is(i, 'preposition') ? i : at;
+}
+
+/** Plain words a possessor and its noun may have between them: "North Korea's strategic forces". */
+const POSSESSED_MODIFIER_WORDS = 2;
+
+/**
+ * "the readiness of North Korea's strategic forces": where possessors stand before their noun,
+ * plain lower-case words between a possessor ("North Korea's") and an event term modify the
+ * term; what governs the phrase stands before the possessor.
+ */
+function beforePossessedModifiers(view: SentenceView, start: number, at: number): number {
+  if (view.pack.pack.grammar.possessorPosition !== 'before') return at;
+  let i = at;
+  while (i >= start && at - i < POSSESSED_MODIFIER_WORDS && view.tokens[i].isWord && !view.tokens[i].isCapitalized && !view.lexAt(i) && !view.mentionCovering(i)) i--;
+  if (i === at || i < start) return at;
+  const possessor = view.mentionCovering(i);
+  if (!possessor?.actorId || !isPossessive(view.textOf(possessor.start, possessor.end))) return at;
+  return possessor.start - 1;
 }
 
 /**

@@ -56,6 +56,8 @@ export interface DateVocabulary {
    * them: "Hal itu disampaikan Nasrallah ... pada Kamis (19/9)", "The remarks were made on Thursday".
    */
   statementAnaphors: string[];
+  /** Number words that only estimate ("a few", "beberapa"): "a few days after" is no exact day. */
+  approximateNumbers: string[];
 }
 
 export interface LanguagePack {
@@ -128,6 +130,8 @@ export interface LanguagePack {
     eventAnaphors: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
+    /** Nouns that point back at whatever was named before ("the matter", "hal itu"): any other noun after a cue's preposition or determiner names another thing. */
+    genericObjects: string[];
   };
   grammar: {
     prepositions: string[];
@@ -140,6 +144,8 @@ export interface LanguagePack {
     coordinators: string[];
     /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
     clauseOpeners: string[];
+    /** Prepositions that also open a clause ("sejak", "since"): a name after one, right before a verb, is that verb's subject. */
+    subordinators: string[];
     passiveAuxiliaries: string[];
     /** A cue word after a passive auxiliary is passive only with one of these endings ("denied", not "denying"). */
     passiveParticipleEndings: string[];
@@ -209,13 +215,14 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'event_anaphors', 'demonstrative_position']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'event_anaphors', 'demonstrative_position', 'generic_objects']);
   const grammar = root
     .field('grammar')
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs', 'open_agents',
+      'subordinators',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -258,6 +265,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
       eventAnaphors: optionalPhrases(references.field('event_anaphors')),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
+      genericObjects: optionalPhrases(references.field('generic_objects'), 'noun'),
     },
     grammar: {
       prepositions: phrases(grammar.field('prepositions')),
@@ -266,6 +274,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       secondObjectMarkers: optionalPhrases(grammar.field('second_object_markers')),
       coordinators: phrases(grammar.field('coordinators')),
       clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
+      subordinators: optionalPhrases(grammar.field('subordinators')),
       passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),
       passiveParticipleEndings: grammar.field('passive_participle_endings').optionalStringList(),
       agentMarkers: phrases(grammar.field('agent_markers')),
@@ -325,6 +334,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
   'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns', 'statement_anaphors',
+  'approximate_numbers',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -355,6 +365,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     hours: optionalPhrases(dates.field('hours')),
     statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
     statementAnaphors: optionalPhrases(dates.field('statement_anaphors')),
+    approximateNumbers: optionalPhrases(dates.field('approximate_numbers')),
   };
 }
 

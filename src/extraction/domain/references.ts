@@ -114,6 +114,7 @@ export class SentenceReferences {
         if (this.isSubjectCandidate(mention) && !likewise) {
           return { kind: 'mentions', mentions: this.withCoordinatedBefore(mention), end: mention.end };
         }
+        if (this.opensSubordinateClause(mention, position)) return { kind: 'mentions', mentions: [mention], end: mention.end };
         i = likewise ? view.lexAt(mention.start - 1)!.start : mention.start;
         continue;
       }
@@ -147,6 +148,18 @@ export class SentenceReferences {
       i = mention.end - 1;
     }
     return null;
+  }
+
+  /**
+   * "tanggapan pertama Pyongyang sejak NIS pekan lalu menyatakan ...", "the first reply since
+   * the NIS said ...": a word that is a preposition and also opens a clause makes the name right
+   * after it (only a date between the name and the verb) the subject of that verb, not an object.
+   */
+  private opensSubordinateClause(mention: Mention, verb: number): boolean {
+    if (mention.actorId === null || this.maskedStarts.has(mention.start) || this.hasWordsBetween(mention.end, verb)) return false;
+    const opening = this.phraseStart(mention);
+    const before = opening - 1 - (this.determinerBefore(opening) ? 1 : 0);
+    return before >= 0 && this.view.is(before, 'subordinator');
   }
 
   /** Only a dateline, a determiner or an actor's office phrase comes before the name. */
