@@ -108,8 +108,35 @@ function negatesTopic(view: SentenceView, start: number, end: number): boolean {
       if (view.isBreak(i)) break;
       if (view.is(i, 'negation')) return true;
     }
-    return negatedPredicate(view, mention.end, end);
+    return negatedPredicate(view, mention.end, end) || negatedEvidenceBefore(view, start, mention.start);
   });
+}
+
+/** Words a negated subject may take before its verb of evidence: "Nothing in the evidence we have examined indicates". */
+const EVIDENCE_SUBJECT_REACH = 10;
+
+/**
+ * "Nothing in the evidence we have examined indicates an X strike", "Tidak satu pun data yang
+ * kami periksa menunjukkan serangan X": a verb of evidence (`grammar.evidence_verbs`) right
+ * before the topic term, whose subject opens with a negation however long it is, denies what
+ * it would point at.
+ */
+function negatedEvidenceBefore(view: SentenceView, start: number, at: number): boolean {
+  let verb = -1;
+  for (let i = at - 1; i >= Math.max(start, at - ASSERTION_NEGATION_REACH); i--) {
+    if (view.isBreak(i)) return false;
+    if (view.is(i, 'evidenceVerb')) {
+      verb = view.lexAt(i)!.start;
+      break;
+    }
+  }
+  if (verb < 0) return false;
+  for (let i = verb - 1, words = 0; i >= start && words < EVIDENCE_SUBJECT_REACH; i--) {
+    if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
+    if (view.is(i, 'negation')) return true;
+    if (view.tokens[i].isWord) words++;
+  }
+  return false;
 }
 
 /**

@@ -163,6 +163,14 @@ export interface LanguagePack {
     scarcity: string[];
     /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
     beliefVerbs: string[];
+    /** Adverbs that stand between "and" and its verb, or open reported words, without being a subject: "and again insisted", "dan kembali menegaskan". */
+    adverbs: string[];
+    /** Auxiliaries before a verb, no subject of their own: "it had struck", "telah menyerang". */
+    auxiliaries: string[];
+    /** Verbs by which evidence points at something: "nothing in the evidence indicates an X strike" denies it. */
+    evidenceVerbs: string[];
+    /** Indefinite articles before a speaker phrase: "“...,” a Freedonian official said". */
+    indefiniteArticles: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -212,6 +220,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -275,6 +284,10 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
       scarcity: optionalPhrases(grammar.field('scarcity')),
       beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
+      adverbs: optionalPhrases(grammar.field('adverbs')),
+      auxiliaries: optionalPhrases(grammar.field('auxiliaries')),
+      evidenceVerbs: optionalPhrases(grammar.field('evidence_verbs')),
+      indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -24,6 +24,10 @@ export type LexTag =
   | { type: 'circumstanceHead' }
   | { type: 'scarcity' }
   | { type: 'beliefVerb' }
+  | { type: 'adverb' }
+  | { type: 'auxiliary' }
+  | { type: 'evidenceVerb' }
+  | { type: 'indefinite' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -140,6 +144,10 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
   addAll(pack.grammar.scarcity, { type: 'scarcity' });
   addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
+  addAll(pack.grammar.adverbs, { type: 'adverb' });
+  addAll(pack.grammar.auxiliaries, { type: 'auxiliary' });
+  addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
+  addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

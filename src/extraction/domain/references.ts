@@ -76,7 +76,7 @@ export class SentenceReferences {
       const token = view.tokens[i];
       if (view.mentionCovering(i) || this.dateTokens.has(i) || !token.isWord) return false;
       // The first word of a sentence is capitalised whatever it is ("Seorang perwakilan ...").
-      return view.is(i, 'roleNoun') || (token.isCapitalized && !view.lexAt(i) && i > 0);
+      return view.is(i, 'roleNoun') || (token.isCapitalized && view.isUnmarked(i) && i > 0);
     };
     let start = mention.start;
     let end = mention.end;
@@ -131,7 +131,8 @@ export class SentenceReferences {
   private subjectOfCoordinatedVerb(position: number, bound: number, quoted: boolean): Found | null {
     const view = this.view;
     let joint = position - 1;
-    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
+    // "dan kembali menegaskan", "and again insisted": an adverb between does not end the coordination.
+    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past') || view.is(joint, 'adverb'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
     if (joint < bound || !view.is(joint, 'coordinator') || view.tokens[joint].quoted !== quoted) return null;
     const coordinator = view.lexAt(joint)?.start ?? joint;
     for (let i = bound; i < coordinator; i++) {
@@ -264,7 +265,7 @@ export class SentenceReferences {
       const mention = view.mentionStartingAt(i);
       if (mention?.actorId && (marked || !needsMarker) && !this.maskedStarts.has(mention.start)) return [mention];
       // "refuted by a Sylvanian spokeswoman": the one word right after "by" may be an article.
-      const article = i === markerEnd && view.tokens[i].isWord && !view.lexAt(i);
+      const article = i === markerEnd && view.tokens[i].isWord && view.isUnmarked(i);
       const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized || article;
       if (!skippable) return null;
     }
@@ -317,7 +318,7 @@ export class SentenceReferences {
       return other !== undefined && other !== mention && other.topicGroups.length > 0 &&
         other.topicGroups.every((group) => !mention.topicGroups.includes(group));
     };
-    const isGap = (i: number) => view.tokens[i].isWord && !view.lexAt(i) && !view.mentionCovering(i);
+    const isGap = (i: number) => view.tokens[i].isWord && view.isUnmarked(i) && !view.mentionCovering(i);
     const near = (first: number, step: number) => {
       for (let i = first, gap = 0; i >= 0 && i < view.length && gap <= TOPIC_GAP_WORDS; i += step, gap++) {
         if (isOtherGroup(i)) return true;
@@ -422,7 +423,7 @@ export class SentenceReferences {
     const view = this.view;
     if (view.hasEnding(end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: start, end };
     let i = start - 1;
-    while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && !view.lexAt(i)))) {
+    while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && view.isUnmarked(i)))) {
       i = view.lexAt(i)?.start ?? i;
       i--;
     }
@@ -444,7 +445,7 @@ export class SentenceReferences {
     }
     if (view.is(i, 'possessive')) {
       let end = lex.end;
-      while (end < view.length && (view.is(end, 'roleNoun') || (view.tokens[end].isCapitalized && !view.mentionCovering(end) && !view.lexAt(end)))) {
+      while (end < view.length && (view.is(end, 'roleNoun') || (view.tokens[end].isCapitalized && !view.mentionCovering(end) && view.isUnmarked(end)))) {
         end = view.lexAt(end)?.end ?? end + 1;
       }
       return end > lex.end && view.is(end - 1, 'roleNoun') ? { kind: 'anaphor', person: 'third', at: i, end } : null;

@@ -13,6 +13,8 @@ export interface LexSpan {
   tags: LexTag[];
 }
 
+const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb']);
+
 export class SentenceView {
   readonly tokens: Token[];
   readonly quotes: QuoteSpan[];
@@ -104,6 +106,15 @@ export class SentenceView {
 
   is(i: number, type: LexTagType): boolean {
     return this.tagAt(i, type) !== undefined;
+  }
+
+  /**
+   * No lexicon word covers token i, or only words of plain grammar (an adverb, an auxiliary, an
+   * indefinite article, a verb of evidence) that the rules asking this treat as any other word.
+   */
+  isUnmarked(i: number): boolean {
+    const tags = this.lexByToken[i]?.tags;
+    return tags === undefined || tags.every((tag) => PLAIN_GRAMMAR.has(tag.type));
   }
 
   mentionStartingAt(i: number): Mention | undefined {
