@@ -4,7 +4,7 @@
 // nothing when hedged, speculative or relaying yet another party's claim.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
 import type { ResolvedActor, SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -24,7 +24,23 @@ export function assertedStance(
   if (hypothesisOpened(view, start) || hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
-  return { stance: negatesTopic(view, start, end) ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
+  const stance = negatesTopic(view, start, end) ? 'deny' : 'confirm';
+  if (stance === 'confirm' && reportsEvidenceOnly(view, refs, start, end, speakers)) return null;
+  return { stance, topicRanges: topicTermRanges(view, start, end) };
+}
+
+/**
+ * "Freedonia's spokesman said radar tracks showed rockets hitting the hospital", "mengatakan
+ * analisis ... menunjukkan roket menghantam ...": words that report what evidence shows, with a
+ * subject of their own before the verb of evidence and the agent named nowhere in them, say
+ * nothing of the agent's deed. The agent is named only as the speaker, which does not make it
+ * the doer of what the evidence shows.
+ */
+function reportsEvidenceOnly(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  if (agentOf(view) === null || agentNamedIn(view, refs, start, end, speakers)) return false;
+  const topic = firstTopicMention(view, start, end);
+  for (let i = start; i < topic; i++) if (view.is(i, 'evidenceVerb')) return opensWithOwnSubject(view, start, i);
+  return false;
 }
 
 /**

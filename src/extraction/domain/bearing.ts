@@ -15,6 +15,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { opensRelativeClause } from './attribution.js';
 import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
+import type { LexTagType } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 
@@ -203,6 +204,29 @@ export function doneByOther(view: SentenceView, start: number, end: number): boo
     if (!eventSeen || !view.is(i, 'agentMarker')) continue;
     const doer = view.mentionStartingAt(view.lexAt(i)!.end);
     if (doer?.actorId && !namesAgent(view, doer)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reported words in [start, until) open with a subject of their own, a noun that is neither the
+ * speaker nor a name: "radar tracks showed ...", "analisis ... menunjukkan ...", "some
+ * broadcasters had rushed to blame ...", "one of its rockets hit ...". Not when they open with
+ * a pronoun, "we", a possessive ("its jets", "pesawatnya", "pasukan kami"), an auxiliary, an
+ * adverb or a negation (the speaker is the subject: "it had struck", "telah menyerang"), nor with
+ * a name or topic term, which the other rules weigh.
+ */
+export function opensWithOwnSubject(view: SentenceView, start: number, until: number): boolean {
+  for (let i = start; i < until; i++) {
+    if (!view.tokens[i].isWord) continue;
+    if (['complementizer', 'demonstrative', 'indefinite', 'quantity', 'genitive', 'adverb'].some((type) => view.is(i, type as LexTagType))) {
+      i = view.lexAt(i)!.end - 1;
+      continue;
+    }
+    if (view.mentionCovering(i) || !view.isUnmarked(i) || view.is(i, 'auxiliary')) return false;
+    if (view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) return false;
+    const next = i + 1;
+    return !(next < view.length && (view.is(next, 'firstPerson') || view.is(next, 'pronoun')));
   }
   return false;
 }

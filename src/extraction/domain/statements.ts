@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { agentNamedIn, agentOf, governsEvent, namesEvent, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { agentNamedIn, agentOf, governsEvent, namesEvent, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -196,9 +196,27 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
     }
     case 'active': {
       const found = refs.subjectBefore(cue.start, clauseStart(view, cue.start));
+      // "He said some broadcasters had rushed to blame Freedonia": the reported words have a
+      // subject of their own before the cue; the speaker describes what others did.
+      const attribution = scopes.attributionAround(cue.start);
+      if (attribution && opensWithOwnSubject(view, attribution.content.start, cue.start) && !(found && foundAt(found) >= attribution.content.start)) {
+        return { kind: 'other' };
+      }
       if (!found) return scope ?? { kind: 'none' };
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
+  }
+}
+
+/** Where a found subject stands. */
+function foundAt(found: Found): number {
+  switch (found.kind) {
+    case 'mentions':
+      return found.mentions[0].start;
+    case 'anaphor':
+      return found.at;
+    case 'other':
+      return found.end - 1;
   }
 }
 
