@@ -15,6 +15,9 @@ export interface LexSpan {
 
 const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb']);
 
+/** Words of an object phrase after a verb: "more than 400 Hamas targets". */
+const OBJECT_PHRASE_WORDS = 6;
+
 export class SentenceView {
   readonly tokens: Token[];
   readonly quotes: QuoteSpan[];
@@ -50,6 +53,7 @@ export class SentenceView {
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
     this.dropMeansOfOtherDeeds();
+    this.dropDeedsOnOtherObjects();
   }
 
   private indexMentions(): void {
@@ -79,6 +83,45 @@ export class SentenceView {
       (headAfter ? isUseHead(mention.end) && this.lexAt(mention.end)!.start === mention.end : isUseHead(mention.start - 1) && this.lexAt(mention.start - 1)!.end === mention.start);
     if (!this.mentions.some(means)) return;
     this.mentions = this.mentions.filter((mention) => !means(mention));
+    this.indexMentions();
+  }
+
+  /**
+   * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
+   * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
+   * pronoun, an adverb or a relativizer; after a name it may be a noun: "Iranian missiles") and followed by an object that is no event
+   * term, names the same kind of deed done on other objects, not the watched deed. What comes
+   * first after the verb decides, past determiners, numbers and quantities ("more than 400");
+   * a preposition or the end of the clause is no object ("struck on Tuesday").
+   */
+  private dropDeedsOnOtherObjects(): void {
+    const isEvent = (mention: Mention | undefined) =>
+      mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
+    const asVerb = (mention: Mention) => {
+      const before = mention.start - 1;
+      if (before < 0) return false;
+      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb') || this.is(before, 'relativizer');
+    };
+    const otherObject = (mention: Mention) => {
+      for (let i = mention.end; i < this.length; i++) {
+        if (this.tokens[i].isNumber || ['demonstrative', 'indefinite', 'quantity'].some((type) => this.is(i, type as LexTagType))) {
+          i = (this.lexAt(i)?.end ?? i + 1) - 1;
+          continue;
+        }
+        if (!this.tokens[i].isWord || this.is(i, 'preposition') || this.is(i, 'complementizer') || this.is(i, 'coordinator') || this.is(i, 'relativizer')) return false;
+        // "struck Gaza's al-Ahli hospital": an event term in the object phrase is the watched object.
+        for (let k = i; k < Math.min(this.length, i + OBJECT_PHRASE_WORDS); k++) {
+          // "a first batch of missiles": a genitive goes on with the phrase.
+          if (!this.tokens[k].isWord || (this.is(k, 'preposition') && !this.is(k, 'genitive')) || this.is(k, 'complementizer') || this.is(k, 'coordinator')) break;
+          if (isEvent(this.mentionByToken[k])) return false;
+        }
+        return this.mentionByToken[i] !== undefined || this.isUnmarked(i);
+      }
+      return false;
+    };
+    const onOther = (mention: Mention) => isEvent(mention) && asVerb(mention) && otherObject(mention);
+    if (!this.mentions.some(onOther)) return;
+    this.mentions = this.mentions.filter((mention) => !onOther(mention));
     this.indexMentions();
   }
 
