@@ -48,6 +48,15 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     const phraseStart = Math.min(noun.start, owner.mention.start);
     const answer = others.find((statement) => takesAsObject(view, statement, phraseStart)) ?? null;
     const words = complementAfter(view, owner.end);
+    // "Zedland denied the Freedonian account", "said Freedonia's version was a lie": the agent's
+    // own account of its deed, its words not given, is what it says against the accusation; no
+    // confirm by the agent, and rejecting it takes the other side.
+    if (!words && ownerId === view.watch.watch.agent) {
+      for (const statement of others) {
+        if (statement.claim?.stance === 'deny' && cueNear(statement, noun.start, noun.end)) statement.claim = { ...statement.claim, stance: 'confirm' };
+      }
+      continue;
+    }
     const claim = words ? wordsOfClaim(view, refs, words, actors) : answer ? { stance: 'confirm' as const, cueRanges: [[noun.start, noun.end] as [number, number]], label: false } : null;
     if (!claim) continue;
     // "dismissed Pyongyang's claim that no troops were sent": rejecting a denial is not denying.
@@ -124,6 +133,13 @@ function takesAsObject(view: SentenceView, statement: Statement, phrase: number)
   if (end > phrase || phrase - end > OBJECT_REACH) return false;
   for (let i = end; i < phrase; i++) if (view.isBreak(i) || view.mentionCovering(i)) return false;
   return true;
+}
+
+/** Words between a rejecting cue and the claim noun: "denied the Israeli account", "the account was a lie". */
+const NAMED_CLAIM_REACH = 3;
+
+function cueNear(statement: Statement, nounStart: number, nounEnd: number): boolean {
+  return statement.claim!.cueRanges.some(([from, to]) => from < nounEnd + NAMED_CLAIM_REACH && to > nounStart - NAMED_CLAIM_REACH);
 }
 
 function nearestBefore(statements: readonly Statement[], position: number): Statement | null {

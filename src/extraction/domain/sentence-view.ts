@@ -89,7 +89,8 @@ export class SentenceView {
   /**
    * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
    * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
-   * pronoun, an adverb or a relativizer; after a name it may be a noun: "Iranian missiles") and followed by an object that is no event
+   * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
+   * pagers exploded") and followed by an object that is no event
    * term, names the same kind of deed done on other objects, not the watched deed. What comes
    * first after the verb decides, past determiners, numbers and quantities ("more than 400");
    * a preposition or the end of the clause is no object ("struck on Tuesday").
@@ -100,7 +101,7 @@ export class SentenceView {
     const asVerb = (mention: Mention) => {
       const before = mention.start - 1;
       if (before < 0) return false;
-      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb') || this.is(before, 'relativizer');
+      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb');
     };
     const otherObject = (mention: Mention) => {
       for (let i = mention.end; i < this.length; i++) {
@@ -112,6 +113,7 @@ export class SentenceView {
         // "struck Gaza's al-Ahli hospital": an event term in the object phrase is the watched object.
         for (let k = i; k < Math.min(this.length, i + OBJECT_PHRASE_WORDS); k++) {
           // "a first batch of missiles": a genitive goes on with the phrase.
+          if (this.tokens[k].isNumber) continue;
           if (!this.tokens[k].isWord || (this.is(k, 'preposition') && !this.is(k, 'genitive')) || this.is(k, 'complementizer') || this.is(k, 'coordinator')) break;
           if (isEvent(this.mentionByToken[k])) return false;
         }
