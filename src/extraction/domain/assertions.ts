@@ -5,7 +5,7 @@
 
 import type { Stance } from '../../domain/vocabulary.js';
 import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
-import type { ResolvedActor, SentenceReferences } from './references.js';
+import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
 /** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
@@ -26,7 +26,34 @@ export function assertedStance(
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
   const stance = negatesTopic(view, start, end) ? 'deny' : 'confirm';
   if (stance === 'confirm' && reportsEvidenceOnly(view, refs, start, end, speakers)) return null;
+  // "Freedonia's claim that one of its rockets hit the hospital", said of Zedland's rockets: the
+  // agent's words give the deed to another party's thing, which denies its own part.
+  if (stance === 'confirm' && otherPartysDoer(view, refs, start, end, speakers)) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
   return { stance, topicRanges: topicTermRanges(view, start, end) };
+}
+
+/**
+ * The agent speaks (its words not naming it) and they open with a subject of their own that a
+ * possessive pronoun gives to another party: "one of its rockets", where "its" is the subject
+ * that opens the sentence ("Zedland rejected Freedonia's claim that one of its rockets ..."),
+ * not the owner of a claim in the possessive ("Freedonia's").
+ */
+function otherPartysDoer(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  const agent = agentOf(view);
+  if (agent === null || !speakers.some((actor) => actor.actorId === agent) || agentNamedIn(view, refs, start, end, speakers)) return false;
+  const topic = firstTopicMention(view, start, end);
+  if (!opensWithOwnSubject(view, start, topic)) return false;
+  let pronoun = -1;
+  for (let i = start; i < topic && pronoun < 0; i++) if (view.is(i, 'possessive')) pronoun = i;
+  if (pronoun < 0) return false;
+  for (let i = start - 1; i >= 0; i--) {
+    const mention = view.mentionCovering(i);
+    if (!mention) continue;
+    i = mention.start;
+    if (!mention.actorId || view.tokens[mention.start].quoted || !refs.isSubjectCandidate(mention) || isPossessive(view.tokens[mention.end - 1].text)) continue;
+    return mention.actorId !== agent && !speakers.some((actor) => actor.actorId === mention.actorId);
+  }
+  return false;
 }
 
 /**

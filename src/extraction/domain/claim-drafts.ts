@@ -75,6 +75,11 @@ const NAMED_CLAIM_REACH = 3;
 
 /** A claim noun inside the cue or a few words either side of it. */
 function claimNounNear(view: SentenceView, from: number, to: number): boolean {
+  // "rejected the claim ..., calling it a lie": a label of a pronoun standing for a claim named before.
+  const object = from - 1;
+  if (object > 0 && view.is(object, 'anaphoricObject') && view.is(view.lexAt(object)!.start - 1, 'labelVerb')) {
+    for (let i = 0; i < object; i++) if (view.pack.claimNouns.matchAt(view.tokens, i)) return true;
+  }
   for (let i = Math.max(0, from - NAMED_CLAIM_REACH); i < Math.min(view.length, to + NAMED_CLAIM_REACH); i++) {
     if (view.pack.claimNouns.matchAt(view.tokens, i)) return true;
   }

@@ -171,6 +171,10 @@ export interface LanguagePack {
     evidenceVerbs: string[];
     /** Indefinite articles before a speaker phrase: "“...,” a Freedonian official said". */
     indefiniteArticles: string[];
+    /** Verbs that give their object a label with no marker: "calling it a lie", "menyebutnya kebohongan". */
+    labelVerbs: string[];
+    /** Endings of a participle that opens a clause after a comma with the sentence's subject: "..., calling it a lie". */
+    participleEndings: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -220,7 +224,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
-      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -288,6 +292,8 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       auxiliaries: optionalPhrases(grammar.field('auxiliaries')),
       evidenceVerbs: optionalPhrases(grammar.field('evidence_verbs')),
       indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
+      labelVerbs: optionalPhrases(grammar.field('label_verbs')),
+      participleEndings: grammar.field('participle_endings').optionalStringList(),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -28,6 +28,7 @@ export type LexTag =
   | { type: 'auxiliary' }
   | { type: 'evidenceVerb' }
   | { type: 'indefinite' }
+  | { type: 'labelVerb' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -148,6 +149,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.auxiliaries, { type: 'auxiliary' });
   addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
+  addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

@@ -47,7 +47,7 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     const others = answers.filter((statement) => statement.claim && statement.actors.every((actor) => actor.actorId !== ownerId));
     const phraseStart = Math.min(noun.start, owner.mention.start);
     const answer = others.find((statement) => takesAsObject(view, statement, phraseStart)) ?? null;
-    const words = complementAfter(view, owner.end);
+    const words = wordsBeforeAside(view, complementAfter(view, owner.end));
     // "Zedland denied the Freedonian account", "said Freedonia's version was a lie": the agent's
     // own account of its deed, its words not given, is what it says against the accusation; no
     // confirm by the agent, and rejecting it takes the other side.
@@ -133,6 +133,21 @@ function takesAsObject(view: SentenceView, statement: Statement, phrase: number)
   if (end > phrase || phrase - end > OBJECT_REACH) return false;
   for (let i = end; i < phrase; i++) if (view.isBreak(i) || view.mentionCovering(i)) return false;
   return true;
+}
+
+/**
+ * "rejected Freedonia's claim that rebels set off the blasts, calling it a lie ...": the claim's
+ * words end at a comma before a verb of saying, labelling or a stance, which the sentence's
+ * subject says about the claim.
+ */
+function wordsBeforeAside(view: SentenceView, words: { start: number; end: number } | null): { start: number; end: number } | null {
+  if (!words) return null;
+  for (let i = words.start; i < words.end - 1; i++) {
+    if (view.tokens[i].text !== ',' || view.tokens[i].quoted) continue;
+    const next = i + 1;
+    if (view.is(next, 'labelVerb') || view.is(next, 'attribution') || view.tagAt(next, 'cue')?.kind === 'active') return { start: words.start, end: i };
+  }
+  return words;
 }
 
 /** Words between a rejecting cue and the claim noun: "denied the Israeli account", "the account was a lie". */

@@ -133,8 +133,12 @@ export class SentenceReferences {
     let joint = position - 1;
     // "dan kembali menegaskan", "and again insisted": an adverb between does not end the coordination.
     while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past') || view.is(joint, 'adverb'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
-    if (joint < bound || !view.is(joint, 'coordinator') || view.tokens[joint].quoted !== quoted) return null;
+    // "..., calling it a lie": a participle after a comma has no subject of its own either.
+    const participleAfterComma = joint >= bound && view.tokens[joint].text === ',' && this.isParticiple(position);
+    if (joint < bound || !(view.is(joint, 'coordinator') || participleAfterComma) || view.tokens[joint].quoted !== quoted) return null;
     const coordinator = view.lexAt(joint)?.start ?? joint;
+    // "GAZA CITY — Islamic Jihad rejected ..., calling it": the clause opens after the dateline.
+    bound = Math.max(bound, datelineEnd(view));
     for (let i = bound; i < coordinator; i++) {
       if (view.tokens[i].quoted !== quoted) continue;
       if (view.is(i, 'clauseOpener') || view.isBreak(i)) return null;
@@ -148,6 +152,11 @@ export class SentenceReferences {
       i = mention.end - 1;
     }
     return null;
+  }
+
+  private isParticiple(position: number): boolean {
+    const token = this.view.tokens[position];
+    return token !== undefined && token.isWord && this.view.pack.pack.grammar.participleEndings.some((ending) => token.norm.endsWith(ending));
   }
 
   /** Only a dateline, a determiner or an actor's office phrase comes before the name. */
@@ -544,6 +553,19 @@ function isDatelinePlace(view: SentenceView, mention: Mention): boolean {
   }
   const next = view.tokens[mention.end]?.text;
   return next === ':' || next === ',' || next === '(' || next === '-' || next === '–' || next === '—';
+}
+
+/** Where a dateline in capitals and its dash end ("GAZA CITY —", "FREDVILLE:"); 0 when there is none. */
+function datelineEnd(view: SentenceView): number {
+  for (let i = 0; i < view.length; i++) {
+    const token = view.tokens[i];
+    if (token.isWord) {
+      if (token.text.length < 2 || token.text !== token.text.toUpperCase()) return 0;
+      continue;
+    }
+    return i > 0 && [':', '-', '–', '—'].includes(token.text) ? i + 1 : 0;
+  }
+  return 0;
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */

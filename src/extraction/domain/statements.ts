@@ -234,6 +234,10 @@ const LABEL_MARKER_REACH = 2;
  * "menepis klaim Seoul sebagai kabar bohong". Its subject says the label, not the object's owner.
  */
 function labellingVerb(view: SentenceView, labelStart: number): number | null {
+  // "calling it a lie", "menyebutnya kebohongan": a verb of labelling right before, its object a pronoun.
+  const object = labelStart - 1;
+  const verb = object >= 0 && view.is(object, 'anaphoricObject') ? view.lexAt(object)!.start - 1 : object;
+  if (verb >= 0 && view.is(verb, 'labelVerb')) return view.lexAt(verb)!.start;
   let marker = -1;
   for (let i = labelStart - 1; i >= Math.max(0, labelStart - 1 - LABEL_MARKER_REACH) && marker < 0; i--) {
     if (view.isBreak(i)) return null;
