@@ -44,13 +44,16 @@ function otherPartysDoer(view: SentenceView, refs: SentenceReferences, start: nu
   const topic = firstTopicMention(view, start, end);
   if (!opensWithOwnSubject(view, start, topic)) return false;
   let pronoun = -1;
-  for (let i = start; i < topic && pronoun < 0; i++) if (view.is(i, 'possessive')) pronoun = i;
+  // "its rockets", "roketnya".
+  for (let i = start; i < topic && pronoun < 0; i++) if (view.is(i, 'possessive') || view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) pronoun = i;
   if (pronoun < 0) return false;
   for (let i = start - 1; i >= 0; i--) {
     const mention = view.mentionCovering(i);
     if (!mention) continue;
     i = mention.start;
+    // The claim's owner ("klaim Freedonia bahwa ...") is not whom "its" stands for.
     if (!mention.actorId || view.tokens[mention.start].quoted || !refs.isSubjectCandidate(mention) || isPossessive(view.tokens[mention.end - 1].text)) continue;
+    if (speakers.some((actor) => actor.actorId === mention.actorId)) continue;
     return mention.actorId !== agent && !speakers.some((actor) => actor.actorId === mention.actorId);
   }
   return false;

@@ -223,6 +223,8 @@ export function opensWithOwnSubject(view: SentenceView, start: number, until: nu
       i = view.lexAt(i)!.end - 1;
       continue;
     }
+    // "some newspapers", "sejumlah media", "the ministry": nouns of outlets and offices are subjects too.
+    if (view.is(i, 'outletNoun') || view.is(i, 'roleNoun')) return !view.mentionCovering(i);
     if (view.mentionCovering(i) || !view.isUnmarked(i) || view.is(i, 'auxiliary')) return false;
     if (view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) return false;
     const next = i + 1;
