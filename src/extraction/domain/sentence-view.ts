@@ -91,9 +91,10 @@ export class SentenceView {
    * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
    * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
    * pagers exploded") and followed by an object that is no event
-   * term, names the same kind of deed done on other objects, not the watched deed. What comes
-   * first after the verb decides, past determiners, numbers and quantities ("more than 400");
-   * a preposition or the end of the clause is no object ("struck on Tuesday").
+   * term, names the same kind of deed done on other objects, not the watched deed. The object
+   * is counted ("more than 400 ...", "sejumlah kecil drone") or named ("Gaza"); a preposition,
+   * a plain word or the end of the clause is no object ("struck on Tuesday", "dikirim sesuai
+   * kesepakatan").
    */
   private dropDeedsOnOtherObjects(): void {
     const isEvent = (mention: Mention | undefined) =>
@@ -104,8 +105,10 @@ export class SentenceView {
       return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb');
     };
     const otherObject = (mention: Mention) => {
+      let counted = false;
       for (let i = mention.end; i < this.length; i++) {
         if (this.tokens[i].isNumber || ['demonstrative', 'indefinite', 'quantity'].some((type) => this.is(i, type as LexTagType))) {
+          counted ||= this.tokens[i].isNumber || this.is(i, 'quantity');
           i = (this.lexAt(i)?.end ?? i + 1) - 1;
           continue;
         }
@@ -117,7 +120,9 @@ export class SentenceView {
           if (!this.tokens[k].isWord || (this.is(k, 'preposition') && !this.is(k, 'genitive')) || this.is(k, 'complementizer') || this.is(k, 'coordinator')) break;
           if (isEvent(this.mentionByToken[k])) return false;
         }
-        return this.mentionByToken[i] !== undefined || this.isUnmarked(i);
+        // An object is counted ("more than 400 targets", "sejumlah kecil drone") or named
+        // ("Gaza"): a plain word after the verb may be no object ("dikirim sesuai kesepakatan").
+        return this.mentionByToken[i] !== undefined || (counted && this.isUnmarked(i));
       }
       return false;
     };
