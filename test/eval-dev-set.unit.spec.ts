@@ -25,7 +25,8 @@ const sets: { id: string; floors: Floors; orders: number }[] = [
   // so that it cannot drop.
   { id: 'iran-missiles-russia', floors: { f1: 0.9, dateAccuracy: 0.95, asOfAccuracy: 0.81, finalAccuracy: 0.83 }, orders: 2 },
   { id: 'prigozhin-plane-downing', floors: { f1: 0.94, dateAccuracy: 1, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
-  { id: 'al-ahli-hospital-blast', floors: { f1: 0.76, dateAccuracy: 1, asOfAccuracy: 0.75, finalAccuracy: 0.87 }, orders: 2 },
+  // At the targets since rules-12, held where it stands.
+  { id: 'al-ahli-hospital-blast', floors: { f1: 0.95, dateAccuracy: 1, asOfAccuracy: 0.91, finalAccuracy: 1 }, orders: 2 },
 ];
 
 for (const { id, floors, orders } of sets) {
