@@ -205,7 +205,7 @@ export class SentenceReferences {
 
   private isUnknownName(i: number): boolean {
     const view = this.view;
-    if (i < 1 || view.mentionCovering(i) || this.dateTokens.has(i) || view.lexAt(i)) return false;
+    if (i < 1 || view.mentionCovering(i) || this.dateTokens.has(i) || !view.isUnmarked(i)) return false;
     const token = view.tokens[i];
     return token.isWord && token.isCapitalized && !view.isQuoteMarkAt(i - 1);
   }
