@@ -131,3 +131,20 @@ describe('rejecting the agent’s claim that gives the deed to another is a conf
     expect(pairs("Zedland rejected Freedonia's claim that its jets had not struck the clinic.", 'en')).toEqual(['freedonia:deny', 'zedland:confirm']);
   });
 });
+
+describe('leaving open who did the deed is a neither on the agent’s part, whoever leaves it open', () => {
+  it('en: "would wait for its own analysis before saying who was behind the strike", "declined to say who"', () => {
+    expect(pairs('Sylvania said it would wait for its own analysis before saying who was behind the strike on the clinic.', 'en')).toEqual(['sylvania:neither']);
+    expect(pairs('Trentino declined to say who carried out the strike on the clinic.', 'en')).toEqual(['sylvania:neither']);
+  });
+
+  it('id: "sebelum menyatakan siapa yang berada di balik serangan", "enggan menyebut siapa pelakunya"', () => {
+    expect(pairs('Sylvania mengatakan akan menunggu analisisnya sendiri sebelum menyatakan siapa yang berada di balik serangan terhadap klinik itu.', 'id')).toEqual(['sylvania:neither']);
+    expect(pairs('Trentino enggan menyebut siapa pelaku serangan terhadap klinik itu.', 'id')).toEqual(['sylvania:neither']);
+  });
+
+  it('declining to comment on the event alone is still no word on the agent’s part', () => {
+    expect(pairs('Trentino declined to comment on the strike on the clinic.', 'en')).toEqual([]);
+    expect(pairs('Trentino enggan berkomentar soal serangan terhadap klinik itu.', 'id')).toEqual([]);
+  });
+});

@@ -175,6 +175,8 @@ export interface LanguagePack {
     labelVerbs: string[];
     /** Endings of a participle that opens a clause after a comma with the sentence's subject: "..., calling it a lie". */
     participleEndings: string[];
+    /** Question words of the doer: "before saying who was behind the blast" leaves the agent's part open. */
+    doerQuestions: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -224,7 +226,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
-      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'doer_questions',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -294,6 +296,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
       labelVerbs: optionalPhrases(grammar.field('label_verbs')),
       participleEndings: grammar.field('participle_endings').optionalStringList(),
+      doerQuestions: optionalPhrases(grammar.field('doer_questions')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -29,6 +29,7 @@ export type LexTag =
   | { type: 'evidenceVerb' }
   | { type: 'indefinite' }
   | { type: 'labelVerb' }
+  | { type: 'doerQuestion' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -150,6 +151,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
+  addAll(pack.grammar.doerQuestions, { type: 'doerQuestion' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

@@ -138,6 +138,9 @@ function stanceOnProposition(
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
+  // "would wait ... before saying who was behind the blast", "declined to say who carried out the
+  // strike": the question left open is whose deed it was, whoever leaves it open.
+  if (cue.stance === 'neither' && asksForDoer(view, cue)) return cue.stance;
   if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
@@ -146,6 +149,18 @@ function stanceOnProposition(
   if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/** Words after a cue that its question of the doer may stand at: "declined to say who". */
+const DOER_QUESTION_REACH = 2;
+
+function asksForDoer(view: SentenceView, cue: StanceCue): boolean {
+  // Inside a cue phrase ("enggan menyebut siapa") the word carries the cue's tag, not its own.
+  const questions = view.pack.pack.grammar.doerQuestions;
+  for (let i = cue.start; i < Math.min(view.length, cue.end + DOER_QUESTION_REACH); i++) {
+    if (view.is(i, 'doerQuestion') || questions.includes(view.tokens[i].norm)) return true;
+  }
+  return false;
 }
 
 /** "dismissed Zedland's claims", and a cue whose own words name the claim: "rejected Zedland's claims", "menolak klaim Zedland". */
