@@ -19,7 +19,7 @@ interface Floors {
 /** The extraction targets. */
 const TARGETS: Floors = { f1: 0.9, dateAccuracy: 0.9, asOfAccuracy: 0.9, finalAccuracy: 1 };
 
-const sets: { id: string; floors: Floors; orders: number }[] = [
+const sets: { id: string; floors: Floors; orders: number; watch?: { file: string; id: string } }[] = [
   { id: 'israel-device-blasts', floors: TARGETS, orders: 3 },
   // Below the targets (fixtures/eval/dev/README.md: what it still misses); held where it stands
   // so that it cannot drop.
@@ -27,15 +27,24 @@ const sets: { id: string; floors: Floors; orders: number }[] = [
   { id: 'prigozhin-plane-downing', floors: { f1: 0.94, dateAccuracy: 1, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
   // At the targets since rules-12, held where it stands.
   { id: 'al-ahli-hospital-blast', floors: { f1: 0.96, dateAccuracy: 1, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
+  // Real-news phrasing of the seeds' own proposition, scored with the project's own watch (no
+  // copy: a better alias there is what a user of that watch gets).
+  {
+    id: 'dprk-troops-real',
+    floors: { f1: 0.97, dateAccuracy: 1, asOfAccuracy: 0.92, finalAccuracy: 1 },
+    orders: 2,
+    watch: { file: '../fixtures/watches/dprk-troops-russia.yaml', id: 'dprk-troops-russia' },
+  },
 ];
 
-for (const { id, floors, orders } of sets) {
+for (const { id, floors, orders, watch } of sets) {
   const devSet = (path: string) => fileURLToPath(new URL(`../fixtures/eval/dev/${id}/${path}`, import.meta.url));
+  const watchFile = watch ? fileURLToPath(new URL(watch.file, import.meta.url)) : devSet('watch.yaml');
 
   describe(`the ${id} development set`, () => {
     it('loads its watch with the project’s language packs, though the watch sits in its own folder', async () => {
-      const catalog = await loadWatchCatalog(devSet('watch.yaml'));
-      expect(catalog.watches.map((watch) => watch.id)).toEqual([id]);
+      const catalog = await loadWatchCatalog(watchFile);
+      expect(catalog.watches.map((loaded) => loaded.id)).toEqual([watch?.id ?? id]);
       expect([...catalog.packs.keys()].sort()).toEqual(['en', 'id']);
     });
 
@@ -43,7 +52,7 @@ for (const { id, floors, orders } of sets) {
       const result = await runEval(loadConfig({}), {
         articlesDir: devSet('articles'),
         goldFile: devSet('gold.json'),
-        watchesDir: devSet('watch.yaml'),
+        watchesDir: watchFile,
         orders,
         seed: 1,
       });

@@ -38,6 +38,16 @@ export class OffThread<A extends unknown[], R, P = never> {
     return this.running !== null;
   }
 
+  /**
+   * Starts the worker now when a call is about to follow, so that its start (loading the modules
+   * it runs, about 0.1 s) overlaps what comes before the call. Unused, it stops after `idleMs`.
+   */
+  warmUp(): void {
+    if (this.running) return;
+    const running = this.start();
+    running.idle = setTimeout(() => this.stop(running), this.idleMs).unref();
+  }
+
   run(...args: A): Promise<R> {
     return this.call(args);
   }

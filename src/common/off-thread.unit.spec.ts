@@ -28,6 +28,22 @@ describe('OffThread', () => {
     expect(parser.started).toBe(true);
   });
 
+  it('starts a worker on warmUp that the next call uses, and stops it when no call comes', async () => {
+    const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>>(new URL('../sources/parse-feed.worker.js', import.meta.url), 150);
+    parser.warmUp();
+    expect(parser.started).toBe(true);
+    expect(documentsOf(await parser.run(...args('2025-01-01T00:00:00Z')))).toBeGreaterThan(0);
+    parser.warmUp(); // already up: nothing changes
+    await sleep(50);
+    expect(parser.started).toBe(true);
+    for (const deadline = Date.now() + 5_000; parser.started && Date.now() < deadline; ) await sleep(50);
+    expect(parser.started).toBe(false);
+    parser.warmUp();
+    expect(parser.started).toBe(true);
+    for (const deadline = Date.now() + 5_000; parser.started && Date.now() < deadline; ) await sleep(50);
+    expect(parser.started).toBe(false);
+  });
+
   it('passes on the parts a function hands over before its answer, in order, and only to the call that asked', async () => {
     const parser = new OffThread<Parameters<typeof feedDocuments>, Awaited<ReturnType<typeof feedDocuments>>, unknown[]>(new URL('../sources/parse-feed.worker.js', import.meta.url), 100);
     const parts: unknown[][] = [];

@@ -33,8 +33,11 @@ interface IdentifiedDocument {
 
 type Outcome = keyof IngestionCount;
 
-/** Most documents per transaction: one commit (and fsync) and three statements for each chunk. */
-const MAX_CHUNK = 500;
+/**
+ * Most documents per transaction: one commit (and fsync) and three statements for each chunk.
+ * A large feed's parts that queue up while one is stored come together (sources.service.ts).
+ */
+const MAX_CHUNK = 2000;
 /**
  * On PGlite, how long one chunk's transaction should take: there every reader (/health, the API)
  * waits for an open write transaction, so its length bounds their latency. Chunks are sized from

@@ -17,6 +17,7 @@ import type { feedDocuments } from './domain/feed-documents.js';
 import { redactLocationsIn } from './domain/redact-location.js';
 import { storableText } from './domain/storable-text.js';
 import { DocumentIngestion, type IngestionCount, type IngestionResult } from './document-ingestion.service.js';
+import { PartsInOrder } from './domain/parts-in-order.js';
 import { readFixtureFolder } from './fixture-folder.reader.js';
 import { fetchFeed } from './http/feed-fetcher.js';
 import { SourcesRepository, type SourceRow } from './sources.repository.js';
@@ -40,14 +41,6 @@ export interface PollReport {
 }
 
 export class InvalidSourceError extends Error {}
-
-/** Two parts of one feed's ingestion as one. */
-function addIngestion(a: IngestionResult, b: IngestionResult): IngestionResult {
-  return {
-    count: { ingested: a.count.ingested + b.count.ingested, revisions: a.count.revisions + b.count.revisions, alreadyStored: a.count.alreadyStored + b.count.alreadyStored },
-    rejected: [...a.rejected, ...b.rejected],
-  };
-}
 
 /** How soon a poll that our database failed is tried again (held in memory: the database may be down). */
 export const DATABASE_RETRY_MS = 30_000;
@@ -156,6 +149,8 @@ export class SourcesService {
       etag: source.etag,
       lastModified: source.last_modified,
       allowPrivate: this.config.allowPrivateSources,
+      // The worker starts while the body downloads rather than after it.
+      onBodyComing: () => feedParser.warmUp(),
     });
     if (fetched.kind === 'failed') {
       const retryAfterMs = fetched.reason === 'http-status' ? fetched.retryAfterMs : null;
@@ -168,27 +163,25 @@ export class SourcesService {
         maxAgeSeconds: fetched.maxAgeSeconds,
       });
     }
-    // Each part is stored after the one before, while the worker builds the next.
-    let storedParts: Promise<IngestionResult> = Promise.resolve({ count: { ingested: 0, revisions: 0, alreadyStored: 0 }, rejected: [] });
+    // Each part is stored after the one before, while the worker builds the next; parts that
+    // arrived while one was being stored are stored together (fewer, larger transactions).
+    const store = new PartsInOrder((documents) => this.ingestion.ingest(documents));
     const parsed = await feedParser
-      .runInParts([fetched.body, { contentType: fetched.contentType, feedUrl: fetched.url, sourceId: source.source_id, firstSeen: now }], (documents) => {
-        storedParts = storedParts.then(async (sofar) => addIngestion(sofar, await this.ingestion.ingest(documents)));
-        storedParts.catch(() => undefined); // awaited below; a failure skips the parts after it
-      })
+      .runInParts([fetched.body, { contentType: fetched.contentType, feedUrl: fetched.url, sourceId: source.source_id, firstSeen: now }], (documents) => store.add(documents))
       .catch(async (error: unknown) => {
-        await storedParts.catch(() => undefined); // the poll ends when its writes do
+        await store.settled(); // the poll ends when its writes do
         throw error;
       });
     if (!parsed.ok) {
       // A large feed is parsed in parts: the entries before a malformed part are stored, and the
       // source's failure is recorded once they are.
-      await storedParts.catch(() => undefined);
+      await store.settled();
       return this.fail(source, now, parsed.reason, parsed.message, null);
     }
     // Validators are saved only after the documents: a crash before that refetches the whole feed,
     // and the idempotent ingestion makes that harmless.
     return this.storing(async () => {
-      const stored = await storedParts;
+      const stored = await store.result();
       const report = await this.succeed(source, now, `${fetched.status} ${parsed.feed.format}`, fetched, parsed.feed.entries, stored.count, {
         kind: 'success',
         ttlMinutes: parsed.feed.ttlMinutes,

@@ -61,9 +61,24 @@ export function agentNamedIn(view: SentenceView, refs: SentenceReferences, start
   const speaking = new Set(speakers.map((actor) => actor.actorId));
   return view.mentions.some(
     (mention) =>
-      mention.start >= start && mention.end <= end && namesAgent(view, mention) &&
+      mention.start >= start && mention.end <= end && namesAgent(view, mention) && !placeOrTarget(view, mention) &&
       !(mention.actorId !== null && speaking.has(mention.actorId) && refs.isSubjectCandidate(mention)),
   );
+}
+
+/**
+ * "a missile fired from within Gaza towards Israel", "ditembakkan ke Freedonia": the agent named
+ * on its own after a preposition that is neither an agent marker ("by", "oleh"), a genitive
+ * ("of") nor one of someone's part ("behind") is a place or a target, not the doer the words
+ * speak of. Not a name that modifies what follows it ("about North Korean troops", "about
+ * Israel's strike"), which names the deed's owner.
+ */
+function placeOrTarget(view: SentenceView, mention: Mention): boolean {
+  const before = mention.start - 1;
+  if (before < 0 || !view.is(before, 'preposition') || view.is(before, 'agentMarker') || view.is(before, 'genitive') || view.is(before, 'involvement')) return false;
+  if (isPossessive(view.tokens[mention.end - 1].text)) return false;
+  const after = mention.end;
+  return after >= view.length || !view.tokens[after].isWord || (view.is(after, 'preposition') && !view.mentionCovering(after));
 }
 
 /**
@@ -84,12 +99,15 @@ export function governsEvent(view: SentenceView, start: number, end: number, obj
       before = covering.start - 1;
     }
     before = beforeProperModifiers(view, start, before);
+    before = beforePossessedModifiers(view, start, before);
     if (before >= start && (view.is(before, 'demonstrative') || view.is(before, 'anaphoricObject'))) before--;
     before = beforeQuantity(view, start, before);
     // Reported words that open with a quotation mark start after it: "“Drones were supplied by ...".
     while (before >= start && view.isQuoteMarkAt(before)) before--;
     if (possessedAfter(view, mention)) return true;
-    if (before < start) return objectAtStart;
+    // "'We assess that North Korean soldiers have been engaged in combat,' the Pentagon said":
+    // after "that" in the words, a clause opens as the words themselves do.
+    if (before < start || (before > start && view.is(before, 'complementizer'))) return objectAtStart;
     // "kecelakaan pesawat yang menewaskan ...", "the crash that killed ...": the relative clause
     // goes on naming the event before it, which decides by its own place.
     if ((view.is(before, 'relativizer') || view.is(before, 'relativeComplementizer')) && isEventBefore(view, before)) return false;
@@ -124,6 +142,24 @@ function beforeProperModifiers(view: SentenceView, start: number, at: number): n
   while (i >= start && i > 0 && view.tokens[i].isWord && view.tokens[i].isCapitalized) i--;
   if (i === at || i < start) return at;
   return view.is(i, 'demonstrative') || view.is(i, 'anaphoricObject') || view.is(i, 'preposition') ? i : at;
+}
+
+/** Plain words a possessor and its noun may have between them: "North Korea's strategic forces". */
+const POSSESSED_MODIFIER_WORDS = 2;
+
+/**
+ * "the readiness of North Korea's strategic forces": where possessors stand before their noun,
+ * plain lower-case words between a possessor ("North Korea's") and an event term modify the
+ * term; what governs the phrase stands before the possessor.
+ */
+function beforePossessedModifiers(view: SentenceView, start: number, at: number): number {
+  if (view.pack.pack.grammar.possessorPosition !== 'before') return at;
+  let i = at;
+  while (i >= start && at - i < POSSESSED_MODIFIER_WORDS && view.tokens[i].isWord && !view.tokens[i].isCapitalized && !view.lexAt(i) && !view.mentionCovering(i)) i--;
+  if (i === at || i < start) return at;
+  const possessor = view.mentionCovering(i);
+  if (!possessor?.actorId || !isPossessive(view.textOf(possessor.start, possessor.end))) return at;
+  return possessor.start - 1;
 }
 
 /**
@@ -223,8 +259,10 @@ export function opensWithOwnSubject(view: SentenceView, start: number, until: nu
       i = view.lexAt(i)!.end - 1;
       continue;
     }
-    // "some newspapers", "sejumlah media", "the ministry": nouns of outlets and offices are subjects too.
-    if (view.is(i, 'outletNoun') || view.is(i, 'roleNoun')) return !view.mentionCovering(i);
+    // "some newspapers", "sejumlah media": nouns of outlets are subjects of their own; an office
+    // ("the ministry", "his government") is someone's, which the rules of reference resolve.
+    if (view.is(i, 'roleNoun') || (i + 1 < until && view.is(i + 1, 'roleNoun'))) return false;
+    if (view.is(i, 'outletNoun')) return !view.mentionCovering(i);
     if (view.mentionCovering(i) || !view.isUnmarked(i) || view.is(i, 'auxiliary')) return false;
     if (view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) return false;
     const next = i + 1;

@@ -148,3 +148,15 @@ describe('leaving open who did the deed is a neither on the agent’s part, whoe
     expect(pairs('Trentino enggan berkomentar soal serangan terhadap klinik itu.', 'id')).toEqual([]);
   });
 });
+
+describe('the agent named on its own after a preposition of place or direction is no doer', () => {
+  it('en: "a rocket fired towards Freedonia" is no word on Freedonia’s deed; "struck by Freedonia" is', () => {
+    expect(pairs('Trentino said analysts had concluded that the strike on the clinic was caused by a rocket fired towards Freedonia.', 'en')).toEqual([]);
+    expect(pairs('Trentino said the clinic was struck by Freedonia.', 'en')).toEqual(['sylvania:confirm']);
+  });
+
+  it('id: "roket yang ditembakkan ke Freedonia" is no word on Freedonia’s deed; "diserang oleh Freedonia" is', () => {
+    expect(pairs('Trentino mengatakan analis menyimpulkan bahwa serangan terhadap klinik itu disebabkan roket yang ditembakkan ke Freedonia.', 'id')).toEqual([]);
+    expect(pairs('Trentino mengatakan klinik itu diserang oleh Freedonia.', 'id')).toEqual(['sylvania:confirm']);
+  });
+});

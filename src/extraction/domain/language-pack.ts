@@ -56,6 +56,8 @@ export interface DateVocabulary {
    * them: "Hal itu disampaikan Nasrallah ... pada Kamis (19/9)", "The remarks were made on Thursday".
    */
   statementAnaphors: string[];
+  /** Number words that only estimate ("a few", "beberapa"): "a few days after" is no exact day. */
+  approximateNumbers: string[];
 }
 
 export interface LanguagePack {
@@ -126,6 +128,8 @@ export interface LanguagePack {
     deedNouns: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
+    /** Nouns that point back at whatever was named before ("the matter", "hal itu"): any other noun after a cue's preposition or determiner names another thing. */
+    genericObjects: string[];
   };
   grammar: {
     prepositions: string[];
@@ -138,6 +142,8 @@ export interface LanguagePack {
     coordinators: string[];
     /** Words that open a new clause ("sementara", "while"): subjects are not looked for across them. */
     clauseOpeners: string[];
+    /** Prepositions that also open a clause ("sejak", "since"): a name after one, right before a verb, is that verb's subject. */
+    subordinators: string[];
     passiveAuxiliaries: string[];
     /** A cue word after a passive auxiliary is passive only with one of these endings ("denied", not "denying"). */
     passiveParticipleEndings: string[];
@@ -219,7 +225,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position', 'generic_objects']);
   const grammar = root
     .field('grammar')
     .allowOnly([
@@ -227,6 +233,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
       'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'doer_questions',
+      'subordinators',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -268,6 +275,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       demonstratives: phrases(references.field('demonstratives')),
       deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
+      genericObjects: optionalPhrases(references.field('generic_objects'), 'noun'),
     },
     grammar: {
       prepositions: phrases(grammar.field('prepositions')),
@@ -276,6 +284,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       secondObjectMarkers: optionalPhrases(grammar.field('second_object_markers')),
       coordinators: phrases(grammar.field('coordinators')),
       clauseOpeners: optionalPhrases(grammar.field('clause_openers')),
+      subordinators: optionalPhrases(grammar.field('subordinators')),
       passiveAuxiliaries: optionalPhrases(grammar.field('passive_auxiliaries')),
       passiveParticipleEndings: grammar.field('passive_participle_endings').optionalStringList(),
       agentMarkers: phrases(grammar.field('agent_markers')),
@@ -341,6 +350,7 @@ function readCues(cues: FieldReader, optionalPhrases: PhraseReader['optionalPhra
 const DATE_FIELDS = [
   'weekdays', 'months', 'month_abbreviations', 'lead', 'days', 'units', 'previous', 'current', 'ago', 'numbers',
   'parts', 'before', 'relative_to_event', 'earlier', 'ordinal_suffixes', 'after', 'hours', 'statement_nouns', 'statement_anaphors',
+  'approximate_numbers',
 ];
 const DATE_UNITS: readonly DateUnit[] = ['day', 'week', 'weekend', 'month', 'year'];
 const DATE_PARTS: readonly DatePart[] = ['early', 'mid', 'late'];
@@ -371,6 +381,7 @@ function readDates(dates: FieldReader, phrases: PhraseReader['phrases'], optiona
     hours: optionalPhrases(dates.field('hours')),
     statementNouns: optionalPhrases(dates.field('statement_nouns'), 'noun'),
     statementAnaphors: optionalPhrases(dates.field('statement_anaphors')),
+    approximateNumbers: optionalPhrases(dates.field('approximate_numbers')),
   };
 }
 

@@ -45,12 +45,14 @@ export type LexTag =
   | { type: 'roleNoun' }
   | { type: 'demonstrative' }
   | { type: 'deedNoun' }
+  | { type: 'genericObject' }
   | { type: 'preposition' }
   | { type: 'genitive' }
   | { type: 'quantity' }
   | { type: 'secondObject' }
   | { type: 'coordinator' }
   | { type: 'clauseOpener' }
+  | { type: 'subordinator' }
   | { type: 'passiveAuxiliary' }
   | { type: 'agentMarker' }
   | { type: 'anaphoricObject' }
@@ -81,6 +83,7 @@ export type DateWord =
   | { type: 'after' }
   | { type: 'hours' }
   | { type: 'statementNoun' }
+  | { type: 'approximate' }
   | { type: 'ordinal' };
 
 export interface CompiledPack {
@@ -170,12 +173,14 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.roleNouns, { type: 'roleNoun' });
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
   addAll(pack.references.deedNouns, { type: 'deedNoun' });
+  addAll(pack.references.genericObjects, { type: 'genericObject' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });
   addAll(pack.grammar.quantities, { type: 'quantity' });
   addAll(pack.grammar.secondObjectMarkers, { type: 'secondObject' });
   addAll(pack.grammar.coordinators, { type: 'coordinator' });
   addAll(pack.grammar.clauseOpeners, { type: 'clauseOpener' });
+  addAll(pack.grammar.subordinators, { type: 'subordinator' });
   addAll(pack.grammar.passiveAuxiliaries, { type: 'passiveAuxiliary' });
   addAll(pack.grammar.agentMarkers, { type: 'agentMarker' });
   addAll(pack.grammar.anaphoricObjects, { type: 'anaphoricObject' });
@@ -214,6 +219,7 @@ function compileDateWords(pack: LanguagePack): PhraseTrie<DateWord> {
   dates.after.forEach((phrase) => add(phrase, { type: 'after' }));
   dates.hours.forEach((phrase) => add(phrase, { type: 'hours' }));
   dates.statementNouns.forEach((phrase) => add(phrase, { type: 'statementNoun' }));
+  dates.approximateNumbers.forEach((phrase) => add(phrase, { type: 'approximate' }));
   return trie;
 }
 

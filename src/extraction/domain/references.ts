@@ -114,6 +114,7 @@ export class SentenceReferences {
         if (this.isSubjectCandidate(mention) && !likewise) {
           return { kind: 'mentions', mentions: this.withCoordinatedBefore(mention), end: mention.end };
         }
+        if (this.opensSubordinateClause(mention, position)) return { kind: 'mentions', mentions: [mention], end: mention.end };
         i = likewise ? view.lexAt(mention.start - 1)!.start : mention.start;
         continue;
       }
@@ -157,6 +158,18 @@ export class SentenceReferences {
   private isParticiple(position: number): boolean {
     const token = this.view.tokens[position];
     return token !== undefined && token.isWord && this.view.pack.pack.grammar.participleEndings.some((ending) => token.norm.endsWith(ending));
+  }
+
+  /**
+   * "tanggapan pertama Pyongyang sejak NIS pekan lalu menyatakan ...", "the first reply since
+   * the NIS said ...": a word that is a preposition and also opens a clause makes the name right
+   * after it (only a date between the name and the verb) the subject of that verb, not an object.
+   */
+  private opensSubordinateClause(mention: Mention, verb: number): boolean {
+    if (mention.actorId === null || this.maskedStarts.has(mention.start) || this.hasWordsBetween(mention.end, verb)) return false;
+    const opening = this.phraseStart(mention);
+    const before = opening - 1 - (this.determinerBefore(opening) ? 1 : 0);
+    return before >= 0 && this.view.is(before, 'subordinator');
   }
 
   /** Only a dateline, a determiner or an actor's office phrase comes before the name. */

@@ -65,7 +65,7 @@ export function dateStatements(
   let publicationDay: string | undefined;
   const dated: DatedStatement[] = [];
   statements.forEach((statement, index) => dated.push(dateOne(statement, index)));
-  return datedByAnother(view, statements, dated, sequence.words, published).slice(0, sentenceStatements.length);
+  return datedByAnother(view, statements, dated, sequence.words, published, lastEventDay).slice(0, sentenceStatements.length);
 
   function dateOne(statement: Statement, index: number): DatedStatement {
     const own = stated[index];
@@ -136,8 +136,9 @@ function datedByAnother(
   dated: DatedStatement[],
   sequence: readonly SequenceWord[],
   published: number,
+  lastEventDay: number | null,
 ): DatedStatement[] {
-  if (statements.length < 2 || sequence.length === 0) return dated;
+  if (sequence.length === 0) return dated;
   const introducedDated = (word: SequenceWord, statement: Statement) =>
     statements.findIndex((other, index) => other !== statement && isDated(dated[index]) && introduces(view, word.end, other));
   return dated.map((own, index) => {
@@ -151,6 +152,15 @@ function datedByAnother(
           nearestOther(statements, dated, statement, (anchor) => anchor < word.start) ??
           nearestOther(statements, dated, statement, (anchor) => anchor > statement.anchors[0] && breakBetween(view, statement.anchors[0], anchor));
         if (other) return beforeStatement(other, word, view);
+        // "The confirmation came two days after Gerasimov praised ...": with no other statement
+        // in the sentence, an exact lapse counts back from the last dated event the text
+        // reports, as "two days earlier" does.
+        const counted = countedBack(word, view, lastEventDay);
+        if (counted) return counted;
+      } else if (word.kind === 'after' && statements.length === 1 && introducesPastApposition(view, word.end, statement)) {
+        // "two days after Russia's chief of the General Staff, Valery Gerasimov, praised ...".
+        const counted = countedBack(word, view, lastEventDay);
+        if (counted) return counted;
       } else if (word.kind === 'after') {
         const earlier = introducedDated(word, statement);
         const follows = earlier >= 0 && (statement.anchors[0] < word.start || breakBetween(view, statements[earlier].anchors[0], statement.anchors[0]));
@@ -198,6 +208,8 @@ interface SequenceWord {
   lapse: 'day' | 'days' | 'hours' | 'unknown';
   /** Where the phrase starts, the lapse included: "a few days after". */
   phraseStart: number;
+  /** With lapse `days`, how many when the number is exact ("two days", not "a few days"). */
+  days: number | null;
 }
 
 interface Sequence {
@@ -224,28 +236,31 @@ function sequenceOf(view: SentenceView): Sequence {
 }
 
 /** "hours after", "a day after", "a few days after": how long, read from the words before. */
-function lapseBefore(view: SentenceView, at: number): Pick<SequenceWord, 'lapse' | 'phraseStart'> {
+function lapseBefore(view: SentenceView, at: number): Pick<SequenceWord, 'lapse' | 'phraseStart' | 'days'> {
   let count: number | null = null;
+  let exact = false;
   let phraseStart = at;
   for (let i = Math.max(0, at - LAPSE_WORDS); i < at; i++) {
     const match = view.pack.dateWords.matchAt(view.tokens, i);
     if (!match) {
-      if (view.tokens[i].isNumber && !view.isBreak(i)) [count, phraseStart] = [Number(view.tokens[i].text), i];
+      if (view.tokens[i].isNumber && !view.isBreak(i)) [count, phraseStart, exact] = [Number(view.tokens[i].text), i, true];
       continue;
     }
     // "sehari" is a number and a unit at once.
-    for (const value of match.values) if (value.type === 'number') [count, phraseStart] = [value.value, i];
+    for (const value of match.values) if (value.type === 'number') [count, phraseStart, exact] = [value.value, i, !match.values.some((other) => other.type === 'approximate')];
     for (const value of match.values) {
       if (match.end !== at) continue;
-      if (value.type === 'hours') return { lapse: 'hours', phraseStart: count === null ? i : phraseStart };
+      if (value.type === 'hours') return { lapse: 'hours', phraseStart: count === null ? i : phraseStart, days: null };
       if (value.type === 'unit' && value.value !== 'weekend') {
         const lapse = value.value === 'day' && count === 1 ? 'day' : 'days';
-        return { lapse, phraseStart: count === null ? i : phraseStart };
+        // Only days are counted exactly: "two weeks after" is no exact day.
+        const days = value.value === 'day' && exact && count !== null && count > 1 ? count : null;
+        return { lapse, phraseStart: count === null ? i : phraseStart, days };
       }
     }
     i = match.end - 1;
   }
-  return { lapse: 'unknown', phraseStart: at };
+  return { lapse: 'unknown', phraseStart: at, days: null };
 }
 
 /** The statement's first anchor comes soon after `from`, with no break between. */
@@ -254,6 +269,23 @@ function introduces(view: SentenceView, from: number, statement: Statement): boo
   if (anchor < from || anchor - from > SEQUENCE_REACH) return false;
   for (let i = from; i < anchor; i++) if (view.isBreak(i)) return false;
   return true;
+}
+
+/** Words an apposition between two commas may take: ", Valery Gerasimov,". */
+const APPOSITION_WORDS = 4;
+
+/** `introduces`, past one apposition between commas: "after Russia's army chief, Valery Gerasimov, praised". */
+function introducesPastApposition(view: SentenceView, from: number, statement: Statement): boolean {
+  const anchor = statement.anchors[0];
+  if (anchor < from) return false;
+  const commas: number[] = [];
+  for (let i = from; i < anchor; i++) {
+    if (!view.isBreak(i)) continue;
+    if (view.tokens[i].text !== ',' || view.tokens[i].quoted) return false;
+    commas.push(i);
+  }
+  if (commas.length !== 2 || commas[1] - commas[0] - 1 > APPOSITION_WORDS) return false;
+  return anchor - from - (commas[1] - commas[0] + 1) <= SEQUENCE_REACH;
 }
 
 function breakBetween(view: SentenceView, from: number, to: number): boolean {
@@ -278,14 +310,22 @@ function nearestOther(
 function beforeStatement(other: DatedStatement, word: SequenceWord, view: SentenceView): DatedStatement {
   const basis = `${view.textOf(word.phraseStart, word.end)} (${other.saidOn.basis})`;
   const day = eventDayOf(other.saidOn);
-  if (day !== null && word.lapse === 'day') {
-    const before = formatDay(day - 1);
+  if (day !== null && (word.lapse === 'day' || (word.lapse === 'days' && word.days !== null))) {
+    const before = formatDay(day - (word.days ?? 1));
     return { saidOn: { from: before, to: before, precision: 'day', basis }, basis: 'stated' };
   }
   if (day !== null && word.lapse === 'hours') return { saidOn: { from: formatDay(day - 1), to: formatDay(day), precision: 'range', basis }, basis: 'stated' };
   // Days or more before: at the latest the day before; a lapse not said: at the latest that day.
   const to = word.lapse === 'days' ? formatDay(parseDay(other.saidOn.from ?? other.saidOn.to) - 1) : other.saidOn.to;
   return { saidOn: { from: null, to, precision: 'before', basis }, basis: 'past' };
+}
+
+/** "two days after", "dua hari setelah" with no other statement in the sentence: that many days before the last dated event. */
+function countedBack(word: SequenceWord, view: SentenceView, lastEventDay: number | null): DatedStatement | null {
+  const days = word.lapse === 'day' ? 1 : word.lapse === 'days' ? word.days : null;
+  if (lastEventDay === null || days === null) return null;
+  const day = formatDay(lastEventDay - days);
+  return { saidOn: { from: day, to: day, precision: 'day', basis: view.textOf(word.phraseStart, word.end) }, basis: 'stated' };
 }
 
 /**

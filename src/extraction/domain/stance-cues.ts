@@ -84,7 +84,9 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
     ...cue,
     kind: passiveByAuxiliary ? 'passive' : cue.kind,
     agentNeedsMarker: passiveByAuxiliary,
-    contextual: cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary),
+    contextual:
+      (cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary)) &&
+      !aboutAnotherThing(view, cue.end),
     pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
     hedged: hedgeBefore(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
@@ -162,6 +164,30 @@ function hasNamedAgentAfter(view: SentenceView, start: number, end: number): boo
  * "menolak tuduhan tersebut", "denied the reports", "membantahnya"; for a passive, the subject
  * before it: "Laporan itu dibantah", "It was denied".
  */
+/**
+ * "did not comment on the launch", "condemned the launch", "menolak berkomentar soal peluncuran
+ * itu": after the cue's preposition or determiner, a plain noun the pack knows nothing of (no
+ * topic term, claim, deed, statement or generic noun such as "the matter", "hal itu") names
+ * what the cue is about, which is then not the proposition of a sentence before.
+ */
+function aboutAnotherThing(view: SentenceView, end: number): boolean {
+  let skipped = false;
+  for (let i = end; i < Math.min(view.length, end + ANAPHORIC_OBJECT_REACH + 1); i++) {
+    if (view.isBreak(i) || view.tokens[i].quoted || view.mentionCovering(i)) return false;
+    if (view.is(i, 'preposition') || view.is(i, 'demonstrative') || view.is(i, 'anaphoricObject')) {
+      skipped = true;
+      i = view.lexAt(i)!.end - 1;
+      continue;
+    }
+    const token = view.tokens[i];
+    const plainNoun = token.isWord && !token.isCapitalized && !view.lexAt(i) && !view.pack.dateWords.matchAt(view.tokens, i) && !view.pack.claimNouns.matchAt(view.tokens, i);
+    // "mengecam peluncuran itu": where the demonstrative follows its noun, it marks the noun.
+    const marked = view.pack.pack.references.demonstrativePosition === 'after' && i + 1 < view.length && view.is(i + 1, 'demonstrative');
+    return plainNoun && (skipped || marked);
+  }
+  return false;
+}
+
 function pointsBack(view: SentenceView, start: number, end: number, passive: boolean): boolean {
   // "membantahnya": a clitic after a verb is its object pronoun.
   if (view.hasEnding(end - 1, view.pack.pack.clitics)) return true;

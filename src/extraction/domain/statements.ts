@@ -307,6 +307,9 @@ function assertionOf(
     // (not "I reject outright any link", where the part is the speaker's own).
     const role = roleIn(view, refs, start, end, speakerActors);
     if (role && (namesEvent(view, start, end) || eventInContext)) {
+      // "memperingatkan Seoul agar tidak terlibat", "warned Seoul not to get involved": a part
+      // someone is urged to keep out of, or may take later, is no report of a part taken.
+      if (role.negated && role.ownerNamed && urgedToKeepOut(view, start, role.at)) return null;
       const stance = role.negated ? stanceOnRole(role, 'deny', agent) : role.ownerNamed && role.owners.includes(agent) && !qualifiedIn(view, start, role.at) ? 'confirm' : null;
       if (stance) return { stance, cueRanges: [verb, [role.at, role.at + 1]], label: false };
       if (role.negated) return null;
@@ -314,6 +317,12 @@ function assertionOf(
   }
   const asserted = assertedStance(view, refs, start, end, speakerActors);
   return asserted ? { stance: asserted.stance, cueRanges: [verb, ...asserted.topicRanges], label: false } : null;
+}
+
+/** A speculation word ("agar", "supaya", "not to") between the part's named owner and the part: "Seoul agar tidak terlibat". */
+function urgedToKeepOut(view: SentenceView, start: number, part: number): boolean {
+  const owners = view.mentions.filter((mention) => mention.actorId !== null && mention.start >= start && mention.end <= part);
+  return owners.length > 0 && qualifiedIn(view, owners[owners.length - 1].end, part);
 }
 
 function actorIds(resolution: Resolution): string[] {

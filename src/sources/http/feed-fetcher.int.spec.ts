@@ -133,6 +133,17 @@ describe('fetchFeed: conditional GET', () => {
     expect(headers['if-none-match']).toBeUndefined();
   });
 
+  it('says a body is coming before it reads one, and only then', async () => {
+    const calls: string[] = [];
+    const fetched = await fetchFeed(server.url('/feed'), { ...local, onBodyComing: () => calls.push('body') });
+    expect(fetched.kind).toBe('ok');
+    const unchanged = await fetchFeed(server.url('/feed'), { ...local, etag: ETAG, onBodyComing: () => calls.push('unchanged') });
+    expect(unchanged.kind).toBe('not-modified');
+    const failed = await fetchFeed(server.url('/gone'), { ...local, onBodyComing: () => calls.push('failed') });
+    expect(failed.kind).toBe('failed');
+    expect(calls).toEqual(['body']);
+  });
+
   it('answers not-modified for an unchanged ETag', async () => {
     const result = await fetchFeed(server.url('/feed'), { ...local, etag: ETAG });
     expect(result).toEqual({ kind: 'not-modified', url: server.url('/feed'), etag: ETAG, lastModified: null, maxAgeSeconds: 600 });

@@ -21,6 +21,11 @@ export interface FetchFeedOptions {
   /** Allow private, loopback and link-local addresses (tests and intranet deployments). */
   allowPrivate?: boolean;
   userAgent?: string;
+  /**
+   * Called once a 2xx response's body starts to arrive, before it is read: a caller that parses
+   * bodies elsewhere can get ready while the bytes come in (a 304 or a failure never calls it).
+   */
+  onBodyComing?: () => void;
 }
 
 export const FETCH_FEED_DEFAULTS = {
@@ -140,6 +145,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
         body.destroy();
         return failed(target.href, 'too-large', new BodyTooLargeError(maxBytes).message);
       }
+      options.onBodyComing?.();
       const bytes = await readDecodedBody(body, header(headers, 'content-encoding') ?? undefined, maxBytes);
       return { kind: 'ok', url: target.href, status, body: bytes, contentType: header(headers, 'content-type'), ...validators, maxAgeSeconds };
     }
