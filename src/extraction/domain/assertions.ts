@@ -20,11 +20,15 @@ export function assertedStance(
   speakers: readonly ResolvedActor[],
 ): { stance: Stance; topicRanges: [number, number][] } | null {
   end = omissionAt(view, start, end);
-  if (!bearsOnProposition(view, refs, start, end, speakers, agentOf(view))) return null;
+  const agent = agentOf(view);
+  const shifted = agent !== null && shiftsDeed(view, refs, start, end, speakers, agent);
+  if (!shifted && !bearsOnProposition(view, refs, start, end, speakers, agent)) return null;
   if (hypothesisOpened(view, start) || hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
+  if (shifted) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
-  const stance = negatesTopic(view, start, end) ? 'deny' : 'confirm';
+  const negated = negatesTopic(view, start, end, agent !== null && !speakers.some((actor) => actor.actorId === agent) ? agent : null);
+  const stance = negated ? 'deny' : 'confirm';
   if (stance === 'confirm' && reportsEvidenceOnly(view, refs, start, end, speakers)) return null;
   // "Freedonia's claim that one of its rockets hit the hospital", said of Zedland's rockets: the
   // agent's words give the deed to another party's thing, which denies its own part.
@@ -80,7 +84,7 @@ function reportsEvidenceOnly(view: SentenceView, refs: SentenceReferences, start
  * "'We have not sent a single soldier,' the envoy said"), or named elsewhere in the sentence
  * as the one whose deed the words speak of ("asked about Freedonia's deliveries, the Sylvanian
  * envoy said the drones were never supplied"); not when they name another doer ("the drones
- * were supplied by Zedland").
+ * were supplied by Zedland": said by the agent, that is its deny, see shiftsDeed).
  */
 function bearsOnProposition(
   view: SentenceView,
@@ -97,6 +101,23 @@ function bearsOnProposition(
   return (speakers.some((actor) => actor.actorId === agent) || agentNamedOutside(view, start, end)) &&
     !otherActorBeforeEvent(view, refs, start, end, speakers) &&
     governsEvent(view, start, end, false);
+}
+
+/**
+ * The agent's own words naming another party as the doer of the event put the deed on it, and so
+ * deny the agent's part: "'This was deliberate sabotage by the Ukrainian side,' Peskov said",
+ * "the ministry said Ukrainian forces had destroyed the dam", "menyatakan bahwa Ukraina yang
+ * merusak bendungan". Not when the words name the agent too, nor when they negate the other's
+ * deed ("Sylvania did not blow up the dam" says nothing of who did), nor when they name the agent
+ * in another part.
+ */
+function shiftsDeed(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[], agent: string): boolean {
+  if (!speakers.some((actor) => actor.actorId === agent) || !namesEvent(view, start, end)) return false;
+  if (agentNamedIn(view, refs, start, end, speakers) || negatesTopic(view, start, end)) return false;
+  // "Wagner fighters had downed several Russian helicopters": the agent in the words as what the
+  // deed was done to, not as who did it; the words are about another deed.
+  if (view.mentions.some((mention) => mention.start >= start && mention.end <= end && mention.actorId === agent)) return false;
+  return doneByOther(view, start, end) || (otherActorBeforeEvent(view, refs, start, end, speakers) && governsEvent(view, start, end, false));
 }
 
 /**
@@ -147,9 +168,13 @@ function hedgedBeforeTopic(view: SentenceView, start: number, end: number): bool
  * "tidak ada tentara Korea Utara", "no North Korean troops", "has not sent troops"; and a topic
  * term whose predicate is negated: "its troops were not in Russia", "pasukan kami tidak ada".
  */
-function negatesTopic(view: SentenceView, start: number, end: number): boolean {
+function negatesTopic(view: SentenceView, start: number, end: number, namedAgent: string | null = null): boolean {
   return view.mentions.some((mention) => {
     if (mention.start < start || mention.end > end || mention.topicGroups.length === 0) return false;
+    // "“The dam has been Freedonia's for a year. It cannot be blown up from outside,” Trentino
+    // said": with the agent named by someone else, a negation in a sentence of the quotation that
+    // does not name the agent says nothing of the agent's deed.
+    if (namedAgent !== null && !innerSentenceNamesAgent(view, start, end, mention.start)) return false;
     for (let i = mention.start - 1; i >= Math.max(start, mention.start - ASSERTION_NEGATION_REACH); i--) {
       if (view.isBreak(i)) break;
       if (view.is(i, 'negation')) return true;
@@ -183,6 +208,19 @@ function negatedEvidenceBefore(view: SentenceView, start: number, at: number): b
     if (view.tokens[i].isWord) words++;
   }
   return false;
+}
+
+/** The sentence of the reported words [start, end) around `at` (they may hold several) names the agent. */
+function innerSentenceNamesAgent(view: SentenceView, start: number, end: number, at: number): boolean {
+  const ends = (i: number) => ['.', '!', '?'].includes(view.tokens[i].text);
+  let from = at;
+  while (from > start && !ends(from - 1)) from--;
+  let to = at;
+  while (to < end && !ends(to)) to++;
+  // One sentence: words after its end are only closing marks.
+  const wordAfter = (i: number) => { for (let k = i; k < end; k++) if (view.tokens[k].isWord) return true; return false; };
+  if (from === start && !wordAfter(to)) return true;
+  return view.mentions.some((mention) => mention.start >= from && mention.end <= to && view.watch.agentGroup !== null && mention.topicGroups.includes(view.watch.agentGroup));
 }
 
 /**

@@ -237,7 +237,10 @@ function subjectBeforeAside(view: SentenceView, refs: SentenceReferences, bound:
   const found = refs.subjectBefore(verbStart, bound);
   if (found?.kind !== 'mentions') return false;
   for (let i = bound; i < found.mentions[0].start; i++) if (view.isBreak(i)) return false;
-  return view.tokens[found.end]?.text === ',';
+  // "Ukrainian prosecutors, who ...": the office after the party's name belongs to the subject.
+  let after = found.end;
+  while (after < view.length && view.is(after, 'roleNoun') && !view.mentionCovering(after)) after = view.lexAt(after)!.end;
+  return view.tokens[after]?.text === ',';
 }
 
 /** The speaker phrase comes right after a quotation: "“...,” Peskov said", "“...,” the Kremlin said", "“...”, dia menambahkan". */
@@ -315,17 +318,31 @@ function relativeClauseAt(view: SentenceView, at: number): { start: number; end:
   return { start: at, end };
 }
 
+/** ", who ...," / ", yang ...,": a relative word right after a comma, up to the next break. */
+function commaClauseAt(view: SentenceView, at: number): { start: number; end: number } | null {
+  if (view.tokens[at].text !== ',' || view.tokens[at].quoted || at + 1 >= view.length) return null;
+  const word = at + 1;
+  if (!view.is(word, 'relativizer') && !view.is(word, 'openAgent')) return null;
+  const end = breakAfter(view, view.lexAt(word)!.end);
+  return end < view.length && view.tokens[end].text === ',' ? { start: word, end } : null;
+}
+
 function breakAfter(view: SentenceView, from: number): number {
   let end = from;
   while (end < view.length && !view.isBreak(end)) end++;
   return end;
 }
 
-/** The relative clauses opened by "that" (opensRelativeClause). */
+/**
+ * The relative clauses opened by "that" (opensRelativeClause), and those set off by commas after
+ * a name: "prosecutors, who opened a case on the day of the breach, said on Friday", "Zelensky,
+ * yang mengunjungi Kherson pada Kamis, mengatakan": a date inside tells when the clause's deed
+ * was done, not when the name spoke.
+ */
 export function relativeClauses(view: SentenceView): { start: number; end: number }[] {
   const clauses: { start: number; end: number }[] = [];
   for (let i = 0; i < view.length; i++) {
-    const clause = relativeClauseAt(view, i);
+    const clause = relativeClauseAt(view, i) ?? commaClauseAt(view, i);
     if (!clause) continue;
     clauses.push(clause);
     i = clause.end - 1;

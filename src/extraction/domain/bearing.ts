@@ -238,7 +238,7 @@ export function doneByOther(view: SentenceView, start: number, end: number): boo
     const mention = view.mentionStartingAt(i);
     if (mention && isEventMention(view, mention)) eventSeen = true;
     if (!eventSeen || !view.is(i, 'agentMarker')) continue;
-    const doer = view.mentionStartingAt(view.lexAt(i)!.end);
+    const doer = view.mentionStartingAt(pastDeterminers(view, view.lexAt(i)!.end, end));
     if (doer?.actorId && !namesAgent(view, doer)) return true;
   }
   return false;
@@ -269,6 +269,60 @@ export function opensWithOwnSubject(view: SentenceView, start: number, until: nu
     return !(next < view.length && (view.is(next, 'firstPerson') || view.is(next, 'pronoun')));
   }
   return false;
+}
+
+/** Words from an open agent to the deed or part it asks about: "who had destroyed the", "siapa yang menghancurkan". */
+const OPEN_AGENT_REACH = 4;
+
+/**
+ * "not in a position to say who destroyed the dam", "belum dapat menentukan siapa yang
+ * menghancurkan bendungan": a word standing for a doer not named (`grammar.open_agents`) with the
+ * event or someone's part in it right after it, within its clause. The words ask who did the
+ * deed, so a refusal to answer them bears on the agent's part without naming the agent. Not a
+ * relative pronoun after a name, a role noun or a comma ("prosecutors, who opened a case").
+ */
+export function openAgentIn(view: SentenceView): boolean {
+  return view.lexSpans.some(({ start, end, tags }) => {
+    if (!tags.some((tag) => tag.type === 'openAgent')) return false;
+    const before = start - 1;
+    if (before >= 0 && (view.isBreak(before) || view.mentionCovering(before) || view.is(before, 'roleNoun'))) return false;
+    for (let i = end; i < Math.min(view.length, end + OPEN_AGENT_REACH); i++) {
+      if (view.isBreak(i)) return false;
+      const mention = view.mentionStartingAt(i);
+      if ((mention && isEventMention(view, mention)) || view.pack.involvement.matchAt(view.tokens, i)) return true;
+    }
+    return false;
+  });
+}
+
+/** Words from an accusation to the party it accuses: "blamed Ukrainian shelling", "menyalahkan tembakan artileri Ukraina". */
+const ACCUSED_REACH = 4;
+
+/**
+ * "blamed Ukrainian sabotage", "menuding Ukraina menghancurkan bendungan": the first actor named
+ * within reach after an accusation, in its clause, is another party than the agent. Said by the
+ * agent, that puts the deed on someone else.
+ */
+export function accusesOther(view: SentenceView, cueEnd: number): boolean {
+  for (let i = cueEnd; i < Math.min(view.length, cueEnd + ACCUSED_REACH); i++) {
+    if (view.isBreak(i)) return false;
+    const mention = view.mentionCovering(i);
+    if (!mention) continue;
+    if (namesAgent(view, mention)) return false;
+    if (mention.actorId) return mention.actorId !== agentOf(view);
+  }
+  return false;
+}
+
+/**
+ * "by the Ukrainian side", "oleh pihak Kyiv": a determiner and a role noun ("side", "pihak") before
+ * a name after an agent marker belong to the doer's phrase.
+ */
+function pastDeterminers(view: SentenceView, at: number, end: number): number {
+  let i = at;
+  if (i < end && view.is(i, 'demonstrative') && !view.mentionCovering(i)) i = view.lexAt(i)!.end;
+  if (i < end && view.is(i, 'roleNoun') && !view.mentionCovering(i) && view.mentionStartingAt(view.lexAt(i)!.end)) i = view.lexAt(i)!.end;
+  return i;
 }
 
 /** The first involvement word in [start, end), its owner and whether it is negated. */

@@ -31,8 +31,8 @@ export class DocumentMemory {
   }
 
   /** The event alone was named within as many sentences: "Z said it was not involved" refers to it. */
-  eventWithin(sentence: number): boolean {
-    return sentence - Math.max(this.lastEvent, this.lastOnTopic) <= TOPIC_CONTEXT_SENTENCES;
+  eventWithin(sentence: number, sentences = TOPIC_CONTEXT_SENTENCES): boolean {
+    return sentence - Math.max(this.lastEvent, this.lastOnTopic) <= sentences;
   }
 
   /** The date of the same speaker's recent statement: named alike ("Putin" ... "Vladimir Putin") or referred back to. */

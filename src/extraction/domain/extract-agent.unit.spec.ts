@@ -46,10 +46,11 @@ describe('1. with an agent, a statement must bear on the agent’s part, not onl
     expect(pairs('Zedland mengatakan drone Freedonia ditemukan di Sylvania.', 'id', drones)).toEqual(['zedland:confirm']);
   });
 
+  // The agent accusing someone else of the deed denies its own part (rules-12, extract-dam-breach.unit.spec.ts).
   it('en and id: an accusation confirms only when the agent is the accused', () => {
-    expect(pairs('Freedonia accused Sylvania of staging the blasts itself.', 'en')).toEqual([]);
+    expect(pairs('Freedonia accused Sylvania of staging the blasts itself.', 'en')).toEqual(['freedonia:deny']);
     expect(pairs('Sylvania accused Freedonia of carrying out the bombing.', 'en')).toEqual(['sylvania:confirm']);
-    expect(pairs('Freedonia menuduh Sylvania merekayasa ledakan itu.', 'id')).toEqual([]);
+    expect(pairs('Freedonia menuduh Sylvania merekayasa ledakan itu.', 'id')).toEqual(['freedonia:deny']);
     expect(pairs('Sylvania menuding Freedonia berada di balik serangan itu.', 'id')).toEqual(['sylvania:confirm']);
   });
 });
@@ -90,11 +91,12 @@ describe('without a watch agent, an actor whose names are a topic group speaks f
 
 describe('with a watch agent, the event as the subject of the reported words: whose deed they speak of', () => {
   // freedonia-drone-supply lists the verbs of the deed ("supplied", "dikirim") as event terms.
-  it('en: the agent’s own words deny or confirm its deed; another doer after "by" makes them no claim', () => {
+  // Another doer after "by" in the agent's words puts the deed on it: a deny (rules-12).
+  it('en: the agent’s own words deny or confirm its deed; another doer after "by" makes them its deny', () => {
     expect(pairs('“The drones were never supplied,” the Freedonian envoy said.', 'en', drones)).toEqual(['freedonia:deny']);
     expect(pairs('“Our drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
     expect(pairs('“The drones were delivered as agreed,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:confirm']);
-    expect(pairs('“The drones were supplied by Zedland,” the Freedonian minister said.', 'en', drones)).toEqual([]);
+    expect(pairs('“The drones were supplied by Zedland,” the Freedonian minister said.', 'en', drones)).toEqual(['freedonia:deny']);
     expect(pairs('“The drones were shot down over the border,” the Freedonian minister said.', 'en', drones)).toEqual([]);
   });
 
@@ -108,7 +110,7 @@ describe('with a watch agent, the event as the subject of the reported words: wh
     expect(pairs('“Drone itu tidak pernah dikirim,” kata duta besar Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
     expect(pairs('“Drone itu sudah dikirim sesuai kesepakatan,” kata menteri Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
     expect(pairs('“Ya, drone kami ada di sana,” kata juru bicara Freedonia.', 'id', drones)).toEqual(['freedonia:confirm']);
-    expect(pairs('“Drone itu dipasok oleh Zedland,” kata menteri Freedonia.', 'id', drones)).toEqual([]);
+    expect(pairs('“Drone itu dipasok oleh Zedland,” kata menteri Freedonia.', 'id', drones)).toEqual(['freedonia:deny']);
   });
 
   it('en and id: another party’s words are about the agent’s deed only when the sentence names the agent', () => {

@@ -20,7 +20,7 @@ import { claimDrafts } from './claim-drafts.js';
 import { DocumentMemory } from './document-memory.js';
 import { SentenceReferences } from './references.js';
 import { namesEvent } from './bearing.js';
-import { beforeLaterChanges, dateStatements, redatedByAnaphor } from './said-on.js';
+import { beforeLaterChanges, dateStatements, lastDayNamed, redatedByAnaphor } from './said-on.js';
 import { SentenceView } from './sentence-view.js';
 import { splitSentences } from './sentences.js';
 import { findStatements } from './statements.js';
@@ -49,6 +49,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
     // "Sylvania says Freedonia shipped drones. Freedonia declined to confirm the transfer."
     if (!view.isOnTopic() && memory.topicWithin(index, 1)) view.takeUpDeed();
+    // "Trentino called the blast an outrage. “It shows Freedonia's brutality,” he said."
+    if (!namesEvent(view) && memory.eventWithin(index, 1)) view.takeUpEvent();
     const dates = findDateExpressions(view.tokens, view.pack);
     const dateTokens = new Set<number>();
     for (const date of dates) for (let i = date.start; i < date.end; i++) dateTokens.add(i);
@@ -66,7 +68,10 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     });
     const dated = dateStatements(statements, view, refs, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
     for (const { saidOn, initially: marker } of dated) if (marker !== undefined) initially.set(saidOn, marker);
+    // With no statement dated by it, a date phrase still dates the occasion it names ("the same call").
+    const eventDay = dated.some(({ basis }) => basis === 'stated') ? null : lastDayNamed(dates, view, published, memory.lastEventDay);
     memory.remember(index, onTopic, lastSpeaker, statements, dated, eventNamed);
+    if (eventDay !== null) memory.lastEventDay = eventDay;
     claims.push(...claimDrafts(watch.id, view, statements, dated));
   });
   return hasContext ? beforeLaterChanges(claims, initially) : [];

@@ -126,6 +126,8 @@ export interface LanguagePack {
     demonstratives: string[];
     /** Nouns of a deed ("the transfer", "pengiriman tersebut"): with a demonstrative, the deed the sentence before named. */
     deedNouns: string[];
+    /** Words that take up the event the sentence before named, without its doer, when they open the sentence, a quotation or a clause after a comma: "“It shows ...", "Menurut X, peristiwa itu ...". */
+    eventAnaphors: string[];
     /** Where the demonstrative stands: "juru bicara itu" (after) or "the spokesman" (before). */
     demonstrativePosition: WordPosition;
     /** Nouns that point back at whatever was named before ("the matter", "hal itu"): any other noun after a cue's preposition or determiner names another thing. */
@@ -183,6 +185,8 @@ export interface LanguagePack {
     participleEndings: string[];
     /** Question words of the doer: "before saying who was behind the blast" leaves the agent's part open. */
     doerQuestions: string[];
+    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
+    openAgents: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -225,14 +229,14 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
   const conduits = root.field('conduits').allowOnly(['outlets', 'citing', 'outlet_nouns']);
   const references = root
     .field('references')
-    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'demonstrative_position', 'generic_objects']);
+    .allowOnly(['pronouns', 'first_person', 'role_nouns', 'demonstratives', 'deed_nouns', 'event_anaphors', 'demonstrative_position', 'generic_objects']);
   const grammar = root
     .field('grammar')
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
-      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'doer_questions',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'doer_questions', 'open_agents',
       'subordinators',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
@@ -274,6 +278,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       roleNouns: phrases(references.field('role_nouns')),
       demonstratives: phrases(references.field('demonstratives')),
       deedNouns: optionalPhrases(references.field('deed_nouns'), 'noun'),
+      eventAnaphors: optionalPhrases(references.field('event_anaphors')),
       demonstrativePosition: references.field('demonstrative_position').oneOf(['before', 'after'] as const),
       genericObjects: optionalPhrases(references.field('generic_objects'), 'noun'),
     },
@@ -306,6 +311,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       labelVerbs: optionalPhrases(grammar.field('label_verbs')),
       participleEndings: grammar.field('participle_endings').optionalStringList(),
       doerQuestions: optionalPhrases(grammar.field('doer_questions')),
+      openAgents: optionalPhrases(grammar.field('open_agents')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

@@ -30,6 +30,7 @@ export type LexTag =
   | { type: 'indefinite' }
   | { type: 'labelVerb' }
   | { type: 'doerQuestion' }
+  | { type: 'openAgent' }
   | { type: 'hearsay' }
   | { type: 'omission' }
   | { type: 'negation' }
@@ -45,6 +46,7 @@ export type LexTag =
   | { type: 'roleNoun' }
   | { type: 'demonstrative' }
   | { type: 'deedNoun' }
+  | { type: 'eventAnaphor' }
   | { type: 'genericObject' }
   | { type: 'preposition' }
   | { type: 'genitive' }
@@ -155,6 +157,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
   addAll(pack.grammar.doerQuestions, { type: 'doerQuestion' });
+  addAll(pack.grammar.openAgents, { type: 'openAgent' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });
@@ -173,6 +176,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.references.roleNouns, { type: 'roleNoun' });
   addAll(pack.references.demonstratives, { type: 'demonstrative' });
   addAll(pack.references.deedNouns, { type: 'deedNoun' });
+  addAll(pack.references.eventAnaphors, { type: 'eventAnaphor' });
   addAll(pack.references.genericObjects, { type: 'genericObject' });
   addAll(pack.grammar.prepositions, { type: 'preposition' });
   addAll(pack.grammar.genitives, { type: 'genitive' });

@@ -357,6 +357,21 @@ function beforeAnswer(answer: DatedStatement | null, published: number): DatedSt
  * Each date phrase of the sentence resolved; "the previous day", "pada hari yang sama" count from
  * the last day-precise date before them: earlier in this sentence, else in the text before.
  */
+/**
+ * The last single day an unquoted date phrase of the sentence names, whoever it dates: "Erdogan
+ * made the proposal in calls on Wednesday" dates an occasion that "in that call" in the next
+ * sentence refers to, though it dates no statement of an actor of the watch.
+ */
+export function lastDayNamed(dates: readonly DateExpression[], view: SentenceView, published: number, lastEventDay: number | null): number | null {
+  if (!dates.some((date) => !date.quoted)) return null;
+  const resolved = resolveInOrder(dates, view, published, lastEventDay);
+  let day: number | null = null;
+  dates.forEach((date, index) => {
+    if (!date.quoted) day = eventDayOf(resolved[index]) ?? day;
+  });
+  return day;
+}
+
 function resolveInOrder(dates: readonly DateExpression[], view: SentenceView, published: number, lastEventDay: number | null): SaidOn[] {
   let anchor = lastEventDay;
   let speechDay: number | null = null;

@@ -228,6 +228,28 @@ export class SentenceView {
   }
 
   /**
+   * After a sentence that named the event, an event anaphor (`references.event_anaphors`: "it",
+   * "the incident", "peristiwa itu") that opens the sentence, a quotation or a clause after a
+   * comma takes it up without its doer: it becomes a mention of every event group, so that
+   * "“It shows once again the brutality of Freedonia's war,” Trentino said" after "Trentino
+   * called the blast an outrage" names the agent and the event. Not before a verb of saying
+   * ("It said ..."). Returns whether one was found.
+   */
+  takeUpEvent(): boolean {
+    const anaphor = this.lexSpans.find(({ start, end, tags }) => {
+      if (!tags.some((tag) => tag.type === 'eventAnaphor') || this.mentionCovering(start)) return false;
+      if (start > 0 && !this.isQuoteMarkAt(start - 1) && this.tokens[start - 1].text !== ',') return false;
+      return end >= this.length || !this.is(end, 'attribution');
+    });
+    if (!anaphor) return false;
+    const events = [...Array(this.watch.topicGroupCount).keys()].filter((group) => group !== this.watch.agentGroup);
+    const mention: Mention = { start: anaphor.start, end: anaphor.end, actorId: null, isSpeaker: false, topicGroups: events, isContext: false };
+    this.mentions = [...this.mentions, mention].sort((a, b) => a.start - b.start);
+    this.indexMentions();
+    return true;
+  }
+
+  /**
    * After a sentence that named the proposition, a deed noun with a demonstrative ("the
    * transfer", "pengiriman tersebut") names that deed with whoever did it: it becomes a mention of
    * every topic group. Not with a genitive after it ("the transfer of tanks" is another deed).

@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { agentNamedIn, agentOf, governsEvent, namesEvent, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -131,17 +131,26 @@ function stanceOnProposition(
   agent: string,
 ): Stance | null {
   const eventNamed = namesEvent(view);
+  const agentSpeaks = actors.some((actor) => actor.actorId === agent);
   // An accusation names the accused's part ("placed responsibility on"), not the accuser's.
   const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
   if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
+  // The agent accusing another party of the event puts the deed on it: "the Kremlin blamed
+  // Ukrainian sabotage", "Kementerian itu menuding Ukraina menghancurkan bendungan" deny.
+  if (cue.accusation && agentSpeaks && cue.stance === 'confirm' && (eventNamed || context.eventInContext) && accusesOther(view, cue.end)) return 'deny';
+  // Holding the agent to account for the event named just before: "We will hold Freedonia
+  // accountable," after a sentence on the blasts.
+  if (!eventNamed && cue.accusation && context.eventInContext && !agentSpeaks && agentNamedIn(view, refs, cue.start, view.length, actors)) return cue.stance;
   if (!eventNamed) return cue.contextual && context.topicInContext ? cue.stance : null;
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
   // "would wait ... before saying who was behind the blast", "declined to say who carried out the
-  // strike": the question left open is whose deed it was, whoever leaves it open.
-  if (cue.stance === 'neither' && asksForDoer(view, cue)) return cue.stance;
-  if (cue.accusation || !actors.some((actor) => actor.actorId === agent)) return null;
+  // strike" (a question word in or right after the cue), "not in a position to say who destroyed
+  // the dam" (a doer not named, asked about, with the deed after it): the question left open is
+  // whose deed it was, whoever leaves it open.
+  if (cue.stance === 'neither' && !cue.accusation && (asksForDoer(view, cue) || openAgentIn(view))) return 'neither';
+  if (cue.accusation || !agentSpeaks) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
   // The agent declining to answer leaves its part open wherever the sentence names the event:
