@@ -143,6 +143,16 @@ describe('leaving open who did the deed is a neither on the agent’s part, whoe
     expect(pairs('Trentino enggan menyebut siapa pelaku serangan terhadap klinik itu.', 'id')).toEqual(['sylvania:neither']);
   });
 
+  // Since the merge with extract14, the question words are `grammar.open_agents`: any word for the
+  // doer not named in or right after the cue leaves the doer open.
+  it('en: "declined to comment on the perpetrators of the strike" (an open agent after the cue)', () => {
+    expect(pairs('Trentino declined to comment on the perpetrators of the strike on the clinic.', 'en')).toEqual(['sylvania:neither']);
+  });
+
+  it('id: "menolak berkomentar soal pelaku serangan" (an open agent after the cue)', () => {
+    expect(pairs('Trentino menolak berkomentar soal pelaku serangan terhadap klinik itu.', 'id')).toEqual(['sylvania:neither']);
+  });
+
   it('declining to comment on the event alone is still no word on the agent’s part', () => {
     expect(pairs('Trentino declined to comment on the strike on the clinic.', 'en')).toEqual([]);
     expect(pairs('Trentino enggan berkomentar soal serangan terhadap klinik itu.', 'id')).toEqual([]);

@@ -183,9 +183,7 @@ export interface LanguagePack {
     labelVerbs: string[];
     /** Endings of a participle that opens a clause after a comma with the sentence's subject: "..., calling it a lie". */
     participleEndings: string[];
-    /** Question words of the doer: "before saying who was behind the blast" leaves the agent's part open. */
-    doerQuestions: string[];
-    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
+    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "declined to say who", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
     openAgents: string[];
   };
   pastMarkers: string[];
@@ -236,7 +234,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
-      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'doer_questions', 'open_agents',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
       'subordinators',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
@@ -310,7 +308,6 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
       labelVerbs: optionalPhrases(grammar.field('label_verbs')),
       participleEndings: grammar.field('participle_endings').optionalStringList(),
-      doerQuestions: optionalPhrases(grammar.field('doer_questions')),
       openAgents: optionalPhrases(grammar.field('open_agents')),
     },
     pastMarkers: phrases(root.field('past_markers')),

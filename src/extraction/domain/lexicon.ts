@@ -29,7 +29,6 @@ export type LexTag =
   | { type: 'evidenceVerb' }
   | { type: 'indefinite' }
   | { type: 'labelVerb' }
-  | { type: 'doerQuestion' }
   | { type: 'openAgent' }
   | { type: 'hearsay' }
   | { type: 'omission' }
@@ -156,7 +155,6 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
-  addAll(pack.grammar.doerQuestions, { type: 'doerQuestion' });
   addAll(pack.grammar.openAgents, { type: 'openAgent' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });

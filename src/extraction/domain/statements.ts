@@ -163,11 +163,16 @@ function stanceOnProposition(
 /** Words after a cue that its question of the doer may stand at: "declined to say who". */
 const DOER_QUESTION_REACH = 2;
 
+/**
+ * An open agent (`grammar.open_agents`) in the cue's own words or right after them: "before saying
+ * who", "declined to say who", "enggan menyebut siapa". Unlike `openAgentIn`, no deed need follow
+ * within reach ("before saying who was behind the blast").
+ */
 function asksForDoer(view: SentenceView, cue: StanceCue): boolean {
   // Inside a cue phrase ("enggan menyebut siapa") the word carries the cue's tag, not its own.
-  const questions = view.pack.pack.grammar.doerQuestions;
+  const words = view.pack.pack.grammar.openAgents;
   for (let i = cue.start; i < Math.min(view.length, cue.end + DOER_QUESTION_REACH); i++) {
-    if (view.is(i, 'doerQuestion') || questions.includes(view.tokens[i].norm)) return true;
+    if (view.is(i, 'openAgent') || words.includes(view.tokens[i].norm)) return true;
   }
   return false;
 }
