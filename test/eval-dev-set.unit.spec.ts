@@ -25,7 +25,8 @@ const sets: { id: string; floors: Floors; orders: number; watch?: { file: string
   // so that it cannot drop.
   { id: 'iran-missiles-russia', floors: { f1: 0.9, dateAccuracy: 0.95, asOfAccuracy: 0.81, finalAccuracy: 0.83 }, orders: 2 },
   { id: 'prigozhin-plane-downing', floors: { f1: 0.94, dateAccuracy: 1, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
-  { id: 'al-ahli-hospital-blast', floors: { f1: 0.76, dateAccuracy: 1, asOfAccuracy: 0.75, finalAccuracy: 0.87 }, orders: 2 },
+  // At the targets since rules-12, held where it stands.
+  { id: 'al-ahli-hospital-blast', floors: { f1: 0.96, dateAccuracy: 1, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
   { id: 'kakhovka-dam-breach', floors: { f1: 0.98, dateAccuracy: 0.96, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
   // Real-news phrasing of the seeds' own proposition, scored with the project's own watch (no
   // copy: a better alias there is what a user of that watch gets).

@@ -4,8 +4,8 @@
 // nothing when hedged, speculative or relaying yet another party's claim.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
-import type { ResolvedActor, SentenceReferences } from './references.js';
+import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
 /** A negation this close before a topic term negates the reported proposition: "have not sent a single soldier". */
@@ -28,7 +28,53 @@ export function assertedStance(
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
   if (othersClaimBefore(view, start, firstTopicMention(view, start, end))) return null;
   const negated = negatesTopic(view, start, end, agent !== null && !speakers.some((actor) => actor.actorId === agent) ? agent : null);
-  return { stance: negated ? 'deny' : 'confirm', topicRanges: topicTermRanges(view, start, end) };
+  const stance = negated ? 'deny' : 'confirm';
+  if (stance === 'confirm' && reportsEvidenceOnly(view, refs, start, end, speakers)) return null;
+  // "Freedonia's claim that one of its rockets hit the hospital", said of Zedland's rockets: the
+  // agent's words give the deed to another party's thing, which denies its own part.
+  if (stance === 'confirm' && otherPartysDoer(view, refs, start, end, speakers)) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
+  return { stance, topicRanges: topicTermRanges(view, start, end) };
+}
+
+/**
+ * The agent speaks (its words not naming it) and they open with a subject of their own that a
+ * possessive pronoun gives to another party: "one of its rockets", where "its" is the subject
+ * that opens the sentence ("Zedland rejected Freedonia's claim that one of its rockets ..."),
+ * not the owner of a claim in the possessive ("Freedonia's").
+ */
+function otherPartysDoer(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  const agent = agentOf(view);
+  if (agent === null || !speakers.some((actor) => actor.actorId === agent) || agentNamedIn(view, refs, start, end, speakers)) return false;
+  const topic = firstTopicMention(view, start, end);
+  if (!opensWithOwnSubject(view, start, topic)) return false;
+  let pronoun = -1;
+  // "its rockets", "roketnya".
+  for (let i = start; i < topic && pronoun < 0; i++) if (view.is(i, 'possessive') || view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) pronoun = i;
+  if (pronoun < 0) return false;
+  for (let i = start - 1; i >= 0; i--) {
+    const mention = view.mentionCovering(i);
+    if (!mention) continue;
+    i = mention.start;
+    // The claim's owner ("klaim Freedonia bahwa ...") is not whom "its" stands for.
+    if (!mention.actorId || view.tokens[mention.start].quoted || !refs.isSubjectCandidate(mention) || isPossessive(view.tokens[mention.end - 1].text)) continue;
+    if (speakers.some((actor) => actor.actorId === mention.actorId)) continue;
+    return mention.actorId !== agent && !speakers.some((actor) => actor.actorId === mention.actorId);
+  }
+  return false;
+}
+
+/**
+ * "Freedonia's spokesman said radar tracks showed rockets hitting the hospital", "mengatakan
+ * analisis ... menunjukkan roket menghantam ...": words that report what evidence shows, with a
+ * subject of their own before the verb of evidence and the agent named nowhere in them, say
+ * nothing of the agent's deed. The agent is named only as the speaker, which does not make it
+ * the doer of what the evidence shows.
+ */
+function reportsEvidenceOnly(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: readonly ResolvedActor[]): boolean {
+  if (agentOf(view) === null || agentNamedIn(view, refs, start, end, speakers)) return false;
+  const topic = firstTopicMention(view, start, end);
+  for (let i = start; i < topic; i++) if (view.is(i, 'evidenceVerb')) return opensWithOwnSubject(view, start, i);
+  return false;
 }
 
 /**
@@ -133,8 +179,35 @@ function negatesTopic(view: SentenceView, start: number, end: number, namedAgent
       if (view.isBreak(i)) break;
       if (view.is(i, 'negation')) return true;
     }
-    return negatedPredicate(view, mention.end, end);
+    return negatedPredicate(view, mention.end, end) || negatedEvidenceBefore(view, start, mention.start);
   });
+}
+
+/** Words a negated subject may take before its verb of evidence: "Nothing in the evidence we have examined indicates". */
+const EVIDENCE_SUBJECT_REACH = 10;
+
+/**
+ * "Nothing in the evidence we have examined indicates an X strike", "Tidak satu pun data yang
+ * kami periksa menunjukkan serangan X": a verb of evidence (`grammar.evidence_verbs`) right
+ * before the topic term, whose subject opens with a negation however long it is, denies what
+ * it would point at.
+ */
+function negatedEvidenceBefore(view: SentenceView, start: number, at: number): boolean {
+  let verb = -1;
+  for (let i = at - 1; i >= Math.max(start, at - ASSERTION_NEGATION_REACH); i--) {
+    if (view.isBreak(i)) return false;
+    if (view.is(i, 'evidenceVerb')) {
+      verb = view.lexAt(i)!.start;
+      break;
+    }
+  }
+  if (verb < 0) return false;
+  for (let i = verb - 1, words = 0; i >= start && words < EVIDENCE_SUBJECT_REACH; i--) {
+    if (view.isBreak(i) && !view.isQuoteMarkAt(i)) return false;
+    if (view.is(i, 'negation')) return true;
+    if (view.tokens[i].isWord) words++;
+  }
+  return false;
 }
 
 /** The sentence of the reported words [start, end) around `at` (they may hold several) names the agent. */

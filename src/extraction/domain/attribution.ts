@@ -224,7 +224,8 @@ function parseAttribution(
 /** The token before a speaker phrase, past its determiner: "..., the Sylvanian minister said". */
 function beforeDeterminer(view: SentenceView, speakerStart: number): number {
   const previous = speakerStart - 1;
-  return previous >= 0 && view.is(previous, 'demonstrative') ? view.lexAt(previous)!.start - 1 : previous;
+  // "“...,” a Freedonian official said": an indefinite article opens the phrase as "the" does.
+  return previous >= 0 && (view.is(previous, 'demonstrative') || view.is(previous, 'indefinite')) ? view.lexAt(previous)!.start - 1 : previous;
 }
 
 /**

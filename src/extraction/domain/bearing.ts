@@ -15,6 +15,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { opensRelativeClause } from './attribution.js';
 import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
+import type { LexTagType } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 
@@ -60,9 +61,24 @@ export function agentNamedIn(view: SentenceView, refs: SentenceReferences, start
   const speaking = new Set(speakers.map((actor) => actor.actorId));
   return view.mentions.some(
     (mention) =>
-      mention.start >= start && mention.end <= end && namesAgent(view, mention) &&
+      mention.start >= start && mention.end <= end && namesAgent(view, mention) && !placeOrTarget(view, mention) &&
       !(mention.actorId !== null && speaking.has(mention.actorId) && refs.isSubjectCandidate(mention)),
   );
+}
+
+/**
+ * "a missile fired from within Gaza towards Israel", "ditembakkan ke Freedonia": the agent named
+ * on its own after a preposition that is neither an agent marker ("by", "oleh"), a genitive
+ * ("of") nor one of someone's part ("behind") is a place or a target, not the doer the words
+ * speak of. Not a name that modifies what follows it ("about North Korean troops", "about
+ * Israel's strike"), which names the deed's owner.
+ */
+function placeOrTarget(view: SentenceView, mention: Mention): boolean {
+  const before = mention.start - 1;
+  if (before < 0 || !view.is(before, 'preposition') || view.is(before, 'agentMarker') || view.is(before, 'genitive') || view.is(before, 'involvement')) return false;
+  if (isPossessive(view.tokens[mention.end - 1].text)) return false;
+  const after = mention.end;
+  return after >= view.length || !view.tokens[after].isWord || (view.is(after, 'preposition') && !view.mentionCovering(after));
 }
 
 /**
@@ -224,6 +240,33 @@ export function doneByOther(view: SentenceView, start: number, end: number): boo
     if (!eventSeen || !view.is(i, 'agentMarker')) continue;
     const doer = view.mentionStartingAt(pastDeterminers(view, view.lexAt(i)!.end, end));
     if (doer?.actorId && !namesAgent(view, doer)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reported words in [start, until) open with a subject of their own, a noun that is neither the
+ * speaker nor a name: "radar tracks showed ...", "analisis ... menunjukkan ...", "some
+ * broadcasters had rushed to blame ...", "one of its rockets hit ...". Not when they open with
+ * a pronoun, "we", a possessive ("its jets", "pesawatnya", "pasukan kami"), an auxiliary, an
+ * adverb or a negation (the speaker is the subject: "it had struck", "telah menyerang"), nor with
+ * a name or topic term, which the other rules weigh.
+ */
+export function opensWithOwnSubject(view: SentenceView, start: number, until: number): boolean {
+  for (let i = start; i < until; i++) {
+    if (!view.tokens[i].isWord) continue;
+    if (['complementizer', 'demonstrative', 'indefinite', 'quantity', 'genitive', 'adverb'].some((type) => view.is(i, type as LexTagType))) {
+      i = view.lexAt(i)!.end - 1;
+      continue;
+    }
+    // "some newspapers", "sejumlah media": nouns of outlets are subjects of their own; an office
+    // ("the ministry", "his government") is someone's, which the rules of reference resolve.
+    if (view.is(i, 'roleNoun') || (i + 1 < until && view.is(i + 1, 'roleNoun'))) return false;
+    if (view.is(i, 'outletNoun')) return !view.mentionCovering(i);
+    if (view.mentionCovering(i) || !view.isUnmarked(i) || view.is(i, 'auxiliary')) return false;
+    if (view.hasEnding(i, view.pack.pack.speakers.possessiveSuffixes)) return false;
+    const next = i + 1;
+    return !(next < view.length && (view.is(next, 'firstPerson') || view.is(next, 'pronoun')));
   }
   return false;
 }

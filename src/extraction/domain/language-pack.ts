@@ -171,7 +171,19 @@ export interface LanguagePack {
     scarcity: string[];
     /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
     beliefVerbs: string[];
-    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
+    /** Adverbs that stand between "and" and its verb, or open reported words, without being a subject: "and again insisted", "dan kembali menegaskan". */
+    adverbs: string[];
+    /** Auxiliaries before a verb, no subject of their own: "it had struck", "telah menyerang". */
+    auxiliaries: string[];
+    /** Verbs by which evidence points at something: "nothing in the evidence indicates an X strike" denies it. */
+    evidenceVerbs: string[];
+    /** Indefinite articles before a speaker phrase: "“...,” a Freedonian official said". */
+    indefiniteArticles: string[];
+    /** Verbs that give their object a label with no marker: "calling it a lie", "menyebutnya kebohongan". */
+    labelVerbs: string[];
+    /** Endings of a participle that opens a clause after a comma with the sentence's subject: "..., calling it a lie". */
+    participleEndings: string[];
+    /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "declined to say who", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
     openAgents: string[];
   };
   pastMarkers: string[];
@@ -221,7 +233,8 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs', 'open_agents',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
+      'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
       'subordinators',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
@@ -289,6 +302,12 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
       scarcity: optionalPhrases(grammar.field('scarcity')),
       beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
+      adverbs: optionalPhrases(grammar.field('adverbs')),
+      auxiliaries: optionalPhrases(grammar.field('auxiliaries')),
+      evidenceVerbs: optionalPhrases(grammar.field('evidence_verbs')),
+      indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
+      labelVerbs: optionalPhrases(grammar.field('label_verbs')),
+      participleEndings: grammar.field('participle_endings').optionalStringList(),
       openAgents: optionalPhrases(grammar.field('open_agents')),
     },
     pastMarkers: phrases(root.field('past_markers')),

@@ -24,6 +24,11 @@ export type LexTag =
   | { type: 'circumstanceHead' }
   | { type: 'scarcity' }
   | { type: 'beliefVerb' }
+  | { type: 'adverb' }
+  | { type: 'auxiliary' }
+  | { type: 'evidenceVerb' }
+  | { type: 'indefinite' }
+  | { type: 'labelVerb' }
   | { type: 'openAgent' }
   | { type: 'hearsay' }
   | { type: 'omission' }
@@ -145,6 +150,11 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
   addAll(pack.grammar.scarcity, { type: 'scarcity' });
   addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
+  addAll(pack.grammar.adverbs, { type: 'adverb' });
+  addAll(pack.grammar.auxiliaries, { type: 'auxiliary' });
+  addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
+  addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
+  addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
   addAll(pack.grammar.openAgents, { type: 'openAgent' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });

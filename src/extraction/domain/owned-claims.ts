@@ -47,7 +47,16 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     const others = answers.filter((statement) => statement.claim && statement.actors.every((actor) => actor.actorId !== ownerId));
     const phraseStart = Math.min(noun.start, owner.mention.start);
     const answer = others.find((statement) => takesAsObject(view, statement, phraseStart)) ?? null;
-    const words = complementAfter(view, owner.end);
+    const words = wordsBeforeAside(view, complementAfter(view, owner.end));
+    // "Zedland denied the Freedonian account", "said Freedonia's version was a lie": the agent's
+    // own account of its deed, its words not given, is what it says against the accusation; no
+    // confirm by the agent, and rejecting it takes the other side.
+    if (!words && ownerId === view.watch.watch.agent) {
+      for (const statement of others) {
+        if (statement.claim?.stance === 'deny' && cueNear(view, statement, noun.start, Math.max(noun.end, owner.end))) statement.claim = { ...statement.claim, stance: 'confirm' };
+      }
+      continue;
+    }
     const claim = words ? wordsOfClaim(view, refs, words, actors) : answer ? { stance: 'confirm' as const, cueRanges: [[noun.start, noun.end] as [number, number]], label: false } : null;
     if (!claim) continue;
     // "dismissed Pyongyang's claim that no troops were sent": rejecting a denial is not denying.
@@ -124,6 +133,38 @@ function takesAsObject(view: SentenceView, statement: Statement, phrase: number)
   if (end > phrase || phrase - end > OBJECT_REACH) return false;
   for (let i = end; i < phrase; i++) if (view.isBreak(i) || view.mentionCovering(i)) return false;
   return true;
+}
+
+/**
+ * "rejected Freedonia's claim that rebels set off the blasts, calling it a lie ...", "... dan
+ * menyebutnya kebohongan": the claim's words end at a comma or "and" before a verb of saying,
+ * labelling or a stance, which the sentence's subject says about the claim.
+ */
+function wordsBeforeAside(view: SentenceView, words: { start: number; end: number } | null): { start: number; end: number } | null {
+  if (!words) return null;
+  for (let i = words.start; i < words.end - 1; i++) {
+    if (view.tokens[i].quoted || !(view.tokens[i].text === ',' || view.is(i, 'coordinator'))) continue;
+    // "..., calling it", "... dan menyebutnya", "..., and called it".
+    let next = view.lexAt(i)?.end ?? i + 1;
+    if (view.tokens[i].text === ',' && next < words.end && view.is(next, 'coordinator')) next = view.lexAt(next)!.end;
+    if (next < words.end && (view.is(next, 'labelVerb') || view.is(next, 'attribution') || view.tagAt(next, 'cue')?.kind === 'active')) return { start: words.start, end: i };
+  }
+  return words;
+}
+
+/** Words between a rejecting cue and the claim noun: "denied the Israeli account", "the account was a lie". */
+const NAMED_CLAIM_REACH = 3;
+
+/** Words of the claim noun's own phrase before what is said of it: "the Freedonian account of the strike was a lie". */
+const CLAIM_PHRASE_REACH = 6;
+
+function cueNear(view: SentenceView, statement: Statement, nounStart: number, nounEnd: number): boolean {
+  return statement.claim!.cueRanges.some(([from, to]) => {
+    if (to > nounStart - NAMED_CLAIM_REACH && from < nounEnd + NAMED_CLAIM_REACH) return true;
+    if (from < nounEnd || from >= nounEnd + CLAIM_PHRASE_REACH) return false;
+    for (let i = nounEnd; i < from; i++) if (view.isBreak(i) || view.is(i, 'complementizer') || view.mentionCovering(i)?.actorId) return false;
+    return true;
+  });
 }
 
 function nearestBefore(statements: readonly Statement[], position: number): Statement | null {

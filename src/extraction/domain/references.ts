@@ -76,7 +76,7 @@ export class SentenceReferences {
       const token = view.tokens[i];
       if (view.mentionCovering(i) || this.dateTokens.has(i) || !token.isWord) return false;
       // The first word of a sentence is capitalised whatever it is ("Seorang perwakilan ...").
-      return view.is(i, 'roleNoun') || (token.isCapitalized && !view.lexAt(i) && i > 0);
+      return view.is(i, 'roleNoun') || (token.isCapitalized && view.isUnmarked(i) && i > 0);
     };
     let start = mention.start;
     let end = mention.end;
@@ -132,9 +132,14 @@ export class SentenceReferences {
   private subjectOfCoordinatedVerb(position: number, bound: number, quoted: boolean): Found | null {
     const view = this.view;
     let joint = position - 1;
-    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
-    if (joint < bound || !view.is(joint, 'coordinator') || view.tokens[joint].quoted !== quoted) return null;
+    // "dan kembali menegaskan", "and again insisted": an adverb between does not end the coordination.
+    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past') || view.is(joint, 'adverb'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
+    // "..., calling it a lie": a participle after a comma has no subject of its own either.
+    const participleAfterComma = joint >= bound && view.tokens[joint].text === ',' && this.isParticiple(position);
+    if (joint < bound || !(view.is(joint, 'coordinator') || participleAfterComma) || view.tokens[joint].quoted !== quoted) return null;
     const coordinator = view.lexAt(joint)?.start ?? joint;
+    // "GAZA CITY — Islamic Jihad rejected ..., calling it": the clause opens after the dateline.
+    bound = Math.max(bound, datelineEnd(view));
     for (let i = bound; i < coordinator; i++) {
       if (view.tokens[i].quoted !== quoted) continue;
       if (view.is(i, 'clauseOpener') || view.isBreak(i)) return null;
@@ -148,6 +153,11 @@ export class SentenceReferences {
       i = mention.end - 1;
     }
     return null;
+  }
+
+  private isParticiple(position: number): boolean {
+    const token = this.view.tokens[position];
+    return token !== undefined && token.isWord && this.view.pack.pack.grammar.participleEndings.some((ending) => token.norm.endsWith(ending));
   }
 
   /**
@@ -208,7 +218,7 @@ export class SentenceReferences {
 
   private isUnknownName(i: number): boolean {
     const view = this.view;
-    if (i < 1 || view.mentionCovering(i) || this.dateTokens.has(i) || view.lexAt(i)) return false;
+    if (i < 1 || view.mentionCovering(i) || this.dateTokens.has(i) || !view.isUnmarked(i)) return false;
     const token = view.tokens[i];
     return token.isWord && token.isCapitalized && !view.isQuoteMarkAt(i - 1);
   }
@@ -277,7 +287,7 @@ export class SentenceReferences {
       const mention = view.mentionStartingAt(i);
       if (mention?.actorId && (marked || !needsMarker) && !this.maskedStarts.has(mention.start)) return [mention];
       // "refuted by a Sylvanian spokeswoman": the one word right after "by" may be an article.
-      const article = i === markerEnd && view.tokens[i].isWord && !view.lexAt(i);
+      const article = i === markerEnd && view.tokens[i].isWord && view.isUnmarked(i);
       const skippable = view.is(i, 'roleNoun') || view.is(i, 'demonstrative') || view.tokens[i].isCapitalized || article;
       if (!skippable) return null;
     }
@@ -330,7 +340,7 @@ export class SentenceReferences {
       return other !== undefined && other !== mention && other.topicGroups.length > 0 &&
         other.topicGroups.every((group) => !mention.topicGroups.includes(group));
     };
-    const isGap = (i: number) => view.tokens[i].isWord && !view.lexAt(i) && !view.mentionCovering(i);
+    const isGap = (i: number) => view.tokens[i].isWord && view.isUnmarked(i) && !view.mentionCovering(i);
     const near = (first: number, step: number) => {
       for (let i = first, gap = 0; i >= 0 && i < view.length && gap <= TOPIC_GAP_WORDS; i += step, gap++) {
         if (isOtherGroup(i)) return true;
@@ -435,7 +445,7 @@ export class SentenceReferences {
     const view = this.view;
     if (view.hasEnding(end - 1, view.pack.pack.speakers.possessiveSuffixes)) return { kind: 'anaphor', person: 'third', at: start, end };
     let i = start - 1;
-    while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && !view.lexAt(i)))) {
+    while (i >= 0 && !view.is(i, 'possessive') && (view.is(i, 'roleNoun') || (view.tokens[i].isCapitalized && !view.mentionCovering(i) && view.isUnmarked(i)))) {
       i = view.lexAt(i)?.start ?? i;
       i--;
     }
@@ -457,7 +467,7 @@ export class SentenceReferences {
     }
     if (view.is(i, 'possessive')) {
       let end = lex.end;
-      while (end < view.length && (view.is(end, 'roleNoun') || (view.tokens[end].isCapitalized && !view.mentionCovering(end) && !view.lexAt(end)))) {
+      while (end < view.length && (view.is(end, 'roleNoun') || (view.tokens[end].isCapitalized && !view.mentionCovering(end) && view.isUnmarked(end)))) {
         end = view.lexAt(end)?.end ?? end + 1;
       }
       return end > lex.end && view.is(end - 1, 'roleNoun') ? { kind: 'anaphor', person: 'third', at: i, end } : null;
@@ -556,6 +566,19 @@ function isDatelinePlace(view: SentenceView, mention: Mention): boolean {
   }
   const next = view.tokens[mention.end]?.text;
   return next === ':' || next === ',' || next === '(' || next === '-' || next === '–' || next === '—';
+}
+
+/** Where a dateline in capitals and its dash end ("GAZA CITY —", "FREDVILLE:"); 0 when there is none. */
+function datelineEnd(view: SentenceView): number {
+  for (let i = 0; i < view.length; i++) {
+    const token = view.tokens[i];
+    if (token.isWord) {
+      if (token.text.length < 2 || token.text !== token.text.toUpperCase()) return 0;
+      continue;
+    }
+    return i > 0 && [':', '-', '–', '—'].includes(token.text) ? i + 1 : 0;
+  }
+  return 0;
 }
 
 /** "Moscow's", "Koreans'": the possessive forms an English name takes. */

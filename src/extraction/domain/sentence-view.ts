@@ -13,6 +13,11 @@ export interface LexSpan {
   tags: LexTag[];
 }
 
+const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb']);
+
+/** Words of an object phrase after a verb: "more than 400 Hamas targets". */
+const OBJECT_PHRASE_WORDS = 6;
+
 export class SentenceView {
   readonly tokens: Token[];
   readonly quotes: QuoteSpan[];
@@ -48,6 +53,7 @@ export class SentenceView {
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
     this.dropMeansOfOtherDeeds();
+    this.dropDeedsOnOtherObjects();
   }
 
   private indexMentions(): void {
@@ -80,6 +86,52 @@ export class SentenceView {
     this.indexMentions();
   }
 
+  /**
+   * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
+   * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
+   * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
+   * pagers exploded") and followed by an object that is no event
+   * term, names the same kind of deed done on other objects, not the watched deed. The object
+   * is counted ("more than 400 ...", "sejumlah kecil drone") or named ("Gaza"); a preposition,
+   * a plain word or the end of the clause is no object ("struck on Tuesday", "dikirim sesuai
+   * kesepakatan").
+   */
+  private dropDeedsOnOtherObjects(): void {
+    const isEvent = (mention: Mention | undefined) =>
+      mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
+    const asVerb = (mention: Mention) => {
+      const before = mention.start - 1;
+      if (before < 0) return false;
+      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb');
+    };
+    const otherObject = (mention: Mention) => {
+      let counted = false;
+      for (let i = mention.end; i < this.length; i++) {
+        if (this.tokens[i].isNumber || ['demonstrative', 'indefinite', 'quantity'].some((type) => this.is(i, type as LexTagType))) {
+          counted ||= this.tokens[i].isNumber || this.is(i, 'quantity');
+          i = (this.lexAt(i)?.end ?? i + 1) - 1;
+          continue;
+        }
+        if (!this.tokens[i].isWord || this.is(i, 'preposition') || this.is(i, 'complementizer') || this.is(i, 'coordinator') || this.is(i, 'relativizer')) return false;
+        // "struck Gaza's al-Ahli hospital": an event term in the object phrase is the watched object.
+        for (let k = i; k < Math.min(this.length, i + OBJECT_PHRASE_WORDS); k++) {
+          // "a first batch of missiles": a genitive goes on with the phrase.
+          if (this.tokens[k].isNumber) continue;
+          if (!this.tokens[k].isWord || (this.is(k, 'preposition') && !this.is(k, 'genitive')) || this.is(k, 'complementizer') || this.is(k, 'coordinator')) break;
+          if (isEvent(this.mentionByToken[k])) return false;
+        }
+        // An object is counted ("more than 400 targets", "sejumlah kecil drone") or named
+        // ("Gaza"): a plain word after the verb may be no object ("dikirim sesuai kesepakatan").
+        return this.mentionByToken[i] !== undefined || (counted && this.isUnmarked(i));
+      }
+      return false;
+    };
+    const onOther = (mention: Mention) => isEvent(mention) && asVerb(mention) && otherObject(mention);
+    if (!this.mentions.some(onOther)) return;
+    this.mentions = this.mentions.filter((mention) => !onOther(mention));
+    this.indexMentions();
+  }
+
   /** "May" capitalised is the month, not the pack's "may". */
   private isMonthName(i: number): boolean {
     return this.tokens[i].isCapitalized && this.pack.dateWords.matchAt(this.tokens, i)?.values.some((word) => word.type === 'month') === true;
@@ -104,6 +156,15 @@ export class SentenceView {
 
   is(i: number, type: LexTagType): boolean {
     return this.tagAt(i, type) !== undefined;
+  }
+
+  /**
+   * No lexicon word covers token i, or only words of plain grammar (an adverb, an auxiliary, an
+   * indefinite article, a verb of evidence) that the rules asking this treat as any other word.
+   */
+  isUnmarked(i: number): boolean {
+    const tags = this.lexByToken[i]?.tags;
+    return tags === undefined || tags.every((tag) => PLAIN_GRAMMAR.has(tag.type));
   }
 
   mentionStartingAt(i: number): Mention | undefined {

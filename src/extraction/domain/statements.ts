@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -145,8 +145,11 @@ function stanceOnProposition(
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
-  // "not in a position to say who destroyed the dam": declining to name the doer asked about.
-  if (cue.stance === 'neither' && !cue.accusation && openAgentIn(view)) return 'neither';
+  // "would wait ... before saying who was behind the blast", "declined to say who carried out the
+  // strike" (a question word in or right after the cue), "not in a position to say who destroyed
+  // the dam" (a doer not named, asked about, with the deed after it): the question left open is
+  // whose deed it was, whoever leaves it open.
+  if (cue.stance === 'neither' && !cue.accusation && (asksForDoer(view, cue) || openAgentIn(view))) return 'neither';
   if (cue.accusation || !agentSpeaks) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
@@ -155,6 +158,23 @@ function stanceOnProposition(
   if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/** Words after a cue that its question of the doer may stand at: "declined to say who". */
+const DOER_QUESTION_REACH = 2;
+
+/**
+ * An open agent (`grammar.open_agents`) in the cue's own words or right after them: "before saying
+ * who", "declined to say who", "enggan menyebut siapa". Unlike `openAgentIn`, no deed need follow
+ * within reach ("before saying who was behind the blast").
+ */
+function asksForDoer(view: SentenceView, cue: StanceCue): boolean {
+  // Inside a cue phrase ("enggan menyebut siapa") the word carries the cue's tag, not its own.
+  const words = view.pack.pack.grammar.openAgents;
+  for (let i = cue.start; i < Math.min(view.length, cue.end + DOER_QUESTION_REACH); i++) {
+    if (view.is(i, 'openAgent') || words.includes(view.tokens[i].norm)) return true;
+  }
+  return false;
 }
 
 /** "dismissed Zedland's claims", and a cue whose own words name the claim: "rejected Zedland's claims", "menolak klaim Zedland". */
@@ -205,9 +225,27 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
     }
     case 'active': {
       const found = refs.subjectBefore(cue.start, clauseStart(view, cue.start));
+      // "He said some broadcasters had rushed to blame Freedonia": the reported words have a
+      // subject of their own before the cue; the speaker describes what others did.
+      const attribution = scopes.attributionAround(cue.start);
+      if (attribution && opensWithOwnSubject(view, attribution.content.start, cue.start) && !(found && foundAt(found) >= attribution.content.start)) {
+        return { kind: 'other' };
+      }
       if (!found) return scope ?? { kind: 'none' };
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
+  }
+}
+
+/** Where a found subject stands. */
+function foundAt(found: Found): number {
+  switch (found.kind) {
+    case 'mentions':
+      return found.mentions[0].start;
+    case 'anaphor':
+      return found.at;
+    case 'other':
+      return found.end - 1;
   }
 }
 
@@ -225,6 +263,10 @@ const LABEL_MARKER_REACH = 2;
  * "menepis klaim Seoul sebagai kabar bohong". Its subject says the label, not the object's owner.
  */
 function labellingVerb(view: SentenceView, labelStart: number): number | null {
+  // "calling it a lie", "menyebutnya kebohongan": a verb of labelling right before, its object a pronoun.
+  const object = labelStart - 1;
+  const verb = object >= 0 && view.is(object, 'anaphoricObject') ? view.lexAt(object)!.start - 1 : object;
+  if (verb >= 0 && view.is(verb, 'labelVerb')) return view.lexAt(verb)!.start;
   let marker = -1;
   for (let i = labelStart - 1; i >= Math.max(0, labelStart - 1 - LABEL_MARKER_REACH) && marker < 0; i--) {
     if (view.isBreak(i)) return null;
