@@ -165,6 +165,8 @@ export interface LanguagePack {
     hypotheticalDeterminers: string[];
     /** Nouns of a deed done with a thing, which a topic term before or after them only modifies: "drone attack", "serangan rudal". */
     useHeads: string[];
+    /** Verbs of using a thing, whose object topic term names another deed than supplying it: "launched 200 drones", "meluncurkan 200 drone". */
+    useVerbs: string[];
     /** Nouns of what surrounds an event, not the deed: a topic term that only modifies one names the circumstance ("crash victims", "korban kecelakaan"), and a part in one is no part in the event ("took part in the investigation"). */
     circumstanceHeads: string[];
     /** Quantities of scarcity whose relative clause a negation completes into an affirmation: "little happens that X is not behind", "tidak banyak hal yang terjadi tanpa X". */
@@ -233,7 +235,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'circumstance_heads', 'scarcity', 'belief_verbs',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'use_verbs', 'circumstance_heads', 'scarcity', 'belief_verbs',
       'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
       'subordinators',
     ]);
@@ -299,6 +301,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       infinitiveMarkers: optionalPhrases(grammar.field('infinitive_markers')),
       hypotheticalDeterminers: optionalPhrases(grammar.field('hypothetical_determiners')),
       useHeads: optionalPhrases(grammar.field('use_heads'), 'noun'),
+      useVerbs: optionalPhrases(grammar.field('use_verbs')),
       circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
       scarcity: optionalPhrases(grammar.field('scarcity')),
       beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),

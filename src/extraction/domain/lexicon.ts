@@ -21,6 +21,7 @@ export type LexTag =
   | { type: 'confidence' }
   | { type: 'hypothetical' }
   | { type: 'useHead' }
+  | { type: 'useVerb' }
   | { type: 'circumstanceHead' }
   | { type: 'scarcity' }
   | { type: 'beliefVerb' }
@@ -147,6 +148,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.confidence, { type: 'confidence' });
   addAll(pack.grammar.hypotheticalDeterminers, { type: 'hypothetical' });
   addAll(pack.grammar.useHeads, { type: 'useHead' });
+  addAll(pack.grammar.useVerbs, { type: 'useVerb' });
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
   addAll(pack.grammar.scarcity, { type: 'scarcity' });
   addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });

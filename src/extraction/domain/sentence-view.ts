@@ -13,7 +13,7 @@ export interface LexSpan {
   tags: LexTag[];
 }
 
-const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb']);
+const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb', 'useVerb']);
 
 /** Words of an object phrase after a verb: "more than 400 Hamas targets". */
 const OBJECT_PHRASE_WORDS = 6;
@@ -53,6 +53,7 @@ export class SentenceView {
     this.lexByToken = new Array(this.tokens.length);
     for (const lex of this.lexSpans) for (let i = lex.start; i < lex.end; i++) this.lexByToken[i] = lex;
     this.dropMeansOfOtherDeeds();
+    this.dropObjectsOfUse();
     this.dropDeedsOnOtherObjects();
   }
 
@@ -83,6 +84,49 @@ export class SentenceView {
       (headAfter ? isUseHead(mention.end) && this.lexAt(mention.end)!.start === mention.end : isUseHead(mention.start - 1) && this.lexAt(mention.start - 1)!.end === mention.start);
     if (!this.mentions.some(means)) return;
     this.mentions = this.mentions.filter((mention) => !means(mention));
+    this.indexMentions();
+  }
+
+  /**
+   * "Freedonia launched about 200 drones at Zedland", "meluncurkan sekitar 200 drone": a topic
+   * term that is the object of a verb of using the thing (`grammar.use_verbs`) names another deed
+   * than the watched one (supplying, sending it): the launch, not the supply. Words owning that
+   * deed ("claimed responsibility for the attack") then find no watched event to bear on.
+   * Unless the watch lists the verb too (a watch on a launch), or a party owns the thing ("fired
+   * Freedonian drones", "menembakkan drone Freedonia"): whose arms they were may be the watched
+   * deed.
+   */
+  private dropObjectsOfUse(): void {
+    const isEvent = (mention: Mention | undefined) =>
+      mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
+    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
+    const owned = (mention: Mention) => (headAfter ? this.mentionByEnd[mention.start] : this.mentionByStart[mention.end])?.actorId;
+    const objectOfUse = (mention: Mention) => {
+      if (!isEvent(mention) || owned(mention)) return false;
+      let words = 0;
+      for (let i = mention.start - 1; i >= 0 && words < OBJECT_PHRASE_WORDS; i--) {
+        const covering = this.mentionByToken[i];
+        if (covering !== undefined) {
+          // "launched 180 Fath-360 missiles": the object phrase goes on through other event terms.
+          if (!isEvent(covering) || owned(covering)) return false;
+          i = covering.start;
+          words++;
+          continue;
+        }
+        if (this.is(i, 'useVerb')) return true;
+        // "launched about 200 drones": a preposition right before a number only estimates it.
+        const estimate = this.is(i, 'preposition') && i + 1 < this.length && this.tokens[i + 1].isNumber;
+        if (estimate || this.tokens[i].isNumber || ['quantity', 'indefinite', 'demonstrative'].some((type) => this.is(i, type as LexTagType))) {
+          words++;
+          continue;
+        }
+        if (!this.tokens[i].isWord || !this.isUnmarked(i)) return false;
+        words++;
+      }
+      return false;
+    };
+    if (!this.mentions.some(objectOfUse)) return;
+    this.mentions = this.mentions.filter((mention) => !objectOfUse(mention));
     this.indexMentions();
   }
 
