@@ -37,7 +37,10 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   const published = parseDay(doc.published);
   const furniture = findFurniture(doc.text, compiledPacks);
   const sentences = splitSentences(doc.text, abbreviationsOf(compiledPacks)).filter((span) => !furniture.covers(span.start));
-  const titleMentions = compiledWatch.findMentions(tokenize(doc.title));
+  // The title read as a sentence, so that the rules dropping another deed's terms apply to it too
+  // ("Iran Luncurkan Ratusan Rudal Balistik ke Israel" is a launch, not the watched supply).
+  const titleTokens = tokenize(doc.title);
+  const titleMentions = new SentenceView(doc.title, { start: 0, end: doc.title.length }, titleTokens, packForSentence(titleTokens, compiledPacks, documentPack), compiledWatch).mentions;
   const memory = new DocumentMemory(isOnTopic(titleMentions, compiledWatch));
   let hasContext = !compiledWatch.needsContext || titleMentions.some((mention) => mention.isContext);
   const claims: ClaimDraft[] = [];
