@@ -12,6 +12,12 @@ import { readFixture, stancePairs } from './extraction.fixture.js';
 
 const PUBLISHED = '2026-06-03';
 const supply = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-supply.yaml'), 'freedonia-drone-supply.yaml');
+// The same watch with the verbs of sending among its event terms, as a user following the watch
+// comments lists them ("sending", "mengirim"): the verb then names the deed whatever its object.
+const sending = parseWatch(
+  readFixture('test/fixtures/watches/freedonia-drone-supply.yaml').replace('supplied, delivered', 'supplied, sending, delivered').replace('dipasok, dikirim', 'dipasok, mengirim, dikirim'),
+  'freedonia-drone-supply.yaml',
+);
 
 function pairs(text: string, language: string): string[] {
   return stancePairs(text, PUBLISHED, language, supply);
@@ -38,10 +44,12 @@ describe('a topic term that is the object of a verb of using the thing (grammar.
 
 describe('a verb of the watched deed right after a stance verb, with another object', () => {
   it('en: "acknowledged sending a few tanks" is no confirm of sending drones', () => {
-    expect(pairs('Freedonia has acknowledged sending a small number of tanks to Sylvania last year, but denies supplying any drones.', 'en')).toEqual(['freedonia:deny']);
+    expect(stancePairs('Freedonia has acknowledged sending a small number of tanks to Sylvania last year.', PUBLISHED, 'en', sending)).toEqual([]);
+    expect(stancePairs('Freedonia has acknowledged sending drones to Sylvania.', PUBLISHED, 'en', sending)).toEqual(['freedonia:confirm']);
   });
 
   it('id: "mengakui mengirim sejumlah kecil tank" is no confirm of sending drones', () => {
-    expect(pairs('Freedonia mengakui mengirim sejumlah kecil tank ke Sylvania tahun lalu, tetapi membantah memasok drone.', 'id')).toEqual(['freedonia:deny']);
+    expect(stancePairs('Freedonia mengakui mengirim sejumlah kecil tank ke Sylvania tahun lalu.', PUBLISHED, 'id', sending)).toEqual([]);
+    expect(stancePairs('Freedonia mengakui mengirim drone ke Sylvania.', PUBLISHED, 'id', sending)).toEqual(['freedonia:confirm']);
   });
 });

@@ -116,7 +116,8 @@ export class SentenceView {
         if (this.is(i, 'useVerb')) return true;
         // "launched about 200 drones": a preposition right before a number only estimates it.
         const estimate = this.is(i, 'preposition') && i + 1 < this.length && this.tokens[i + 1].isNumber;
-        if (estimate || this.tokens[i].isNumber || ['quantity', 'indefinite', 'demonstrative'].some((type) => this.is(i, type as LexTagType))) {
+        // "fired dozens of drones": a genitive goes on with the phrase.
+        if (estimate || this.tokens[i].isNumber || ['quantity', 'indefinite', 'demonstrative', 'genitive'].some((type) => this.is(i, type as LexTagType))) {
           words++;
           continue;
         }
@@ -133,7 +134,7 @@ export class SentenceView {
   /**
    * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
    * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
-   * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
+   * pronoun, an adverb or a verb of stance; after a name or "which" it may be a noun: "Iranian missiles", "in which
    * pagers exploded") and followed by an object that is no event
    * term, names the same kind of deed done on other objects, not the watched deed. The object
    * is counted ("more than 400 ...", "sejumlah kecil drone") or named ("Gaza"); a preposition,
@@ -146,7 +147,9 @@ export class SentenceView {
     const asVerb = (mention: Mention) => {
       const before = mention.start - 1;
       if (before < 0) return false;
-      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb');
+      // "has acknowledged sending a small number of tanks", "mengakui mengirim ...": right after a
+      // verb of stance the term is the verb of what is acknowledged or denied.
+      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb') || this.is(before, 'cue');
     };
     const otherObject = (mention: Mention) => {
       let counted = false;
@@ -156,6 +159,8 @@ export class SentenceView {
           i = (this.lexAt(i)?.end ?? i + 1) - 1;
           continue;
         }
+        // "a small number of tanks": a genitive after the count goes on with the phrase.
+        if (counted && this.is(i, 'genitive')) continue;
         if (!this.tokens[i].isWord || this.is(i, 'preposition') || this.is(i, 'complementizer') || this.is(i, 'coordinator') || this.is(i, 'relativizer')) return false;
         // "struck Gaza's al-Ahli hospital": an event term in the object phrase is the watched object.
         for (let k = i; k < Math.min(this.length, i + OBJECT_PHRASE_WORDS); k++) {
