@@ -15,7 +15,7 @@ const supply = parseWatch(readFixture('test/fixtures/watches/freedonia-drone-sup
 // The same watch with the verbs of sending among its event terms, as a user following the watch
 // comments lists them ("sending", "mengirim"): the verb then names the deed whatever its object.
 const sending = parseWatch(
-  readFixture('test/fixtures/watches/freedonia-drone-supply.yaml').replace('supplied, delivered', 'supplied, sending, delivered').replace('dipasok, dikirim', 'dipasok, mengirim, dikirim'),
+  readFixture('test/fixtures/watches/freedonia-drone-supply.yaml').replace('supplied, delivered', 'supplied, sent, sending, delivered').replace('dipasok, dikirim', 'dipasok, mengirim, dikirim'),
   'freedonia-drone-supply.yaml',
 );
 
@@ -42,14 +42,14 @@ describe('a topic term that is the object of a verb of using the thing (grammar.
   });
 });
 
-describe('a verb of the watched deed right after a stance verb, with another object', () => {
-  it('en: "acknowledged sending a few tanks" is no confirm of sending drones', () => {
-    expect(stancePairs('Freedonia has acknowledged sending a small number of tanks to Sylvania last year.', PUBLISHED, 'en', sending)).toEqual([]);
-    expect(stancePairs('Freedonia has acknowledged sending drones to Sylvania.', PUBLISHED, 'en', sending)).toEqual(['freedonia:confirm']);
+describe('a verb of the watched deed after an auxiliary, with a counted other object', () => {
+  it('en: "has now sent a small number of tanks" is no confirm of sending drones; "has now sent drones" is', () => {
+    expect(stancePairs('Zedland said Freedonia has now sent a small number of tanks to Sylvania.', PUBLISHED, 'en', sending)).toEqual([]);
+    expect(stancePairs('Zedland said Freedonia has now sent drones to Sylvania.', PUBLISHED, 'en', sending)).toEqual(['zedland:confirm']);
   });
 
-  it('id: "mengakui mengirim sejumlah kecil tank" is no confirm of sending drones', () => {
-    expect(stancePairs('Freedonia mengakui mengirim sejumlah kecil tank ke Sylvania tahun lalu.', PUBLISHED, 'id', sending)).toEqual([]);
-    expect(stancePairs('Freedonia mengakui mengirim drone ke Sylvania.', PUBLISHED, 'id', sending)).toEqual(['freedonia:confirm']);
+  it('id: "telah mengirim sejumlah kecil tank" is no confirm of sending drones; "telah mengirim drone" is', () => {
+    expect(stancePairs('Zedland mengatakan Freedonia telah mengirim sejumlah kecil tank ke Sylvania.', PUBLISHED, 'id', sending)).toEqual([]);
+    expect(stancePairs('Zedland mengatakan Freedonia telah mengirim drone ke Sylvania.', PUBLISHED, 'id', sending)).toEqual(['zedland:confirm']);
   });
 });

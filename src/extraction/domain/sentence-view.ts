@@ -134,7 +134,7 @@ export class SentenceView {
   /**
    * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
    * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
-   * pronoun, an adverb or a verb of stance; after a name or "which" it may be a noun: "Iranian missiles", "in which
+   * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
    * pagers exploded") and followed by an object that is no event
    * term, names the same kind of deed done on other objects, not the watched deed. The object
    * is counted ("more than 400 ...", "sejumlah kecil drone") or named ("Gaza"); a preposition,
@@ -147,9 +147,7 @@ export class SentenceView {
     const asVerb = (mention: Mention) => {
       const before = mention.start - 1;
       if (before < 0) return false;
-      // "has acknowledged sending a small number of tanks", "mengakui mengirim ...": right after a
-      // verb of stance the term is the verb of what is acknowledged or denied.
-      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb') || this.is(before, 'cue');
+      return this.is(before, 'auxiliary') || this.is(before, 'pronoun') || this.is(before, 'firstPerson') || this.is(before, 'adverb');
     };
     const otherObject = (mention: Mention) => {
       let counted = false;
