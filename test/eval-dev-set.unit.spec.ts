@@ -23,7 +23,7 @@ const sets: { id: string; floors: Floors; orders: number; watch?: { file: string
   { id: 'israel-device-blasts', floors: TARGETS, orders: 3 },
   // Below the targets (fixtures/eval/dev/README.md: what it still misses); held where it stands
   // so that it cannot drop.
-  { id: 'iran-missiles-russia', floors: { f1: 0.9, dateAccuracy: 0.95, asOfAccuracy: 0.81, finalAccuracy: 0.83 }, orders: 2 },
+  { id: 'iran-missiles-russia', floors: { f1: 0.94, dateAccuracy: 0.96, asOfAccuracy: 0.81, finalAccuracy: 1 }, orders: 2 },
   { id: 'prigozhin-plane-downing', floors: { f1: 0.94, dateAccuracy: 1, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
   // At the targets since rules-12, held where it stands.
   { id: 'al-ahli-hospital-blast', floors: { f1: 0.96, dateAccuracy: 1, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
