@@ -15,7 +15,6 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { opensRelativeClause } from './attribution.js';
 import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
-import type { LexTagType } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Mention } from './watch-matcher.js';
 
@@ -255,7 +254,7 @@ export function doneByOther(view: SentenceView, start: number, end: number): boo
 export function opensWithOwnSubject(view: SentenceView, start: number, until: number): boolean {
   for (let i = start; i < until; i++) {
     if (!view.tokens[i].isWord) continue;
-    if (['complementizer', 'demonstrative', 'indefinite', 'quantity', 'genitive', 'adverb'].some((type) => view.is(i, type as LexTagType))) {
+    if (view.isAny(i, ['complementizer', 'demonstrative', 'indefinite', 'quantity', 'genitive', 'adverb'])) {
       i = view.lexAt(i)!.end - 1;
       continue;
     }

@@ -78,12 +78,26 @@ export class SentenceView {
   private dropMeansOfOtherDeeds(): void {
     const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
     const isUseHead = (i: number) => i >= 0 && this.is(i, 'useHead') && !this.mentionByToken[i];
-    const owned = (mention: Mention) => (headAfter ? this.mentionByEnd[mention.start] : this.mentionByStart[mention.end])?.actorId;
-    const means = (mention: Mention) =>
-      mention.actorId === null && mention.topicGroups.length > 0 && !owned(mention) &&
-      (headAfter ? isUseHead(mention.end) && this.lexAt(mention.end)!.start === mention.end : isUseHead(mention.start - 1) && this.lexAt(mention.start - 1)!.end === mention.start);
-    if (!this.mentions.some(means)) return;
-    this.mentions = this.mentions.filter((mention) => !means(mention));
+    this.dropMentions((mention) =>
+      mention.actorId === null && mention.topicGroups.length > 0 && !this.isOwned(mention) &&
+      (headAfter ? isUseHead(mention.end) && this.lexAt(mention.end)!.start === mention.end : isUseHead(mention.start - 1) && this.lexAt(mention.start - 1)!.end === mention.start));
+  }
+
+  /** Whether an actor's name stands where the pack puts a possessor of the mention: "Freedonian drones", "drone Freedonia". */
+  private isOwned(mention: Mention): boolean {
+    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
+    return Boolean((headAfter ? this.mentionByEnd[mention.start] : this.mentionByStart[mention.end])?.actorId);
+  }
+
+  /** A term of the watched event: a topic term of a group that names no actor. */
+  private isEventTerm(mention: Mention | undefined): boolean {
+    return mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
+  }
+
+  /** Removes the mentions that `drop` picks, keeping the indexes in step. */
+  private dropMentions(drop: (mention: Mention) => boolean): void {
+    if (!this.mentions.some(drop)) return;
+    this.mentions = this.mentions.filter((mention) => !drop(mention));
     this.indexMentions();
   }
 
@@ -97,18 +111,14 @@ export class SentenceView {
    * deed.
    */
   private dropObjectsOfUse(): void {
-    const isEvent = (mention: Mention | undefined) =>
-      mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
-    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
-    const owned = (mention: Mention) => (headAfter ? this.mentionByEnd[mention.start] : this.mentionByStart[mention.end])?.actorId;
     const objectOfUse = (mention: Mention) => {
-      if (!isEvent(mention) || owned(mention)) return false;
+      if (!this.isEventTerm(mention) || this.isOwned(mention)) return false;
       let words = 0;
       for (let i = mention.start - 1; i >= 0 && words < OBJECT_PHRASE_WORDS; i--) {
         const covering = this.mentionByToken[i];
         if (covering !== undefined) {
           // "launched 180 Fath-360 missiles": the object phrase goes on through other event terms.
-          if (!isEvent(covering) || owned(covering)) return false;
+          if (!this.isEventTerm(covering) || this.isOwned(covering)) return false;
           i = covering.start;
           words++;
           continue;
@@ -117,7 +127,7 @@ export class SentenceView {
         // "launched about 200 drones": a preposition right before a number only estimates it.
         const estimate = this.is(i, 'preposition') && i + 1 < this.length && this.tokens[i + 1].isNumber;
         // "fired dozens of drones": a genitive goes on with the phrase.
-        if (estimate || this.tokens[i].isNumber || ['quantity', 'indefinite', 'demonstrative', 'genitive'].some((type) => this.is(i, type as LexTagType))) {
+        if (estimate || this.tokens[i].isNumber || this.isAny(i, ['quantity', 'indefinite', 'demonstrative', 'genitive'])) {
           words++;
           continue;
         }
@@ -126,9 +136,7 @@ export class SentenceView {
       }
       return false;
     };
-    if (!this.mentions.some(objectOfUse)) return;
-    this.mentions = this.mentions.filter((mention) => !objectOfUse(mention));
-    this.indexMentions();
+    this.dropMentions(objectOfUse);
   }
 
   /**
@@ -142,8 +150,6 @@ export class SentenceView {
    * kesepakatan").
    */
   private dropDeedsOnOtherObjects(): void {
-    const isEvent = (mention: Mention | undefined) =>
-      mention !== undefined && mention.actorId === null && mention.topicGroups.some((group) => group !== this.watch.agentGroup && !this.watch.actorGroups.has(group));
     const asVerb = (mention: Mention) => {
       const before = mention.start - 1;
       if (before < 0) return false;
@@ -152,7 +158,7 @@ export class SentenceView {
     const otherObject = (mention: Mention) => {
       let counted = false;
       for (let i = mention.end; i < this.length; i++) {
-        if (this.tokens[i].isNumber || ['demonstrative', 'indefinite', 'quantity'].some((type) => this.is(i, type as LexTagType))) {
+        if (this.tokens[i].isNumber || this.isAny(i, ['demonstrative', 'indefinite', 'quantity'])) {
           counted ||= this.tokens[i].isNumber || this.is(i, 'quantity');
           i = (this.lexAt(i)?.end ?? i + 1) - 1;
           continue;
@@ -165,7 +171,7 @@ export class SentenceView {
           // "a first batch of missiles": a genitive goes on with the phrase.
           if (this.tokens[k].isNumber) continue;
           if (!this.tokens[k].isWord || (this.is(k, 'preposition') && !this.is(k, 'genitive')) || this.is(k, 'complementizer') || this.is(k, 'coordinator')) break;
-          if (isEvent(this.mentionByToken[k])) return false;
+          if (this.isEventTerm(this.mentionByToken[k])) return false;
         }
         // An object is counted ("more than 400 targets", "sejumlah kecil drone") or named
         // ("Gaza"): a plain word after the verb may be no object ("dikirim sesuai kesepakatan").
@@ -173,10 +179,7 @@ export class SentenceView {
       }
       return false;
     };
-    const onOther = (mention: Mention) => isEvent(mention) && asVerb(mention) && otherObject(mention);
-    if (!this.mentions.some(onOther)) return;
-    this.mentions = this.mentions.filter((mention) => !onOther(mention));
-    this.indexMentions();
+    this.dropMentions((mention) => this.isEventTerm(mention) && asVerb(mention) && otherObject(mention));
   }
 
   /** "May" capitalised is the month, not the pack's "may". */
@@ -203,6 +206,11 @@ export class SentenceView {
 
   is(i: number, type: LexTagType): boolean {
     return this.tagAt(i, type) !== undefined;
+  }
+
+  /** Whether token i has a lexicon tag of any of these types. */
+  isAny(i: number, types: readonly LexTagType[]): boolean {
+    return types.some((type) => this.tagAt(i, type) !== undefined);
   }
 
   /**
