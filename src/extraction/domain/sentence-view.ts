@@ -55,6 +55,7 @@ export class SentenceView {
     this.dropMeansOfOtherDeeds();
     this.dropObjectsOfUse();
     this.dropDeedsOnOtherObjects();
+    this.dropDeedsOnAgentsThings();
   }
 
   private indexMentions(): void {
@@ -180,6 +181,64 @@ export class SentenceView {
       return false;
     };
     this.dropMentions((mention) => this.isEventTerm(mention) && asVerb(mention) && otherObject(mention));
+  }
+
+  /**
+   * "Sylvanian forces shot down five Freedonian jets", "pasukan Sylvania menembak jatuh lima jet
+   * Freedonia", "Sylvania Klaim Tembak Jatuh Jet Freedonia": an event term whose object (past a
+   * count) is an event term the agent owns, with another party named as its doer before it (past
+   * a verb of saying or a cue, auxiliaries and adverbs), is that party's deed done to the agent,
+   * not the agent's: both terms are dropped, so that neither the sentence nor a rejection of it
+   * ("Freedonia menepis klaim itu") bears on the watched deed.
+   */
+  private dropDeedsOnAgentsThings(): void {
+    const agent = this.watch.watch.agent;
+    if (agent === null) return;
+    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
+    // The agent's thing right at `i`, past a count: "five Pakistani jets", "lima jet tempur Pakistan".
+    const agentsThingAt = (at: number): Mention[] => {
+      const i = this.skipCount(at);
+      const owner = headAfter ? this.mentionByStart[i] : undefined;
+      const object = owner?.actorId === agent ? this.mentionByStart[owner.end] : this.mentionByStart[i];
+      if (!this.isEventTerm(object)) return [];
+      if ((headAfter ? owner : this.mentionByStart[object!.end])?.actorId !== agent) return [];
+      // "... jet tempur Pakistan dan satu pesawat besar": the things listed with it go with it.
+      const end = headAfter ? object!.end : this.mentionByStart[object!.end]!.end;
+      const listed = end < this.length && this.is(end, 'coordinator') ? this.mentionByStart[this.skipCount(this.lexAt(end)!.end)] : undefined;
+      return this.isEventTerm(listed) ? [object!, listed!] : [object!];
+    };
+    const otherDoerBefore = (deed: Mention): boolean => {
+      for (let i = deed.start - 1; i >= 0; i--) {
+        if (this.isBreak(i)) return false;
+        const mention = this.mentionByToken[i];
+        if (mention?.actorId) return mention.actorId !== agent && !mention.topicGroups.includes(this.watch.agentGroup ?? -1);
+        if (mention) return false;
+        if (!this.isAny(i, ['attribution', 'cue', 'auxiliary', 'adverb', 'infinitive', 'roleNoun'])) return false;
+        i = this.lexAt(i)!.start;
+      }
+      return false;
+    };
+    const dropped = new Set<Mention>();
+    for (const deed of this.mentions) {
+      // "Lammy menyebut pasokan rudal Iran": a deed noun's phrase names whose things were moved,
+      // and the name before it is the speaker, not a doer.
+      if (!this.isEventTerm(deed) || this.is(deed.start, 'deedNoun')) continue;
+      const things = agentsThingAt(deed.end);
+      if (things.length > 0 && otherDoerBefore(deed)) [deed, ...things].forEach((mention) => dropped.add(mention));
+    }
+    this.dropMentions((mention) => dropped.has(mention));
+  }
+
+  /** Past a count at `at`: "five", "lima", "more than 400", "a few". */
+  private skipCount(at: number): number {
+    let i = at;
+    while (i < this.length && (this.isCount(i) || this.isAny(i, ['quantity', 'indefinite', 'demonstrative']))) i = this.lexAt(i)?.end ?? i + 1;
+    return i;
+  }
+
+  /** A number in figures or in words ("400", "five", "lima"). */
+  private isCount(i: number): boolean {
+    return this.tokens[i].isNumber || this.pack.dateWords.matchAt(this.tokens, i)?.values.some((word) => word.type === 'number') === true;
   }
 
   /** "May" capitalised is the month, not the pack's "may". */
