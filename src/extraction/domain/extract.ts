@@ -60,6 +60,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const refs = new SentenceReferences(view, dateTokens);
     const onTopic = view.isOnTopic();
     const eventNamed = namesEvent(view);
+    const agentNamed = compiledWatch.agentGroup !== null && view.mentions.some((mention) => mention.topicGroups.includes(compiledWatch.agentGroup!));
+    if (agentNamed) memory.noteAgentNamed(index);
     hasContext ||= view.mentions.some((mention) => mention.isContext);
     const redated = redatedByAnaphor(view, dates, published, claims.slice(previousStart));
     if (redated) claims.splice(previousStart, redated.length, ...redated);
@@ -68,6 +70,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
       lastSpeaker: memory.lastSpeaker,
       topicInContext: onTopic || memory.topicWithin(index),
       eventInContext: eventNamed || memory.eventWithin(index),
+      agentInContext: agentNamed || memory.agentBefore(index),
     });
     const dated = dateStatements(statements, view, refs, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
     for (const { saidOn, initially: marker } of dated) if (marker !== undefined) initially.set(saidOn, marker);

@@ -50,6 +50,8 @@ export interface SentenceContext {
   topicInContext: boolean;
   /** The event (every topic group but the agent's) was named in this sentence or shortly before. */
   eventInContext: boolean;
+  /** The agent was named in this sentence or the one before: "Zedland flies Freedonian jets. Asked whether ...". */
+  agentInContext: boolean;
 }
 
 export function findStatements(
@@ -150,6 +152,10 @@ function stanceOnProposition(
   // the dam" (a doer not named, asked about, with the deed after it): the question left open is
   // whose deed it was, whoever leaves it open.
   if (cue.stance === 'neither' && !cue.accusation && (asksForDoer(view, cue) || openAgentIn(view))) return 'neither';
+  // "Asked whether Chinese aircraft had been used against the jets, Lin said he was not familiar
+  // with the situation", after a sentence naming the agent: declining a yes-or-no question on the
+  // deed leaves the agent's deed open.
+  if (cue.stance === 'neither' && !cue.accusation && (context.topicInContext || context.agentInContext) && yesNoQuestionOnEvent(view)) return 'neither';
   if (cue.accusation || !agentSpeaks) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
@@ -158,6 +164,21 @@ function stanceOnProposition(
   if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/**
+ * A yes-or-no question word (`grammar.yes_no_questions`: "whether", "apakah") with an event term
+ * after it in its clause: the question asks whether the deed was done.
+ */
+function yesNoQuestionOnEvent(view: SentenceView): boolean {
+  return view.lexSpans.some(({ end, tags }) => {
+    if (!tags.some((tag) => tag.type === 'yesNoQuestion')) return false;
+    for (let i = end; i < view.length; i++) {
+      if (view.isBreak(i)) return false;
+      if (view.mentionStartingAt(i)?.topicGroups.some((group) => group !== view.watch.agentGroup)) return true;
+    }
+    return false;
+  });
 }
 
 /** Words after a cue that its question of the doer may stand at: "declined to say who". */
