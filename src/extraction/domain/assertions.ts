@@ -4,7 +4,7 @@
 // nothing when hedged, speculative or relaying yet another party's claim.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import { agentMentioned, agentNamedIn, agentNamedOutside, agentOf, lossOfEventIn, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
 import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -96,6 +96,9 @@ function bearsOnProposition(
 ): boolean {
   if (!agent) return view.isOnTopic(start, end) || speaksOfOwnPart(view, start, end, speakers);
   if (!namesEvent(view, start, end)) return false;
+  // "told a seminar that India had lost some aircraft on the first night of its strikes on
+  // Pakistan": the loser's words on its loss, with the agent named in the sentence.
+  if (!speakers.some((actor) => actor.actorId === agent) && lossOfEventIn(view, start, end) && agentMentioned(view)) return true;
   if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
   if (doneByOther(view, start, end)) return false;
   return (speakers.some((actor) => actor.actorId === agent) || agentNamedOutside(view, start, end)) &&

@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentMentioned, agentNamedIn, agentOf, governsEvent, lossOfEventIn, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -147,6 +147,10 @@ function stanceOnProposition(
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
+  // "acknowledged that India lost fighter jets in the clashes with Pakistan", "India has
+  // acknowledged losing aircraft" after a sentence on Pakistan's claim: the loser owning up to the
+  // loss, with the agent named beside it or just before, speaks of the agent's deed.
+  if (!agentSpeaks && lossOfEventIn(view) && (agentMentioned(view) || context.topicInContext)) return cue.stance;
   // "would wait ... before saying who was behind the blast", "declined to say who carried out the
   // strike" (a question word in or right after the cue), "not in a position to say who destroyed
   // the dam" (a doer not named, asked about, with the deed after it): the question left open is
