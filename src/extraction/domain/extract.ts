@@ -46,10 +46,14 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   const claims: ClaimDraft[] = [];
   const initially = new Map<SaidOn, string>();
   let previousStart = 0;
+  // "Khawaja Asif" named in full earlier: "Asif" alone later (SentenceView.takeUpSurnames).
+  const surnames = new Map<string, Mention>();
 
   sentences.forEach((span, index) => {
     const tokens = tokenize(doc.text, span.start, span.end);
     const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
+    view.takeUpSurnames(surnames);
+    for (const [surname, mention] of view.surnamesNamed()) surnames.set(surname, mention);
     // "Sylvania says Freedonia shipped drones. Freedonia declined to confirm the transfer."
     if (!view.isOnTopic() && memory.topicWithin(index, 1)) view.takeUpDeed();
     // "Trentino called the blast an outrage. “It shows Freedonia's brutality,” he said."

@@ -17,6 +17,8 @@ const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', '
 
 /** Words of an object phrase after a verb: "more than 400 Hamas targets". */
 const OBJECT_PHRASE_WORDS = 6;
+/** Shortest last word of a full name that names the person alone later: "Asif", not "Un" of "Kim Jong Un". */
+const MIN_SURNAME_LETTERS = 4;
 
 export class SentenceView {
   readonly tokens: Token[];
@@ -339,6 +341,41 @@ export class SentenceView {
 
   isOnTopic(start = 0, end = this.tokens.length): boolean {
     return this.topicGroupsIn(start, end).size === this.watch.topicGroupCount;
+  }
+
+  /**
+   * "Menteri Pertahanan Pakistan Khawaja Asif ... “...,” kata Asif": a person named in full as a
+   * speaker earlier in the document is named by the last word of that name alone later on.
+   * `surnames` maps that word (normalised) to the speaker's mention; a capitalised token not
+   * already part of a mention becomes a mention of the same actor.
+   */
+  takeUpSurnames(surnames: ReadonlyMap<string, Mention>): void {
+    if (surnames.size === 0) return;
+    const added: Mention[] = [];
+    this.tokens.forEach((token, i) => {
+      const named = token.isWord && token.isCapitalized && !this.mentionByToken[i] ? surnames.get(token.norm) : undefined;
+      if (named) added.push({ ...named, start: i, end: i + 1 });
+    });
+    if (added.length === 0) return;
+    this.mentions = [...this.mentions, ...added].sort((a, b) => a.start - b.start);
+    this.indexMentions();
+  }
+
+  /**
+   * The last words of the persons named in full as speakers here ("Khawaja Asif": "asif"), for
+   * `takeUpSurnames` in later sentences: names of two or more capitalised words, none of them a
+   * word the packs know, whose last word is no initial or particle (four letters or more).
+   */
+  surnamesNamed(): [string, Mention][] {
+    const found: [string, Mention][] = [];
+    for (const mention of this.mentions) {
+      if (!mention.isSpeaker || mention.actorId === null || mention.end - mention.start < 2) continue;
+      let plainName = true;
+      for (let i = mention.start; i < mention.end && plainName; i++) plainName = this.tokens[i].isWord && this.tokens[i].isCapitalized && !this.lexAt(i);
+      const last = this.tokens[mention.end - 1];
+      if (plainName && last.norm.length >= MIN_SURNAME_LETTERS) found.push([last.norm, mention]);
+    }
+    return found;
   }
 
   /**
