@@ -108,7 +108,7 @@ export function findStatements(
       actors: attribution.speaker.actors,
       anchors: [attribution.verbStart],
       excluded: attribution.content,
-      claim: assertionOf(attribution, attributions, cues, view, refs, context.eventInContext),
+      claim: assertionOf(attribution, attributions, cues, view, refs, context),
       topLevel: attribution.topLevel,
     });
   }
@@ -326,11 +326,18 @@ function assertionOf(
   cues: StanceCue[],
   view: SentenceView,
   refs: SentenceReferences,
-  eventInContext: boolean,
+  { eventInContext, topicInContext }: SentenceContext,
 ): Statement['claim'] {
-  const { start, end } = attribution.content;
+  const { start } = attribution.content;
+  let end = attribution.content.end;
   if (end <= start) return null;
-  if (cues.some((cue) => cue.start >= start && cue.start < end)) return null;
+  const firstCue = cues.find((cue) => cue.start >= start && cue.start < end);
+  if (firstCue) {
+    // "“We downed their jets, and now they admit it,” he said": a cue in a clause of its own
+    // subject after "and" is that subject's; the words before it are the speaker's assertion.
+    end = clauseOfOtherSubjectAt(view, start, firstCue.start);
+    if (end < 0) return null;
+  }
   const speakers = new Set(actorIds(attribution.speaker));
   const relaysOther = attributions.some(
     (inner) => inner !== attribution && inner.verbStart >= start && inner.verbStart < end &&
@@ -354,8 +361,38 @@ function assertionOf(
       if (role.negated) return null;
     }
   }
-  const asserted = assertedStance(view, refs, start, end, speakerActors);
+  const asserted = assertedStance(view, refs, start, end, speakerActors, topicInContext) ?? afterContrast(view, refs, start, end, speakerActors, topicInContext);
   return asserted ? { stance: asserted.stance, cueRanges: [verb, ...asserted.topicRanges], label: false } : null;
+}
+
+/** Words past a coordinator to the subject of its clause: "and now they". */
+const COORDINATED_SUBJECT_REACH = 2;
+
+/**
+ * Where a clause with a subject of its own opens before `cue`, after a comma and a coordinator
+ * ("..., and now they admit it", "..., dan kini mereka mengakuinya"): a pronoun or a name within
+ * reach after the coordinator. -1: none.
+ */
+function clauseOfOtherSubjectAt(view: SentenceView, start: number, cue: number): number {
+  for (let i = cue - 1; i > start; i--) {
+    if (view.tokens[i].text !== ',' || i + 1 >= cue || !view.is(i + 1, 'coordinator')) continue;
+    for (let k = view.lexAt(i + 1)!.end, words = 0; k < cue && words <= COORDINATED_SUBJECT_REACH; k++, words++) {
+      if (view.is(k, 'pronoun') || view.mentionCovering(k)?.actorId) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * "“I may not agree that we lost so many aircraft, but I do agree that we lost some,” Kumar said":
+ * words that assert nothing before a contrast (a clause opener: "but", "tetapi") may assert
+ * after it; the clause after the last one is what the speaker stands by.
+ */
+function afterContrast(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: ResolvedActor[], topicInContext: boolean): ReturnType<typeof assertedStance> {
+  for (let i = end - 1; i > start; i--) {
+    if (view.is(i, 'clauseOpener')) return assertedStance(view, refs, view.lexAt(i)!.end, end, speakers, topicInContext);
+  }
+  return null;
 }
 
 /** A speculation word ("agar", "supaya", "not to") between the part's named owner and the part: "Seoul agar tidak terlibat". */
