@@ -19,6 +19,8 @@ const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', '
 const OBJECT_PHRASE_WORDS = 6;
 /** Shortest last word of a full name that names the person alone later: "Asif", not "Un" of "Kim Jong Un". */
 const MIN_SURNAME_LETTERS = 4;
+/** Plain words of a doer's phrase after its name: "Sylvanian forces", "Sylvanian air force". */
+const DOER_HEAD_WORDS = 2;
 
 export class SentenceView {
   readonly tokens: Token[];
@@ -210,11 +212,14 @@ export class SentenceView {
       return this.isEventTerm(listed) ? [object!, listed!] : [object!];
     };
     const otherDoerBefore = (deed: Mention): boolean => {
+      let plainWords = 0;
       for (let i = deed.start - 1; i >= 0; i--) {
         if (this.isBreak(i)) return false;
         const mention = this.mentionByToken[i];
         if (mention?.actorId) return mention.actorId !== agent && !mention.topicGroups.includes(this.watch.agentGroup ?? -1);
         if (mention) return false;
+        // "Sylvanian forces shot down": the doer's own noun after its name.
+        if (this.tokens[i].isWord && !this.lexAt(i) && plainWords++ < DOER_HEAD_WORDS) continue;
         if (!this.isAny(i, ['attribution', 'cue', 'auxiliary', 'adverb', 'infinitive', 'roleNoun'])) return false;
         i = this.lexAt(i)!.start;
       }
