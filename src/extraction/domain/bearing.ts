@@ -281,7 +281,7 @@ const LOSS_OBJECT_REACH = 4;
  */
 export function lossOfEventIn(view: SentenceView, start = 0, end = view.length): boolean {
   return view.lexSpans.some(({ start: at, end: after, tags }) => {
-    if (at < start || !tags.some((tag) => tag.type === 'lossWord')) return false;
+    if (at < start || at >= end || !tags.some((tag) => tag.type === 'lossWord')) return false;
     for (let i = after, words = 0; i < end && words < LOSS_OBJECT_REACH; i++) {
       if (view.isBreak(i)) return false;
       const mention = view.mentionStartingAt(i);
