@@ -4,7 +4,7 @@
 // nothing when hedged, speculative or relaying yet another party's claim.
 
 import type { Stance } from '../../domain/vocabulary.js';
-import { agentNamedIn, agentNamedOutside, agentOf, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
+import { agentMentioned, agentNamedIn, agentNamedOutside, agentOf, lossOfEventIn, doneByOther, governsEvent, namesEvent, opensWithOwnSubject, otherActorBeforeEvent, othersClaimBefore, speculativeBeforeEvent } from './bearing.js';
 import { isPossessive, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -18,11 +18,12 @@ export function assertedStance(
   start: number,
   end: number,
   speakers: readonly ResolvedActor[],
+  topicInContext = false,
 ): { stance: Stance; topicRanges: [number, number][] } | null {
   end = omissionAt(view, start, end);
   const agent = agentOf(view);
   const shifted = agent !== null && shiftsDeed(view, refs, start, end, speakers, agent);
-  if (!shifted && !bearsOnProposition(view, refs, start, end, speakers, agent)) return null;
+  if (!shifted && !bearsOnProposition(view, refs, start, end, speakers, agent, topicInContext)) return null;
   if (hypothesisOpened(view, start) || hedgedBeforeTopic(view, start, end) || speculativeBeforeEvent(view, start, end)) return null;
   if (shifted) return { stance: 'deny', topicRanges: topicTermRanges(view, start, end) };
   // "did not dispute the US claim that troops ...": the words after the claim noun are the US's.
@@ -93,9 +94,14 @@ function bearsOnProposition(
   end: number,
   speakers: readonly ResolvedActor[],
   agent: string | null,
+  topicInContext: boolean,
 ): boolean {
   if (!agent) return view.isOnTopic(start, end) || speaksOfOwnPart(view, start, end, speakers);
   if (!namesEvent(view, start, end)) return false;
+  // "told a seminar that India had lost some aircraft on the first night of its strikes on
+  // Pakistan", "“... we lost some aircraft,” Kumar said" after it: the loser's words on its loss,
+  // with the agent named in the sentence or the proposition just before.
+  if (!speakers.some((actor) => actor.actorId === agent) && lossOfEventIn(view, start, end) && (agentMentioned(view) || topicInContext)) return true;
   if (agentNamedIn(view, refs, start, end, speakers)) return governsEvent(view, start, end, true);
   if (doneByOther(view, start, end)) return false;
   return (speakers.some((actor) => actor.actorId === agent) || agentNamedOutside(view, start, end)) &&

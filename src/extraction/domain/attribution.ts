@@ -97,12 +97,19 @@ function appositiveAt(view: SentenceView, start: number, end: number): number {
 /**
  * Where reported words end before a clause of another subject: "Kyiv said the troops were in
  * Kursk, while|but the Kremlin denied it", "..., and the Kremlin denied it", "..., sementara|namun
- * Kremlin membantahnya". `end` when there is none; quoted words run to their closing mark.
+ * Kremlin membantahnya". `end` when there is none; quoted words run to their closing mark. A
+ * clause opener right before a negation opens no subject of its own: "menyatakan satu jet hilang,
+ * tetapi bukan karena ditembak jatuh oleh Zedland", "said a jet was lost, but not because ..." go
+ * on with the same words.
  */
 function clauseEndAt(view: SentenceView, refs: SentenceReferences, start: number, end: number): number {
   for (let i = start + 1; i < end - 1; i++) {
     if (view.tokens[i].quoted) continue;
-    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i) return view.isBreak(i - 1) ? i - 1 : i;
+    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i) {
+      const next = view.lexAt(i)!.end;
+      if (next < end && view.is(next, 'negation')) continue;
+      return view.isBreak(i - 1) ? i - 1 : i;
+    }
     if (view.tokens[i].text === ',' && view.is(i + 1, 'coordinator') && subjectAt(view, refs, view.lexAt(i + 1)!.end)) return i;
   }
   return end;

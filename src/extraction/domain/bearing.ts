@@ -270,6 +270,40 @@ export function opensWithOwnSubject(view: SentenceView, start: number, until: nu
   return false;
 }
 
+/** Words from a loss word to the thing lost: "lost some aircraft", "losing so many of its jets". */
+const LOSS_OBJECT_REACH = 4;
+
+/**
+ * "India lost fighter jets", "acknowledged losing aircraft", "kehilangan jet tempur": a loss word
+ * (`grammar.loss_words`) in [start, end) with an event term as the thing lost, past a count or a
+ * determiner, not one the agent owns ("lost Freedonian jets" is a loss of the agent's). The one who
+ * lost it suffered the deed; who did it is whoever the sentence or its context names as the doer.
+ */
+export function lossOfEventIn(view: SentenceView, start = 0, end = view.length): boolean {
+  return view.lexSpans.some(({ start: at, end: after, tags }) => {
+    if (at < start || at >= end || !tags.some((tag) => tag.type === 'lossWord')) return false;
+    for (let i = after, words = 0; i < end && words < LOSS_OBJECT_REACH; i++) {
+      if (view.isBreak(i)) return false;
+      const mention = view.mentionStartingAt(i);
+      if (mention && isEventMention(view, mention)) return !ownedByAgent(view, mention);
+      if (mention) return false;
+      if (view.tokens[i].isWord) words++;
+    }
+    return false;
+  });
+}
+
+/** The agent's name where the pack puts a possessor of the mention: "Freedonian jets", "jet Freedonia". */
+function ownedByAgent(view: SentenceView, mention: Mention): boolean {
+  const owner = view.pack.pack.grammar.possessorPosition === 'before' ? view.mentionEndingAt(mention.start) : view.mentionStartingAt(mention.end);
+  return owner !== undefined && namesAgent(view, owner);
+}
+
+/** The agent is named anywhere in the sentence, even as a place or a target ("the clashes with Freedonia"). */
+export function agentMentioned(view: SentenceView): boolean {
+  return view.mentions.some((mention) => namesAgent(view, mention));
+}
+
 /** Words from an open agent to the deed or part it asks about: "who had destroyed the", "siapa yang menghancurkan". */
 const OPEN_AGENT_REACH = 4;
 

@@ -19,6 +19,7 @@ export class DocumentMemory {
   lastEventDay: number | null = null;
   private lastOnTopic: number;
   private lastEvent = -Infinity;
+  private lastAgentNamed = -Infinity;
   private readonly dated = new Map<string, { saidOn: SaidOn | null; sentence: number; speaker: string | null }>();
 
   constructor(titleOnTopic: boolean) {
@@ -28,6 +29,15 @@ export class DocumentMemory {
   /** The proposition was named within as many sentences before (by default, as far as a cue that points back reaches). */
   topicWithin(sentence: number, sentences = TOPIC_CONTEXT_SENTENCES): boolean {
     return sentence - this.lastOnTopic <= sentences;
+  }
+
+  /** The agent was named in the sentence before: "Zedland flies Freedonian jets. Asked whether ...". */
+  agentBefore(sentence: number): boolean {
+    return sentence - this.lastAgentNamed === 1;
+  }
+
+  noteAgentNamed(sentence: number): void {
+    this.lastAgentNamed = sentence;
   }
 
   /** The event alone was named within as many sentences: "Z said it was not involved" refers to it. */

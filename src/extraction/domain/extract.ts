@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-13';
+export const EXTRACTOR_VERSION = 'rules-14';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
@@ -46,10 +46,14 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
   const claims: ClaimDraft[] = [];
   const initially = new Map<SaidOn, string>();
   let previousStart = 0;
+  // "Khawaja Asif" named in full earlier: "Asif" alone later (SentenceView.takeUpSurnames).
+  const surnames = new Map<string, Mention>();
 
   sentences.forEach((span, index) => {
     const tokens = tokenize(doc.text, span.start, span.end);
     const view = new SentenceView(doc.text, span, tokens, packForSentence(tokens, compiledPacks, documentPack), compiledWatch);
+    view.takeUpSurnames(surnames);
+    for (const [surname, mention] of view.surnamesNamed()) surnames.set(surname, mention);
     // "Sylvania says Freedonia shipped drones. Freedonia declined to confirm the transfer."
     if (!view.isOnTopic() && memory.topicWithin(index, 1)) view.takeUpDeed();
     // "Trentino called the blast an outrage. “It shows Freedonia's brutality,” he said."
@@ -60,6 +64,8 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     const refs = new SentenceReferences(view, dateTokens);
     const onTopic = view.isOnTopic();
     const eventNamed = namesEvent(view);
+    const agentNamed = compiledWatch.agentGroup !== null && view.mentions.some((mention) => mention.topicGroups.includes(compiledWatch.agentGroup!));
+    if (agentNamed) memory.noteAgentNamed(index);
     hasContext ||= view.mentions.some((mention) => mention.isContext);
     const redated = redatedByAnaphor(view, dates, published, claims.slice(previousStart));
     if (redated) claims.splice(previousStart, redated.length, ...redated);
@@ -68,6 +74,7 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
       lastSpeaker: memory.lastSpeaker,
       topicInContext: onTopic || memory.topicWithin(index),
       eventInContext: eventNamed || memory.eventWithin(index),
+      agentInContext: agentNamed || memory.agentBefore(index),
     });
     const dated = dateStatements(statements, view, refs, dates, published, (actor) => memory.carriedDate(actor, index), memory.lastEventDay);
     for (const { saidOn, initially: marker } of dated) if (marker !== undefined) initially.set(saidOn, marker);

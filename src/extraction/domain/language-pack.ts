@@ -187,6 +187,10 @@ export interface LanguagePack {
     participleEndings: string[];
     /** Words that stand for a doer not named: "not in a position to say who destroyed the dam", "declined to say who", "siapa yang menghancurkan", "pihak yang bertanggung jawab". */
     openAgents: string[];
+    /** Words that open a yes-or-no question: "asked whether Zedland's drones had been used", "ditanya apakah". */
+    yesNoQuestions: string[];
+    /** Words of losing a thing: "India lost fighter jets in the clashes with Pakistan", "kehilangan pesawat". */
+    lossWords: string[];
   };
   pastMarkers: string[];
   /** Past markers that also put a statement before the same actor's later change of stance: "initially", "earlier", "awalnya", "sebelumnya". */
@@ -237,7 +241,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'use_verbs', 'circumstance_heads', 'scarcity', 'belief_verbs',
       'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
-      'subordinators',
+      'subordinators', 'yes_no_questions', 'loss_words',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -312,6 +316,8 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       labelVerbs: optionalPhrases(grammar.field('label_verbs')),
       participleEndings: grammar.field('participle_endings').optionalStringList(),
       openAgents: optionalPhrases(grammar.field('open_agents')),
+      yesNoQuestions: optionalPhrases(grammar.field('yes_no_questions')),
+      lossWords: optionalPhrases(grammar.field('loss_words')),
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),

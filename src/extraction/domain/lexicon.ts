@@ -46,6 +46,8 @@ export type LexTag =
   | { type: 'roleNoun' }
   | { type: 'demonstrative' }
   | { type: 'deedNoun' }
+  | { type: 'yesNoQuestion' }
+  | { type: 'lossWord' }
   | { type: 'eventAnaphor' }
   | { type: 'genericObject' }
   | { type: 'preposition' }
@@ -158,6 +160,8 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
   addAll(pack.grammar.openAgents, { type: 'openAgent' });
+  addAll(pack.grammar.yesNoQuestions, { type: 'yesNoQuestion' });
+  addAll(pack.grammar.lossWords, { type: 'lossWord' });
   addAll(pack.omissions, { type: 'omission' });
   addAll(pack.negation, { type: 'negation' });
   addAll(pack.disjunctions, { type: 'disjunction' });

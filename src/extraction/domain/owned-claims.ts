@@ -47,7 +47,7 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     const others = answers.filter((statement) => statement.claim && statement.actors.every((actor) => actor.actorId !== ownerId));
     const phraseStart = Math.min(noun.start, owner.mention.start);
     const answer = others.find((statement) => takesAsObject(view, statement, phraseStart)) ?? null;
-    const words = wordsBeforeAside(view, complementAfter(view, owner.end));
+    const words = wordsBeforeAside(view, complementAfter(view, owner.end) ?? saidInRelativeClause(view, owner.end));
     // "Zedland denied the Freedonian account", "said Freedonia's version was a lie": the agent's
     // own account of its deed, its words not given, is what it says against the accusation; no
     // confirm by the agent, and rejecting it takes the other side.
@@ -73,6 +73,20 @@ export function ownedClaims(view: SentenceView, refs: SentenceReferences, answer
     });
   }
   return found;
+}
+
+/**
+ * "klaim Zedland yang menyebut telah menembak jatuh ...", "the claim by Zedland, which said it had
+ * downed ...": a relative clause whose verb is one of saying gives the claim's words after it (past
+ * its own "that"/"bahwa"), as "that ..." right after the noun does.
+ */
+function saidInRelativeClause(view: SentenceView, at: number): { start: number; end: number } | null {
+  let i = at;
+  if (i < view.length && view.tokens[i].text === ',') i++;
+  if (i >= view.length || !view.is(i, 'relativizer')) return null;
+  const verb = view.lexAt(i)!.end;
+  if (verb >= view.length || !view.is(verb, 'attribution')) return null;
+  return complementAfter(view, verb) ?? { start: view.lexAt(verb)!.end, end: view.length };
 }
 
 function wordsOfClaim(view: SentenceView, refs: SentenceReferences, words: { start: number; end: number }, actors: Statement['actors']): Statement['claim'] {

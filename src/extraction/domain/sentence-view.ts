@@ -17,6 +17,10 @@ const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', '
 
 /** Words of an object phrase after a verb: "more than 400 Hamas targets". */
 const OBJECT_PHRASE_WORDS = 6;
+/** Shortest last word of a full name that names the person alone later: "Asif", not "Un" of "Kim Jong Un". */
+const MIN_SURNAME_LETTERS = 4;
+/** Plain words of a doer's phrase after its name: "Sylvanian forces", "Sylvanian air force". */
+const DOER_HEAD_WORDS = 2;
 
 export class SentenceView {
   readonly tokens: Token[];
@@ -55,6 +59,7 @@ export class SentenceView {
     this.dropMeansOfOtherDeeds();
     this.dropObjectsOfUse();
     this.dropDeedsOnOtherObjects();
+    this.dropDeedsOnAgentsThings();
   }
 
   private indexMentions(): void {
@@ -182,6 +187,67 @@ export class SentenceView {
     this.dropMentions((mention) => this.isEventTerm(mention) && asVerb(mention) && otherObject(mention));
   }
 
+  /**
+   * "Sylvanian forces shot down five Freedonian jets", "pasukan Sylvania menembak jatuh lima jet
+   * Freedonia", "Sylvania Klaim Tembak Jatuh Jet Freedonia": an event term whose object (past a
+   * count) is an event term the agent owns, with another party named as its doer before it (past
+   * a verb of saying or a cue, auxiliaries and adverbs), is that party's deed done to the agent,
+   * not the agent's: both terms are dropped, so that neither the sentence nor a rejection of it
+   * ("Freedonia menepis klaim itu") bears on the watched deed.
+   */
+  private dropDeedsOnAgentsThings(): void {
+    const agent = this.watch.watch.agent;
+    if (agent === null) return;
+    const headAfter = this.pack.pack.grammar.possessorPosition === 'before';
+    // The agent's thing right at `i`, past a count: "five Pakistani jets", "lima jet tempur Pakistan".
+    const agentsThingAt = (at: number): Mention[] => {
+      const i = this.skipCount(at);
+      const owner = headAfter ? this.mentionByStart[i] : undefined;
+      const object = owner?.actorId === agent ? this.mentionByStart[owner.end] : this.mentionByStart[i];
+      if (!this.isEventTerm(object)) return [];
+      if ((headAfter ? owner : this.mentionByStart[object!.end])?.actorId !== agent) return [];
+      // "... jet tempur Pakistan dan satu pesawat besar": the things listed with it go with it.
+      const end = headAfter ? object!.end : this.mentionByStart[object!.end]!.end;
+      const listed = end < this.length && this.is(end, 'coordinator') ? this.mentionByStart[this.skipCount(this.lexAt(end)!.end)] : undefined;
+      return this.isEventTerm(listed) ? [object!, listed!] : [object!];
+    };
+    const otherDoerBefore = (deed: Mention): boolean => {
+      let plainWords = 0;
+      for (let i = deed.start - 1; i >= 0; i--) {
+        if (this.isBreak(i)) return false;
+        const mention = this.mentionByToken[i];
+        if (mention?.actorId) return mention.actorId !== agent && !mention.topicGroups.includes(this.watch.agentGroup ?? -1);
+        if (mention) return false;
+        // "Sylvanian forces shot down": the doer's own noun after its name.
+        if (this.tokens[i].isWord && !this.lexAt(i) && plainWords++ < DOER_HEAD_WORDS) continue;
+        if (!this.isAny(i, ['attribution', 'cue', 'auxiliary', 'adverb', 'infinitive', 'roleNoun'])) return false;
+        i = this.lexAt(i)!.start;
+      }
+      return false;
+    };
+    const dropped = new Set<Mention>();
+    for (const deed of this.mentions) {
+      // "Lammy menyebut pasokan rudal Iran": a deed noun's phrase names whose things were moved,
+      // and the name before it is the speaker, not a doer.
+      if (!this.isEventTerm(deed) || this.is(deed.start, 'deedNoun')) continue;
+      const things = agentsThingAt(deed.end);
+      if (things.length > 0 && otherDoerBefore(deed)) [deed, ...things].forEach((mention) => dropped.add(mention));
+    }
+    this.dropMentions((mention) => dropped.has(mention));
+  }
+
+  /** Past a count at `at`: "five", "lima", "more than 400", "a few". */
+  private skipCount(at: number): number {
+    let i = at;
+    while (i < this.length && (this.isCount(i) || this.isAny(i, ['quantity', 'indefinite', 'demonstrative']))) i = this.lexAt(i)?.end ?? i + 1;
+    return i;
+  }
+
+  /** A number in figures or in words ("400", "five", "lima"). */
+  private isCount(i: number): boolean {
+    return this.tokens[i].isNumber || this.pack.dateWords.matchAt(this.tokens, i)?.values.some((word) => word.type === 'number') === true;
+  }
+
   /** "May" capitalised is the month, not the pack's "may". */
   private isMonthName(i: number): boolean {
     return this.tokens[i].isCapitalized && this.pack.dateWords.matchAt(this.tokens, i)?.values.some((word) => word.type === 'month') === true;
@@ -280,6 +346,41 @@ export class SentenceView {
 
   isOnTopic(start = 0, end = this.tokens.length): boolean {
     return this.topicGroupsIn(start, end).size === this.watch.topicGroupCount;
+  }
+
+  /**
+   * "Menteri Pertahanan Pakistan Khawaja Asif ... “...,” kata Asif": a person named in full as a
+   * speaker earlier in the document is named by the last word of that name alone later on.
+   * `surnames` maps that word (normalised) to the speaker's mention; a capitalised token not
+   * already part of a mention becomes a mention of the same actor.
+   */
+  takeUpSurnames(surnames: ReadonlyMap<string, Mention>): void {
+    if (surnames.size === 0) return;
+    const added: Mention[] = [];
+    this.tokens.forEach((token, i) => {
+      const named = token.isWord && token.isCapitalized && !this.mentionByToken[i] ? surnames.get(token.norm) : undefined;
+      if (named) added.push({ ...named, start: i, end: i + 1 });
+    });
+    if (added.length === 0) return;
+    this.mentions = [...this.mentions, ...added].sort((a, b) => a.start - b.start);
+    this.indexMentions();
+  }
+
+  /**
+   * The last words of the persons named in full as speakers here ("Khawaja Asif": "asif"), for
+   * `takeUpSurnames` in later sentences: names of two or more capitalised words, none of them a
+   * word the packs know, whose last word is no initial or particle (four letters or more).
+   */
+  surnamesNamed(): [string, Mention][] {
+    const found: [string, Mention][] = [];
+    for (const mention of this.mentions) {
+      if (!mention.isSpeaker || mention.actorId === null || mention.end - mention.start < 2) continue;
+      let plainName = true;
+      for (let i = mention.start; i < mention.end && plainName; i++) plainName = this.tokens[i].isWord && this.tokens[i].isCapitalized && !this.lexAt(i);
+      const last = this.tokens[mention.end - 1];
+      if (plainName && last.norm.length >= MIN_SURNAME_LETTERS) found.push([last.norm, mention]);
+    }
+    return found;
   }
 
   /**

@@ -78,7 +78,16 @@ function endsSentence(text: string, terminalAt: number, after: number, abbreviat
   if (next < 0) return true;
   if (isLowerCaseLetter(text[next])) return false; // ".” kata Putin", "... dan"
   const singleFullStop = text[terminalAt] === '.' && text[terminalAt + 1] !== '.';
-  return !(singleFullStop && isAbbreviation(wordBefore(text, terminalAt), abbreviations));
+  const word = wordBefore(text, terminalAt);
+  return !(singleFullStop && isAbbreviation(word, abbreviations) && !endsModelName(text, terminalAt - word.length));
+}
+
+/**
+ * "dari jet J-10C. Islamabad ...", "the F-16C. It ...": a single capital right after a digit is
+ * the end of a model name, not an initial, so its full stop ends the sentence.
+ */
+function endsModelName(text: string, wordStart: number): boolean {
+  return wordStart > 0 && /\p{Nd}/u.test(text[wordStart - 1]);
 }
 
 function lineBreakEndsSentence(text: string, newline: number): boolean {

@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentMentioned, agentNamedIn, agentOf, governsEvent, lossOfEventIn, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -50,6 +50,8 @@ export interface SentenceContext {
   topicInContext: boolean;
   /** The event (every topic group but the agent's) was named in this sentence or shortly before. */
   eventInContext: boolean;
+  /** The agent was named in this sentence or the one before: "Zedland flies Freedonian jets. Asked whether ...". */
+  agentInContext: boolean;
 }
 
 export function findStatements(
@@ -106,7 +108,7 @@ export function findStatements(
       actors: attribution.speaker.actors,
       anchors: [attribution.verbStart],
       excluded: attribution.content,
-      claim: assertionOf(attribution, attributions, cues, view, refs, context.eventInContext),
+      claim: assertionOf(attribution, attributions, cues, view, refs, context),
       topLevel: attribution.topLevel,
     });
   }
@@ -145,11 +147,19 @@ function stanceOnProposition(
   // Anywhere in the sentence: "Asked about North Korean troops, Peskov declined", "denied the
   // presence of North Korean troops, before admitting it".
   if (agentNamedIn(view, refs, 0, view.length, actors)) return cue.stance;
+  // "acknowledged that India lost fighter jets in the clashes with Pakistan", "India has
+  // acknowledged losing aircraft" after a sentence on Pakistan's claim: the loser owning up to the
+  // loss, with the agent named beside it or just before, speaks of the agent's deed.
+  if (!agentSpeaks && lossOfEventIn(view) && (agentMentioned(view) || context.topicInContext)) return cue.stance;
   // "would wait ... before saying who was behind the blast", "declined to say who carried out the
   // strike" (a question word in or right after the cue), "not in a position to say who destroyed
   // the dam" (a doer not named, asked about, with the deed after it): the question left open is
   // whose deed it was, whoever leaves it open.
   if (cue.stance === 'neither' && !cue.accusation && (asksForDoer(view, cue) || openAgentIn(view))) return 'neither';
+  // "Asked whether Chinese aircraft had been used against the jets, Lin said he was not familiar
+  // with the situation", after a sentence naming the agent: declining a yes-or-no question on the
+  // deed leaves the agent's deed open.
+  if (cue.stance === 'neither' && !cue.accusation && (context.topicInContext || context.agentInContext) && yesNoQuestionOnEvent(view)) return 'neither';
   if (cue.accusation || !agentSpeaks) return null;
   // The agent's own label ("unfounded rumours") judges the reports of its deed.
   if (cue.kind === 'labels') return cue.stance;
@@ -158,6 +168,21 @@ function stanceOnProposition(
   if (cue.declines) return cue.stance;
   const ownCue = cue.kind === 'active' && (governsEvent(view, cue.end, view.length, true) || takesClaimAsObject(view, cue));
   return ownCue ? cue.stance : null;
+}
+
+/**
+ * A yes-or-no question word (`grammar.yes_no_questions`: "whether", "apakah") with an event term
+ * after it in its clause: the question asks whether the deed was done.
+ */
+function yesNoQuestionOnEvent(view: SentenceView): boolean {
+  return view.lexSpans.some(({ end, tags }) => {
+    if (!tags.some((tag) => tag.type === 'yesNoQuestion')) return false;
+    for (let i = end; i < view.length; i++) {
+      if (view.isBreak(i)) return false;
+      if (view.mentionStartingAt(i)?.topicGroups.some((group) => group !== view.watch.agentGroup)) return true;
+    }
+    return false;
+  });
 }
 
 /** Words after a cue that its question of the doer may stand at: "declined to say who". */
@@ -301,11 +326,18 @@ function assertionOf(
   cues: StanceCue[],
   view: SentenceView,
   refs: SentenceReferences,
-  eventInContext: boolean,
+  { eventInContext, topicInContext }: SentenceContext,
 ): Statement['claim'] {
-  const { start, end } = attribution.content;
+  const { start } = attribution.content;
+  let end = attribution.content.end;
   if (end <= start) return null;
-  if (cues.some((cue) => cue.start >= start && cue.start < end)) return null;
+  const firstCue = cues.find((cue) => cue.start >= start && cue.start < end);
+  if (firstCue) {
+    // "“We downed their jets, and now they admit it,” he said": a cue in a clause of its own
+    // subject after "and" is that subject's; the words before it are the speaker's assertion.
+    end = clauseOfOtherSubjectAt(view, start, firstCue.start);
+    if (end < 0) return null;
+  }
   const speakers = new Set(actorIds(attribution.speaker));
   const relaysOther = attributions.some(
     (inner) => inner !== attribution && inner.verbStart >= start && inner.verbStart < end &&
@@ -329,8 +361,38 @@ function assertionOf(
       if (role.negated) return null;
     }
   }
-  const asserted = assertedStance(view, refs, start, end, speakerActors);
+  const asserted = assertedStance(view, refs, start, end, speakerActors, topicInContext) ?? afterContrast(view, refs, start, end, speakerActors, topicInContext);
   return asserted ? { stance: asserted.stance, cueRanges: [verb, ...asserted.topicRanges], label: false } : null;
+}
+
+/** Words past a coordinator to the subject of its clause: "and now they". */
+const COORDINATED_SUBJECT_REACH = 2;
+
+/**
+ * Where a clause with a subject of its own opens before `cue`, after a comma and a coordinator
+ * ("..., and now they admit it", "..., dan kini mereka mengakuinya"): a pronoun or a name within
+ * reach after the coordinator. -1: none.
+ */
+function clauseOfOtherSubjectAt(view: SentenceView, start: number, cue: number): number {
+  for (let i = cue - 1; i > start; i--) {
+    if (view.tokens[i].text !== ',' || i + 1 >= cue || !view.is(i + 1, 'coordinator')) continue;
+    for (let k = view.lexAt(i + 1)!.end, words = 0; k < cue && words <= COORDINATED_SUBJECT_REACH; k++, words++) {
+      if (view.is(k, 'pronoun') || view.mentionCovering(k)?.actorId) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * "“I may not agree that we lost so many aircraft, but I do agree that we lost some,” Kumar said":
+ * words that assert nothing before a contrast (a clause opener: "but", "tetapi") may assert
+ * after it; the clause after the last one is what the speaker stands by.
+ */
+function afterContrast(view: SentenceView, refs: SentenceReferences, start: number, end: number, speakers: ResolvedActor[], topicInContext: boolean): ReturnType<typeof assertedStance> {
+  for (let i = end - 1; i > start; i--) {
+    if (view.is(i, 'clauseOpener')) return assertedStance(view, refs, view.lexAt(i)!.end, end, speakers, topicInContext);
+  }
+  return null;
 }
 
 /** A speculation word ("agar", "supaya", "not to") between the part's named owner and the part: "Seoul agar tidak terlibat". */
