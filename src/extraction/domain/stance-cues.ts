@@ -122,9 +122,19 @@ function negationBefore(view: SentenceView, start: number, reach: number): numbe
     if (view.is(i, 'negation')) return view.lexAt(i)!.start;
     const name = view.mentionCovering(i);
     if (name?.actorId) i = name.start;
+    // "tidak berada dalam yurisdiksi Swedia dan menolak mengungkapkan ...": "and" after a phrase
+    // of other words starts a new verb, which the first one's negation does not reach.
+    else if (view.is(i, 'coordinator') && followsOtherWords(view, i)) return -1;
     else if (!view.is(i, 'coordinator')) words++;
   }
   return -1;
+}
+
+/** Before "and" (past names, "yurisdiksi Swedia dan"), a word that is no negation: a phrase of its own ends there. "Neither Moscow nor Pyongyang" is one phrase. */
+function followsOtherWords(view: SentenceView, coordinator: number): boolean {
+  let i = coordinator - 1;
+  while (i >= 0 && view.mentionCovering(i)?.actorId) i = view.mentionCovering(i)!.start - 1;
+  return i >= 0 && view.tokens[i].isWord && !view.is(i, 'negation') && !view.is(i, 'coordinator');
 }
 
 function hedgeBefore(view: SentenceView, start: number): boolean {

@@ -133,6 +133,10 @@ function stanceOnProposition(
   const eventNamed = namesEvent(view);
   const agentSpeaks = actors.some((actor) => actor.actorId === agent);
   // An accusation names the accused's part ("placed responsibility on"), not the accuser's.
+  // "menolak mengungkapkan siapa yang melakukan sabotase": a refusal whose own words ask who did
+  // it leaves the doer open, whatever part of someone else the sentence names ("dalam yurisdiksi
+  // Swedia").
+  if (cue.stance === 'neither' && !cue.accusation && asksForDoer(view, cue) && (eventNamed || context.eventInContext)) return 'neither';
   const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
   if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
   // The agent accusing another party of the event puts the deed on it: "the Kremlin blamed
@@ -228,13 +232,33 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       // "He said some broadcasters had rushed to blame Freedonia": the reported words have a
       // subject of their own before the cue; the speaker describes what others did.
       const attribution = scopes.attributionAround(cue.start);
-      if (attribution && opensWithOwnSubject(view, attribution.content.start, cue.start) && !(found && foundAt(found) >= attribution.content.start)) {
+      if (
+        attribution &&
+        opensWithOwnSubject(view, attribution.content.start, cue.start) &&
+        !(found && foundAt(found) >= attribution.content.start) &&
+        !(cue.stance === 'neither' && found && coordinatedWithSpeaker(view, cue))
+      ) {
         return { kind: 'other' };
       }
       if (!found) return scope ?? { kind: 'none' };
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+/**
+ * "Ljungqvist said a state was behind the attack, but did not say which one", "mengatakan kasus
+ * tersebut tidak berada dalam yurisdiksi Swedia dan menolak mengungkapkan siapa ...": a refusal
+ * right after "and"/"but" (past a negation or an auxiliary) with no subject of its own goes on from
+ * the sentence's subject, the speaker: the reported words' subject (a case, a state) does not
+ * decline to answer. Only refusals: "said some broadcasters had rushed ... and blamed ..." leaves
+ * the blame with the broadcasters.
+ */
+function coordinatedWithSpeaker(view: SentenceView, cue: StanceCue): boolean {
+  let i = cue.start - 1;
+  while (i >= 0 && view.isAny(i, ['negation', 'auxiliary', 'adverb'])) i = view.lexAt(i)!.start - 1;
+  if (i >= 0 && view.tokens[i].text === ',') i--;
+  return i >= 0 && view.isAny(i, ['coordinator', 'clauseOpener']);
 }
 
 /** Where a found subject stands. */
