@@ -1,0 +1,67 @@
+// Phenomena the development set fixtures/eval/dev/nord-stream-sabotage found: investigators who
+// close a case and decline to say who did the deed, in a sentence whose first verb reports other
+// words. The sentences are our own, about the fictional watch
+// test/fixtures/watches/freedonia-bridge-blast.yaml (agent: Freedonia; Trentino speaks for
+// Sylvania, Pinky for Zedland), each in English and Indonesian.
+
+import { describe, expect, it } from '@jest/globals';
+import { parseWatch } from '../../watches/domain/watch.js';
+import { extract, readFixture, stancePairs } from './extraction.fixture.js';
+
+const PUBLISHED = '2026-05-14';
+const bridge = parseWatch(readFixture('test/fixtures/watches/freedonia-bridge-blast.yaml'), 'freedonia-bridge-blast.yaml');
+
+function pairs(text: string, language: string): string[] {
+  return stancePairs(text, PUBLISHED, language, bridge);
+}
+
+describe('a refusal after "and"/"but" following reported words is the speaker’s', () => {
+  it('en: "said the case ... , but declined to say who" is the speaker’s neither', () => {
+    expect(pairs('Trentino said the case was outside Sylvanian jurisdiction, but declined to say who carried out the sabotage.', 'en')).toEqual(['sylvania:neither']);
+  });
+
+  it('id: "mengatakan kasus itu ... dan menolak mengungkapkan siapa" is the speaker’s neither', () => {
+    expect(pairs('Trentino mengatakan kasus itu sudah ditutup dan menolak mengungkapkan siapa yang melakukan sabotase.', 'id')).toEqual(['sylvania:neither']);
+  });
+
+  it('en: a blame after "and" inside reported words stays with their own subject', () => {
+    expect(pairs('Trentino said some newspapers had exaggerated and blamed Freedonian forces for the blast.', 'en')).toEqual([]);
+  });
+});
+
+describe('"and" after other words ends the reach of a negation before it', () => {
+  it('id: "tidak berada dalam yurisdiksi Sylvania dan menolak mengungkapkan siapa" is a refusal, not a negated one', () => {
+    expect(pairs('Trentino mengatakan kasus itu tidak berada dalam yurisdiksi Sylvania dan menolak mengungkapkan siapa yang melakukan sabotase.', 'id')).toEqual(['sylvania:neither']);
+  });
+
+  it('en: "was not ... and declined to say who" is a refusal, not a negated one', () => {
+    expect(pairs('Trentino said the case was not within Sylvanian jurisdiction and declined to say who carried out the sabotage.', 'en')).toEqual(['sylvania:neither']);
+  });
+
+  it('en, id: a negation right before the names of a pair still reaches the verb after them', () => {
+    expect(pairs('Neither Trentino nor Pinky has confirmed that Freedonian forces blew up the bridge.', 'en')).toEqual(['sylvania:neither', 'zedland:neither']);
+    expect(pairs('Firefly tidak membantah dan tidak membenarkan bahwa pasukan Freedonia meledakkan jembatan itu.', 'id')).toEqual(['freedonia:neither']);
+  });
+});
+
+describe('a refusal whose own words ask who did it is neither, whatever part of another the sentence names', () => {
+  it('en: "declined to say who" beside another party’s jurisdiction', () => {
+    expect(pairs('Trentino said the case lay within Zedland’s jurisdiction and declined to say who carried out the sabotage.', 'en')).toEqual(['sylvania:neither']);
+  });
+
+  it('id: "menolak mengungkapkan siapa" beside another party’s jurisdiction', () => {
+    expect(pairs('Trentino mengatakan kasus itu berada dalam yurisdiksi Zedland dan menolak mengungkapkan siapa yang melakukan sabotase.', 'id')).toEqual(['sylvania:neither']);
+  });
+});
+
+describe('a denial "always" made, "sejak awal", was made before publication', () => {
+  it('en: "Freedonia has always denied any role in the blast" is bounded by the day before', () => {
+    const { claims } = extract('Freedonia has always denied any role in the blast.', PUBLISHED, 'en', bridge);
+    expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.to])).toEqual([['freedonia', 'deny', '2026-05-13']]);
+  });
+
+  it('id: "Freedonia sejak awal membantah terlibat dalam ledakan itu" is bounded by the day before', () => {
+    const { claims } = extract('Freedonia sejak awal membantah terlibat dalam ledakan jembatan itu.', PUBLISHED, 'id', bridge);
+    expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.to])).toEqual([['freedonia', 'deny', '2026-05-13']]);
+  });
+});
