@@ -65,3 +65,15 @@ describe('a denial "always" made, "sejak awal", was made before publication', ()
     expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.to])).toEqual([['freedonia', 'deny', '2026-05-13']]);
   });
 });
+
+describe('"at the time", "saat itu" is the occasion the text last dated', () => {
+  it('en: "Trentino said at the time" after "on 7 May" is 7 May', () => {
+    const { claims } = extract('Sylvania closed its inquiry into the blast on 7 May. Trentino said at the time that he declined to say who carried out the sabotage.', PUBLISHED, 'en', bridge);
+    expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['sylvania', 'neither', '2026-05-07', '2026-05-07']]);
+  });
+
+  it('id: "Trentino saat itu mengatakan" after "pada 7 Mei" is 7 May', () => {
+    const { claims } = extract('Sylvania menutup penyelidikan ledakan itu pada 7 Mei. Trentino saat itu menolak mengungkapkan siapa yang melakukan sabotase.', PUBLISHED, 'id', bridge);
+    expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['sylvania', 'neither', '2026-05-07', '2026-05-07']]);
+  });
+});
