@@ -77,3 +77,16 @@ describe('"at the time", "saat itu" is the occasion the text last dated', () => 
     expect(claims.map((claim) => [claim.actorId, claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['sylvania', 'neither', '2026-05-07', '2026-05-07']]);
   });
 });
+
+describe('a report of the deed dismissed as a tale or a diversion is a deny label', () => {
+  it('en: "a fairy tale", "to divert attention"', () => {
+    expect(pairs('Trentino called the reports that Freedonian forces blew up the bridge a fairy tale.', 'en')).toEqual(['sylvania:deny']);
+    expect(pairs('Trentino said the reports that Freedonian forces blew up the bridge were meant to divert attention.', 'en')).toEqual(['sylvania:deny']);
+  });
+
+  it('id: "hanyalah dongeng", "mengalihkan perhatian", "menutupi jejak"', () => {
+    expect(pairs('Trentino menyebut laporan bahwa pasukan Freedonia meledakkan jembatan itu hanyalah dongeng.', 'id')).toEqual(['sylvania:deny']);
+    expect(pairs('Trentino mengatakan laporan bahwa pasukan Freedonia meledakkan jembatan itu hanya untuk mengalihkan perhatian.', 'id')).toEqual(['sylvania:deny']);
+    expect(pairs('Trentino menilai laporan soal pasukan Freedonia itu sebagai upaya untuk menutupi jejak pelaku ledakan jembatan.', 'id')).toEqual(['sylvania:deny']);
+  });
+});
