@@ -90,3 +90,13 @@ describe('a report of the deed dismissed as a tale or a diversion is a deny labe
     expect(pairs('Trentino menilai laporan soal pasukan Freedonia itu sebagai upaya untuk menutupi jejak pelaku ledakan jembatan.', 'id')).toEqual(['sylvania:deny']);
   });
 });
+
+describe('a report dismissed as a cover for the real doer (grammar.real_doers) is a deny', () => {
+  it('en: "a cover for those really responsible for the blast"', () => {
+    expect(pairs('Trentino called the report on Freedonian forces an attempt to divert attention from those really responsible for the blast.', 'en')).toEqual(['sylvania:deny']);
+  });
+
+  it('id: "menutupi jejak pihak yang sebenarnya bertanggung jawab"', () => {
+    expect(pairs('Trentino menilai laporan soal pasukan Freedonia itu sebagai upaya untuk menutupi jejak pihak yang sebenarnya bertanggung jawab atas ledakan jembatan.', 'id')).toEqual(['sylvania:deny']);
+  });
+});

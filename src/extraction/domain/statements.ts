@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentNamedIn, agentOf, governsEvent, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole, type Role } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -138,7 +138,7 @@ function stanceOnProposition(
   // Swedia").
   if (cue.stance === 'neither' && !cue.accusation && asksForDoer(view, cue) && (eventNamed || context.eventInContext)) return 'neither';
   const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
-  if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
+  if (role && (eventNamed || context.eventInContext) && !(cue.kind === 'labels' && marksRealDoer(view, role))) return stanceOnRole(role, cue.stance, agent);
   // The agent accusing another party of the event puts the deed on it: "the Kremlin blamed
   // Ukrainian sabotage", "Kementerian itu menuding Ukraina menghancurkan bendungan" deny.
   if (cue.accusation && agentSpeaks && cue.stance === 'confirm' && (eventNamed || context.eventInContext) && accusesOther(view, cue.end)) return 'deny';
@@ -259,6 +259,19 @@ function coordinatedWithSpeaker(view: SentenceView, cue: StanceCue): boolean {
   while (i >= 0 && view.isAny(i, ['negation', 'auxiliary', 'adverb'])) i = view.lexAt(i)!.start - 1;
   if (i >= 0 && view.tokens[i].text === ',') i--;
   return i >= 0 && view.isAny(i, ['coordinator', 'clauseOpener']);
+}
+
+/** Words before a part that may mark its owner as the real doer: "pihak yang sebenarnya bertanggung jawab". */
+const REAL_DOER_REACH = 3;
+
+/**
+ * "a cover for those really responsible", "menutupi jejak pihak yang sebenarnya bertanggung
+ * jawab": a label dismissing a report of the agent's deed, set against the part of the real doer
+ * (`grammar.real_doers`), judges that report; the part is not the one it speaks of.
+ */
+function marksRealDoer(view: SentenceView, role: Role): boolean {
+  for (let i = Math.max(0, role.at - REAL_DOER_REACH); i < role.at; i++) if (view.is(i, 'realDoer')) return true;
+  return false;
 }
 
 /** Where a found subject stands. */
