@@ -100,3 +100,17 @@ describe('a report dismissed as a cover for the real doer (grammar.real_doers) i
     expect(pairs('Trentino menilai laporan soal pasukan Freedonia itu sebagai upaya untuk menutupi jejak pihak yang sebenarnya bertanggung jawab atas ledakan jembatan.', 'id')).toEqual(['sylvania:deny']);
   });
 });
+
+describe('a quotation opened by a hedge and "that"/"bahwa" weighs a hypothesis', () => {
+  it('en: "“The possibility that this was a false flag to blame Freedonian forces ...”" is no blame', () => {
+    expect(pairs('“The possibility that this was a false-flag operation to blame Freedonian forces for the sabotage is just as high,” Trentino told reporters.', 'en')).toEqual([]);
+  });
+
+  it('id: "“Kemungkinan bahwa ini operasi bendera palsu untuk menyalahkan pasukan Freedonia ...”" is no blame', () => {
+    expect(pairs('“Kemungkinan bahwa ini adalah operasi bendera palsu untuk menyalahkan pasukan Freedonia atas sabotase itu sama besarnya,” kata Trentino.', 'id')).toEqual([]);
+  });
+
+  it('en: a quotation whose hedge comes later still blames', () => {
+    expect(pairs('“Freedonian forces blew up the bridge, and we may never know why,” Trentino told reporters.', 'en')).toEqual(['sylvania:confirm']);
+  });
+});

@@ -88,7 +88,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
       (cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary)) &&
       !aboutAnotherThing(view, cue.end),
     pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
-    hedged: hedgeBefore(view, cue.start),
+    hedged: hedgeBefore(view, cue.start) || quoteOpensHypothesis(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
     declines: cue.stance === 'neither' && cue.start === cueWordStart,
   };
@@ -135,6 +135,21 @@ function followsOtherWords(view: SentenceView, coordinator: number): boolean {
   let i = coordinator - 1;
   while (i >= 0 && view.mentionCovering(i)?.actorId) i = view.mentionCovering(i)!.start - 1;
   return i >= 0 && view.tokens[i].isWord && !view.is(i, 'negation') && !view.is(i, 'coordinator');
+}
+
+/**
+ * "“Kemungkinan bahwa ini adalah operasi bendera palsu untuk menyalahkan kelompok pro-Ukraina sama
+ * besarnya ...,” kata Pistorius", "“The possibility that this was a false flag to blame ...”": a
+ * quotation opened by a hedge and "that"/"bahwa" weighs a hypothesis, however far the cue stands.
+ */
+function quoteOpensHypothesis(view: SentenceView, at: number): boolean {
+  const quote = view.quoteContaining(at);
+  if (!quote) return false;
+  let i = quote.open + 1;
+  while (i < at && (view.is(i, 'demonstrative') || view.is(i, 'indefinite') || !view.tokens[i].isWord)) i++;
+  if (i >= at || !(view.is(i, 'hedge') || view.is(i, 'speculation'))) return false;
+  const next = view.lexAt(i)!.end;
+  return next < at && view.is(next, 'complementizer');
 }
 
 function hedgeBefore(view: SentenceView, start: number): boolean {
