@@ -114,3 +114,15 @@ describe('a quotation opened by a hedge and "that"/"bahwa" weighs a hypothesis',
     expect(pairs('“Freedonian forces blew up the bridge, and we may never know why,” Trentino told reporters.', 'en')).toEqual(['sylvania:confirm']);
   });
 });
+
+describe('a date right before "and" also dates the clause it closes', () => {
+  it('en: "declined to comment on the report on Tuesday and said ..." is Tuesday', () => {
+    const { claims } = extract('Zedland said Freedonian forces blew up the bridge. Trentino declined to comment on the report on Tuesday and said the inquiry should finish first.', PUBLISHED, 'en', bridge);
+    expect(claims.filter((claim) => claim.actorId === 'sylvania').map((claim) => [claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['neither', '2026-05-12', '2026-05-12']]);
+  });
+
+  it('id: "menolak berkomentar soal laporan itu pada Selasa (12/5) dan mengatakan ..." is Tuesday', () => {
+    const { claims } = extract('Zedland menyebut pasukan Freedonia meledakkan jembatan itu. Trentino menolak berkomentar soal laporan itu pada Selasa (12/5) dan mengatakan penyelidikan harus selesai lebih dulu.', PUBLISHED, 'id', bridge);
+    expect(claims.filter((claim) => claim.actorId === 'sylvania').map((claim) => [claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['neither', '2026-05-12', '2026-05-12']]);
+  });
+});
