@@ -30,6 +30,9 @@ const sets: { id: string; floors: Floors; orders: number; watch?: { file: string
   { id: 'kakhovka-dam-breach', floors: { f1: 0.98, dateAccuracy: 0.96, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
   // At the targets since rules-14 (fixtures/eval/dev/README.md), held where it stands.
   { id: 'pakistan-downs-indian-jets', floors: { f1: 0.93, dateAccuracy: 0.9, asOfAccuracy: 1, finalAccuracy: 1 }, orders: 2 },
+  // Below the targets after rules-14 (fixtures/eval/dev/README.md: what it still misses); held
+  // where it stands so that it cannot drop.
+  { id: 'nord-stream-sabotage', floors: { f1: 0.91, dateAccuracy: 0.76, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
   // Real-news phrasing of the seeds' own proposition, scored with the project's own watch (no
   // copy: a better alias there is what a user of that watch gets).
   {

@@ -58,7 +58,9 @@ export function extractClaims(doc: ArticleDocument, watch: Watch, packs: Readonl
     if (!view.isOnTopic() && memory.topicWithin(index, 1)) view.takeUpDeed();
     // "Trentino called the blast an outrage. “It shows Freedonia's brutality,” he said."
     if (!namesEvent(view) && memory.eventWithin(index, 1)) view.takeUpEvent();
-    const dates = findDateExpressions(view.tokens, view.pack);
+    // "hingga saat itu" is a past marker: the date phrase inside it ("saat itu") is the marker's.
+    const pastSpans = view.lexSpans.filter((lex) => lex.tags.some((tag) => tag.type === 'past'));
+    const dates = findDateExpressions(view.tokens, view.pack).filter((date) => !pastSpans.some((lex) => lex.start < date.start && date.start < lex.end));
     const dateTokens = new Set<number>();
     for (const date of dates) for (let i = date.start; i < date.end; i++) dateTokens.add(i);
     const refs = new SentenceReferences(view, dateTokens);

@@ -171,6 +171,8 @@ export interface LanguagePack {
     circumstanceHeads: string[];
     /** Quantities of scarcity whose relative clause a negation completes into an affirmation: "little happens that X is not behind", "tidak banyak hal yang terjadi tanpa X". */
     scarcity: string[];
+    /** Words marking the real doer against a report: "those really responsible", "pihak yang sebenarnya bertanggung jawab". */
+    realDoers: string[];
     /** Verbs of belief whose negation negates the part after them: "could not imagine X having a hand in it", "tidak percaya X berada di balik". */
     beliefVerbs: string[];
     /** Adverbs that stand between "and" and its verb, or open reported words, without being a subject: "and again insisted", "dan kembali menegaskan". */
@@ -239,7 +241,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     .allowOnly([
       'prepositions', 'genitives', 'quantities', 'second_object_markers', 'coordinators', 'clause_openers', 'passive_auxiliaries', 'passive_participle_endings', 'agent_markers',
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
-      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'use_verbs', 'circumstance_heads', 'scarcity', 'belief_verbs',
+      'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'use_verbs', 'circumstance_heads', 'scarcity', 'real_doers', 'belief_verbs',
       'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
       'subordinators', 'yes_no_questions', 'loss_words',
     ]);
@@ -308,6 +310,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       useVerbs: optionalPhrases(grammar.field('use_verbs')),
       circumstanceHeads: optionalPhrases(grammar.field('circumstance_heads'), 'noun'),
       scarcity: optionalPhrases(grammar.field('scarcity')),
+      realDoers: optionalPhrases(grammar.field('real_doers')),
       beliefVerbs: optionalPhrases(grammar.field('belief_verbs')),
       adverbs: optionalPhrases(grammar.field('adverbs')),
       auxiliaries: optionalPhrases(grammar.field('auxiliaries')),

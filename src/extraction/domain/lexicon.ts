@@ -24,6 +24,7 @@ export type LexTag =
   | { type: 'useVerb' }
   | { type: 'circumstanceHead' }
   | { type: 'scarcity' }
+  | { type: 'realDoer' }
   | { type: 'beliefVerb' }
   | { type: 'adverb' }
   | { type: 'auxiliary' }
@@ -153,6 +154,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.useVerbs, { type: 'useVerb' });
   addAll(pack.grammar.circumstanceHeads, { type: 'circumstanceHead' });
   addAll(pack.grammar.scarcity, { type: 'scarcity' });
+  addAll(pack.grammar.realDoers, { type: 'realDoer' });
   addAll(pack.grammar.beliefVerbs, { type: 'beliefVerb' });
   addAll(pack.grammar.adverbs, { type: 'adverb' });
   addAll(pack.grammar.auxiliaries, { type: 'auxiliary' });

@@ -54,6 +54,7 @@ export function dateStatements(
     if (date.start < (named.get(statement) ?? 0)) return false;
     return !date.quoted || quotedWith(view, statement, date.start);
   });
+  closingDates(view, statements, dates, dateOf);
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
   const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses, () => true);
   const resolved = resolveInOrder(dates, view, published, lastEventDay);
@@ -85,6 +86,24 @@ export function dateStatements(
     publicationDay ??= formatDay(published);
     return { saidOn: { from: publicationDay, to: publicationDay, precision: 'day', basis: PUBLICATION_BASIS }, basis: 'published' };
   }
+}
+
+/**
+ * "Kirby declined to comment on the report on Tuesday and said ...", "menolak berkomentar soal
+ * laporan itu pada Selasa dan mengatakan ...": a date phrase right before "and" closes the clause
+ * it stands in, so it also dates the statement that clause opens, which the nearer verb after
+ * "and" had taken it from. Only a statement left without a date, anchored before the date with no
+ * other statement between.
+ */
+function closingDates(view: SentenceView, statements: readonly Statement[], dates: readonly DateExpression[], dateOf: (number | null)[]): void {
+  dates.forEach((date, index) => {
+    if (date.quoted || date.end >= view.length || !view.is(date.end, 'coordinator')) return;
+    const nearest = statements
+      .map((statement, k) => ({ k, anchor: Math.max(...statement.anchors) }))
+      .filter(({ anchor }) => anchor < date.start)
+      .sort((a, b) => b.anchor - a.anchor)[0];
+    if (nearest && dateOf[nearest.k] === null) dateOf[nearest.k] = index;
+  });
 }
 
 /**

@@ -88,7 +88,7 @@ function describe(view: SentenceView, cue: RawCue, cueWordStart: number): Stance
       (cue.kind === 'labels' || cue.stance === 'neither' || pointsBack(view, cue.start, cue.end, cue.kind === 'passive' || passiveByAuxiliary)) &&
       !aboutAnotherThing(view, cue.end),
     pronounObject: view.hasEnding(cue.end - 1, view.pack.pack.clitics) || (view.is(cue.end, 'anaphoricObject') && !view.is(cue.end, 'demonstrative')),
-    hedged: hedgeBefore(view, cue.start),
+    hedged: hedgeBefore(view, cue.start) || quoteOpensHypothesis(view, cue.start),
     accusation: view.is(cueWordStart, 'accusation'),
     declines: cue.stance === 'neither' && cue.start === cueWordStart,
   };
@@ -122,9 +122,34 @@ function negationBefore(view: SentenceView, start: number, reach: number): numbe
     if (view.is(i, 'negation')) return view.lexAt(i)!.start;
     const name = view.mentionCovering(i);
     if (name?.actorId) i = name.start;
+    // "tidak berada dalam yurisdiksi Swedia dan menolak mengungkapkan ...": "and" after a phrase
+    // of other words starts a new verb, which the first one's negation does not reach.
+    else if (view.is(i, 'coordinator') && followsOtherWords(view, i)) return -1;
     else if (!view.is(i, 'coordinator')) words++;
   }
   return -1;
+}
+
+/** Before "and" (past names, "yurisdiksi Swedia dan"), a word that is no negation: a phrase of its own ends there. "Neither Moscow nor Pyongyang" is one phrase. */
+function followsOtherWords(view: SentenceView, coordinator: number): boolean {
+  let i = coordinator - 1;
+  while (i >= 0 && view.mentionCovering(i)?.actorId) i = view.mentionCovering(i)!.start - 1;
+  return i >= 0 && view.tokens[i].isWord && !view.is(i, 'negation') && !view.is(i, 'coordinator');
+}
+
+/**
+ * "“Kemungkinan bahwa ini adalah operasi bendera palsu untuk menyalahkan kelompok pro-Ukraina sama
+ * besarnya ...,” kata Pistorius", "“The possibility that this was a false flag to blame ...”": a
+ * quotation opened by a hedge and "that"/"bahwa" weighs a hypothesis, however far the cue stands.
+ */
+function quoteOpensHypothesis(view: SentenceView, at: number): boolean {
+  const quote = view.quoteContaining(at);
+  if (!quote) return false;
+  let i = quote.open + 1;
+  while (i < at && (view.is(i, 'demonstrative') || view.is(i, 'indefinite') || !view.tokens[i].isWord)) i++;
+  if (i >= at || !(view.is(i, 'hedge') || view.is(i, 'speculation'))) return false;
+  const next = view.lexAt(i)!.end;
+  return next < at && view.is(next, 'complementizer');
 }
 
 function hedgeBefore(view: SentenceView, start: number): boolean {

@@ -17,7 +17,7 @@
 import type { Stance } from '../../domain/vocabulary.js';
 import { complementAfter, findAttributions, resolveReference, type Attribution } from './attribution.js';
 import { assertedStance } from './assertions.js';
-import { accusesOther, agentMentioned, agentNamedIn, agentOf, governsEvent, lossOfEventIn, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole } from './bearing.js';
+import { accusesOther, agentMentioned, agentNamedIn, agentOf, governsEvent, lossOfEventIn, namesEvent, openAgentIn, opensWithOwnSubject, qualifiedIn, roleIn, roleOfCue, stanceOnRole, type Role } from './bearing.js';
 import { ownedClaims } from './owned-claims.js';
 import { continued, isPossessive, type Found, type Resolution, type ResolvedActor, type SentenceReferences } from './references.js';
 import type { SentenceView } from './sentence-view.js';
@@ -135,8 +135,12 @@ function stanceOnProposition(
   const eventNamed = namesEvent(view);
   const agentSpeaks = actors.some((actor) => actor.actorId === agent);
   // An accusation names the accused's part ("placed responsibility on"), not the accuser's.
+  // "menolak mengungkapkan siapa yang melakukan sabotase": a refusal whose own words ask who did
+  // it leaves the doer open, whatever part of someone else the sentence names ("dalam yurisdiksi
+  // Swedia").
+  if (cue.stance === 'neither' && !cue.accusation && asksForDoer(view, cue) && (eventNamed || context.eventInContext)) return 'neither';
   const role = cue.accusation ? null : roleOfCue(view, refs, cue.start, cue.end, actors);
-  if (role && (eventNamed || context.eventInContext)) return stanceOnRole(role, cue.stance, agent);
+  if (role && (eventNamed || context.eventInContext) && !(cue.kind === 'labels' && marksRealDoer(view, role))) return stanceOnRole(role, cue.stance, agent);
   // The agent accusing another party of the event puts the deed on it: "the Kremlin blamed
   // Ukrainian sabotage", "Kementerian itu menuding Ukraina menghancurkan bendungan" deny.
   if (cue.accusation && agentSpeaks && cue.stance === 'confirm' && (eventNamed || context.eventInContext) && accusesOther(view, cue.end)) return 'deny';
@@ -253,13 +257,46 @@ function actorsOfCue(cue: StanceCue, view: SentenceView, refs: SentenceReference
       // "He said some broadcasters had rushed to blame Freedonia": the reported words have a
       // subject of their own before the cue; the speaker describes what others did.
       const attribution = scopes.attributionAround(cue.start);
-      if (attribution && opensWithOwnSubject(view, attribution.content.start, cue.start) && !(found && foundAt(found) >= attribution.content.start)) {
+      if (
+        attribution &&
+        opensWithOwnSubject(view, attribution.content.start, cue.start) &&
+        !(found && foundAt(found) >= attribution.content.start) &&
+        !(cue.stance === 'neither' && found && coordinatedWithSpeaker(view, cue))
+      ) {
         return { kind: 'other' };
       }
       if (!found) return scope ?? { kind: 'none' };
       return resolveReference(found, view, refs, scope, lastSpeaker);
     }
   }
+}
+
+/**
+ * "Ljungqvist said a state was behind the attack, but did not say which one", "mengatakan kasus
+ * tersebut tidak berada dalam yurisdiksi Swedia dan menolak mengungkapkan siapa ...": a refusal
+ * right after "and"/"but" (past a negation or an auxiliary) with no subject of its own goes on from
+ * the sentence's subject, the speaker: the reported words' subject (a case, a state) does not
+ * decline to answer. Only refusals: "said some broadcasters had rushed ... and blamed ..." leaves
+ * the blame with the broadcasters.
+ */
+function coordinatedWithSpeaker(view: SentenceView, cue: StanceCue): boolean {
+  let i = cue.start - 1;
+  while (i >= 0 && view.isAny(i, ['negation', 'auxiliary', 'adverb'])) i = view.lexAt(i)!.start - 1;
+  if (i >= 0 && view.tokens[i].text === ',') i--;
+  return i >= 0 && view.isAny(i, ['coordinator', 'clauseOpener']);
+}
+
+/** Words before a part that may mark its owner as the real doer: "pihak yang sebenarnya bertanggung jawab". */
+const REAL_DOER_REACH = 3;
+
+/**
+ * "a cover for those really responsible", "menutupi jejak pihak yang sebenarnya bertanggung
+ * jawab": a label dismissing a report of the agent's deed, set against the part of the real doer
+ * (`grammar.real_doers`), judges that report; the part is not the one it speaks of.
+ */
+function marksRealDoer(view: SentenceView, role: Role): boolean {
+  for (let i = Math.max(0, role.at - REAL_DOER_REACH); i < role.at; i++) if (view.is(i, 'realDoer')) return true;
+  return false;
 }
 
 /** Where a found subject stands. */
