@@ -28,7 +28,7 @@ import { tokenize, type Token } from './tokens.js';
 import { compileWatch, type CompiledWatch, type Mention } from './watch-matcher.js';
 
 /** Bump whenever extraction behaviour changes: stored claims record the version that found them. */
-export const EXTRACTOR_VERSION = 'rules-13';
+export const EXTRACTOR_VERSION = 'rules-14';
 
 export function extractClaims(doc: ArticleDocument, watch: Watch, packs: ReadonlyMap<string, LanguagePack>): ClaimDraft[] {
   const compiledPacks = packsOf(watch, packs);
