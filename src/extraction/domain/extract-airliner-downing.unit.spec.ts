@@ -97,3 +97,15 @@ describe('an event verb with a count right after it names a deed on other object
     expect(pairs('Firefly mengatakan pertahanan udara Freedonia menembak jatuh pesawat itu.', 'id')).toEqual(['freedonia:confirm']);
   });
 });
+
+describe('the agent giving the event an accident’s cause denies its part', () => {
+  it('en: "the crew had diverted after a bird strike caused an emergency" said by the agent', () => {
+    expect(pairs('The Freedonian aviation agency said the crew had diverted after a bird strike caused an emergency on board.', 'en')).toEqual(['freedonia:deny']);
+    expect(pairs('Trentino said the crew had diverted after a bird strike.', 'en')).toEqual([]);
+  });
+
+  it('id: "dialihkan setelah tabrakan dengan burung" said by the agent', () => {
+    expect(pairs('Badan penerbangan Freedonia mengatakan pesawat itu dialihkan setelah tabrakan dengan burung.', 'id')).toEqual(['freedonia:deny']);
+    expect(pairs('Trentino mengatakan pesawat itu dialihkan setelah tabrakan dengan burung.', 'id')).toEqual([]);
+  });
+});

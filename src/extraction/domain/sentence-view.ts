@@ -13,7 +13,7 @@ export interface LexSpan {
   tags: LexTag[];
 }
 
-const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb', 'useVerb']);
+const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb', 'useVerb', 'accidentCause']);
 
 /** Words of an object phrase after a verb: "more than 400 Hamas targets". */
 const OBJECT_PHRASE_WORDS = 6;
