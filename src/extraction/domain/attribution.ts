@@ -102,7 +102,10 @@ function appositiveAt(view: SentenceView, start: number, end: number): number {
 function clauseEndAt(view: SentenceView, refs: SentenceReferences, start: number, end: number): number {
   for (let i = start + 1; i < end - 1; i++) {
     if (view.tokens[i].quoted) continue;
-    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i) return view.isBreak(i - 1) ? i - 1 : i;
+    // "said the recorders had been deciphered but that no conclusions would be drawn": "that"
+    // right after the opener goes on with the same speaker's words.
+    const goesOn = (opener: number) => view.lexAt(opener)!.end < view.length && view.is(view.lexAt(opener)!.end, 'complementizer');
+    if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i && !goesOn(i)) return view.isBreak(i - 1) ? i - 1 : i;
     if (view.tokens[i].text === ',' && view.is(i + 1, 'coordinator') && subjectAt(view, refs, view.lexAt(i + 1)!.end)) return i;
   }
   return end;

@@ -109,3 +109,17 @@ describe('the agent giving the event an accident’s cause denies its part', () 
     expect(pairs('Trentino mengatakan pesawat itu dialihkan setelah tabrakan dengan burung.', 'id')).toEqual([]);
   });
 });
+
+describe('"but that" goes on with the same speaker’s words', () => {
+  it('en: "said the contents ... had been deciphered but that no conclusions ... would be drawn"', () => {
+    expect(pairs('Pinky said the contents of the recorders had been fully deciphered but that no conclusions about the cause of the crash would be drawn.', 'en')).toEqual(['zedland:neither']);
+  });
+
+  it('en: "but" before another subject still ends them', () => {
+    expect(pairs('Pinky said the recorders had been read, but Firefly denied that Freedonia shot down the plane.', 'en')).toEqual(['freedonia:deny']);
+  });
+
+  it('id: "mengatakan ... sudah dibaca seluruhnya, tetapi bahwa belum ada kesimpulan ..."', () => {
+    expect(pairs('Pinky mengatakan isi kotak hitam pesawat sudah dibaca seluruhnya, tetapi bahwa belum ada kesimpulan soal penyebab kecelakaan itu.', 'id')).toEqual(['zedland:neither']);
+  });
+});
