@@ -123,3 +123,24 @@ describe('"but that" goes on with the same speaker’s words', () => {
     expect(pairs('Pinky mengatakan isi kotak hitam pesawat sudah dibaca seluruhnya, tetapi bahwa belum ada kesimpulan soal penyebab kecelakaan itu.', 'id')).toEqual(['zedland:neither']);
   });
 });
+
+describe('an unnamed source is the subject of its verb, and the search for a speaker stops there', () => {
+  it('en: "…, as sources in the Sylvanian government told reporters that …" is not the first clause’s subject speaking', () => {
+    expect(pairs('Firefly on Thursday warned against speculating about the cause of the crash, as sources in the Sylvanian government told reporters that a Freedonian missile had hit the plane.', 'en')).toEqual(['freedonia:neither']);
+  });
+
+  it('id: "… ketika sumber di pemerintah Sylvania mengatakan …"', () => {
+    expect(pairs('Firefly memperingatkan agar tidak berspekulasi soal penyebab kecelakaan pesawat itu ketika sumber di pemerintah Sylvania mengatakan rudal Freedonia menghantam pesawat.', 'id')).toEqual(['freedonia:neither']);
+  });
+});
+
+describe('another party spreading falsehoods is its conduct, no denial', () => {
+  it('en: "stop spreading disinformation" is no deny; calling the reports disinformation is', () => {
+    expect(pairs('“Freedonia must provide clear explanations and stop spreading disinformation about the plane,” Trentino wrote.', 'en')).toEqual([]);
+    expect(pairs('Trentino called the reports of a Freedonian missile hitting the plane disinformation.', 'en')).toEqual(['sylvania:deny']);
+  });
+
+  it('id: "berhenti menyebarkan disinformasi" is no deny', () => {
+    expect(pairs('“Freedonia harus memberi penjelasan dan berhenti menyebarkan disinformasi soal pesawat itu,” tulis Trentino.', 'id')).toEqual([]);
+  });
+});

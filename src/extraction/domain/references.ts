@@ -107,6 +107,9 @@ export class SentenceReferences {
         continue;
       }
       if (view.is(i, 'clauseOpener')) return null;
+      // "..., as sources in the Freedonian government told reporters that ...": an unnamed source
+      // is the verb's subject, someone but none of the watch's actors; the search stops there.
+      if (view.is(i, 'anonymousSource')) return { kind: 'other', end: view.lexAt(i)!.end };
       const mention = view.mentionCovering(i);
       if (mention) {
         // "Pyongyang, like Moscow, denied": the party after "like" is not the subject.
