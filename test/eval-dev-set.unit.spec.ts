@@ -33,6 +33,9 @@ const sets: { id: string; floors: Floors; orders: number; watch?: { file: string
   // Below the targets after rules-14 (fixtures/eval/dev/README.md: what it still misses); held
   // where it stands so that it cannot drop.
   { id: 'nord-stream-sabotage', floors: { f1: 0.91, dateAccuracy: 0.76, asOfAccuracy: 0.9, finalAccuracy: 1 }, orders: 2 },
+  // Below the F1 and as-of targets after rules-14 (fixtures/eval/dev/README.md: what it still
+  // misses); held where it stands.
+  { id: 'azal-8243-downing', floors: { f1: 0.81, dateAccuracy: 0.95, asOfAccuracy: 0.87, finalAccuracy: 1 }, orders: 2 },
   // Real-news phrasing of the seeds' own proposition, scored with the project's own watch (no
   // copy: a better alias there is what a user of that watch gets).
   {

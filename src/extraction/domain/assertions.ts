@@ -123,7 +123,17 @@ function shiftsDeed(view: SentenceView, refs: SentenceReferences, start: number,
   // "Wagner fighters had downed several Russian helicopters": the agent in the words as what the
   // deed was done to, not as who did it; the words are about another deed.
   if (view.mentions.some((mention) => mention.start >= start && mention.end <= end && mention.actorId === agent)) return false;
-  return doneByOther(view, start, end) || (otherActorBeforeEvent(view, refs, start, end, speakers) && governsEvent(view, start, end, false));
+  return doneByOther(view, start, end) || namesAccidentCause(view, start, end) || (otherActorBeforeEvent(view, refs, start, end, speakers) && governsEvent(view, start, end, false));
+}
+
+/**
+ * "Rosaviatsia said the crew had diverted after a bird strike caused an emergency on board": the
+ * agent's words giving the event a cause with no doer (`grammar.accident_causes`) put it on no
+ * one, which denies the agent's part as naming another doer does.
+ */
+function namesAccidentCause(view: SentenceView, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (view.is(i, 'accidentCause')) return true;
+  return false;
 }
 
 /**

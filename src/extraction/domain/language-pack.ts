@@ -181,6 +181,8 @@ export interface LanguagePack {
     auxiliaries: string[];
     /** Verbs by which evidence points at something: "nothing in the evidence indicates an X strike" denies it. */
     evidenceVerbs: string[];
+    /** Causes with no doer, an accident's: the agent naming one for the event puts it on no one ("a bird strike caused an emergency"). */
+    accidentCauses: string[];
     /** Indefinite articles before a speaker phrase: "“...,” a Freedonian official said". */
     indefiniteArticles: string[];
     /** Verbs that give their object a label with no marker: "calling it a lie", "menyebutnya kebohongan". */
@@ -243,7 +245,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       'anaphoric_objects', 'relative_complementizers', 'relativizers', 'possessor_position', 'label_markers',
       'infinitive_markers', 'hypothetical_determiners', 'use_heads', 'use_verbs', 'circumstance_heads', 'scarcity', 'real_doers', 'belief_verbs',
       'adverbs', 'auxiliaries', 'evidence_verbs', 'indefinite_articles', 'label_verbs', 'participle_endings', 'open_agents',
-      'subordinators', 'yes_no_questions', 'loss_words',
+      'subordinators', 'yes_no_questions', 'loss_words', 'accident_causes',
     ]);
   const furniture = root.field('furniture').allowOnly(['lines', 'tail']);
   return {
@@ -315,6 +317,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
       adverbs: optionalPhrases(grammar.field('adverbs')),
       auxiliaries: optionalPhrases(grammar.field('auxiliaries')),
       evidenceVerbs: optionalPhrases(grammar.field('evidence_verbs')),
+      accidentCauses: optionalPhrases(grammar.field('accident_causes')),
       indefiniteArticles: optionalPhrases(grammar.field('indefinite_articles')),
       labelVerbs: optionalPhrases(grammar.field('label_verbs')),
       participleEndings: grammar.field('participle_endings').optionalStringList(),

@@ -29,6 +29,7 @@ export type LexTag =
   | { type: 'adverb' }
   | { type: 'auxiliary' }
   | { type: 'evidenceVerb' }
+  | { type: 'accidentCause' }
   | { type: 'indefinite' }
   | { type: 'labelVerb' }
   | { type: 'openAgent' }
@@ -159,6 +160,7 @@ function compileLexicon(pack: LanguagePack): PhraseTrie<LexTag> {
   addAll(pack.grammar.adverbs, { type: 'adverb' });
   addAll(pack.grammar.auxiliaries, { type: 'auxiliary' });
   addAll(pack.grammar.evidenceVerbs, { type: 'evidenceVerb' });
+  addAll(pack.grammar.accidentCauses, { type: 'accidentCause' });
   addAll(pack.grammar.indefiniteArticles, { type: 'indefinite' });
   addAll(pack.grammar.labelVerbs, { type: 'labelVerb' });
   addAll(pack.grammar.openAgents, { type: 'openAgent' });

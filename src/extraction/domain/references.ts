@@ -107,6 +107,9 @@ export class SentenceReferences {
         continue;
       }
       if (view.is(i, 'clauseOpener')) return null;
+      // "..., as sources in the Freedonian government told reporters that ...": an unnamed source
+      // is the verb's subject, someone but none of the watch's actors; the search stops there.
+      if (view.is(i, 'anonymousSource')) return { kind: 'other', end: view.lexAt(i)!.end };
       const mention = view.mentionCovering(i);
       if (mention) {
         // "Pyongyang, like Moscow, denied": the party after "like" is not the subject.
@@ -132,11 +135,18 @@ export class SentenceReferences {
   private subjectOfCoordinatedVerb(position: number, bound: number, quoted: boolean): Found | null {
     const view = this.view;
     let joint = position - 1;
-    // "dan kembali menegaskan", "and again insisted": an adverb between does not end the coordination.
-    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past') || view.is(joint, 'adverb'))) joint = (view.lexAt(joint)?.start ?? joint) - 1;
+    // "dan kembali menegaskan", "and again insisted", "but has stopped short of saying": an adverb
+    // or an auxiliary between does not end the coordination.
+    while (joint >= bound && (this.dateTokens.has(joint) || view.is(joint, 'past') || view.is(joint, 'adverb') || view.is(joint, 'auxiliary'))) {
+      joint = (view.lexAt(joint)?.start ?? joint) - 1;
+    }
     // "..., calling it a lie": a participle after a comma has no subject of its own either.
     const participleAfterComma = joint >= bound && view.tokens[joint].text === ',' && this.isParticiple(position);
-    if (joint < bound || !(view.is(joint, 'coordinator') || participleAfterComma) || view.tokens[joint].quoted !== quoted) return null;
+    // "Russia has said its air defences were repelling Ukrainian drones, but has stopped short of
+    // saying ...": "but" with no subject after it joins the verb to the clause's subject, not to the
+    // party named last in the first clause's object.
+    const joined = view.is(joint, 'coordinator') || view.is(joint, 'clauseOpener');
+    if (joint < bound || !(joined || participleAfterComma) || view.tokens[joint].quoted !== quoted) return null;
     const coordinator = view.lexAt(joint)?.start ?? joint;
     // "GAZA CITY — Islamic Jihad rejected ..., calling it": the clause opens after the dateline.
     bound = Math.max(bound, datelineEnd(view));

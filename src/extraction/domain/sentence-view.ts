@@ -13,7 +13,7 @@ export interface LexSpan {
   tags: LexTag[];
 }
 
-const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb', 'useVerb']);
+const PLAIN_GRAMMAR: ReadonlySet<LexTagType> = new Set(['adverb', 'auxiliary', 'indefinite', 'evidenceVerb', 'useVerb', 'accidentCause']);
 
 /** Words of an object phrase after a verb: "more than 400 Hamas targets". */
 const OBJECT_PHRASE_WORDS = 6;
@@ -147,8 +147,8 @@ export class SentenceView {
   /**
    * "it had struck more than 400 Hamas targets", "telah menyerang Gaza": a verb that is an
    * event term of the watch ("struck", "menyerang"), standing as a verb (after an auxiliary, a
-   * pronoun or an adverb; after a name or "which" it may be a noun: "Iranian missiles", "in which
-   * pagers exploded") and followed by an object that is no event
+   * pronoun or an adverb, or with a count right after it; after a name or "which" it may be a
+   * noun: "Iranian missiles", "in which pagers exploded") and followed by an object that is no event
    * term, names the same kind of deed done on other objects, not the watched deed. The object
    * is counted ("more than 400 ...", "sejumlah kecil drone") or named ("Gaza"); a preposition,
    * a plain word or the end of the clause is no object ("struck on Tuesday", "dikirim sesuai
@@ -184,7 +184,10 @@ export class SentenceView {
       }
       return false;
     };
-    this.dropMentions((mention) => this.isEventTerm(mention) && asVerb(mention) && otherObject(mention));
+    // "air defences shot down dozens of Sylvanian drones": a count right after the term leaves it
+    // no noun reading, whatever stands before it.
+    const countedAfter = (mention: Mention) => mention.end < this.length && (this.tokens[mention.end].isNumber || this.is(mention.end, 'quantity'));
+    this.dropMentions((mention) => this.isEventTerm(mention) && (asVerb(mention) || countedAfter(mention)) && otherObject(mention));
   }
 
   /**
