@@ -103,11 +103,11 @@ function appositiveAt(view: SentenceView, start: number, end: number): number {
  * on with the same words.
  */
 function clauseEndAt(view: SentenceView, refs: SentenceReferences, start: number, end: number): number {
+  // "said the recorders had been deciphered but that no conclusions would be drawn": "that"
+  // right after the opener goes on with the same speaker's words.
+  const goesOn = (opener: number) => view.lexAt(opener)!.end < view.length && view.is(view.lexAt(opener)!.end, 'complementizer');
   for (let i = start + 1; i < end - 1; i++) {
     if (view.tokens[i].quoted) continue;
-    // "said the recorders had been deciphered but that no conclusions would be drawn": "that"
-    // right after the opener goes on with the same speaker's words.
-    const goesOn = (opener: number) => view.lexAt(opener)!.end < view.length && view.is(view.lexAt(opener)!.end, 'complementizer');
     if (view.is(i, 'clauseOpener') && view.lexAt(i)!.start === i && !goesOn(i)) {
       const next = view.lexAt(i)!.end;
       if (next < end && view.is(next, 'negation')) continue;

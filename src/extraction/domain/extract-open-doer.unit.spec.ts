@@ -125,4 +125,14 @@ describe('a date right before "and" also dates the clause it closes', () => {
     const { claims } = extract('Zedland menyebut pasukan Freedonia meledakkan jembatan itu. Trentino menolak berkomentar soal laporan itu pada Selasa (12/5) dan mengatakan penyelidikan harus selesai lebih dulu.', PUBLISHED, 'id', bridge);
     expect(claims.filter((claim) => claim.actorId === 'sylvania').map((claim) => [claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['neither', '2026-05-12', '2026-05-12']]);
   });
+
+  it('en: a date in a clause after a comma ("..., where its forces attacked in August and ...") does not date the statement', () => {
+    const { claims } = extract('Trentino said Freedonian forces blew up the bridge on the border, where Sylvanian troops attacked in August and took two villages.', PUBLISHED, 'en', bridge);
+    expect(claims.filter((claim) => claim.actorId === 'sylvania').map((claim) => [claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['confirm', PUBLISHED, PUBLISHED]]);
+  });
+
+  it('id: "..., tempat pasukan Sylvania menyerang pada bulan Agustus dan ..." does not date the statement', () => {
+    const { claims } = extract('Trentino mengatakan pasukan Freedonia meledakkan jembatan di perbatasan, tempat pasukan Sylvania menyerang pada bulan Agustus dan merebut dua desa.', PUBLISHED, 'id', bridge);
+    expect(claims.filter((claim) => claim.actorId === 'sylvania').map((claim) => [claim.stance, claim.saidOn.from, claim.saidOn.to])).toEqual([['confirm', PUBLISHED, PUBLISHED]]);
+  });
 });

@@ -54,7 +54,7 @@ export function dateStatements(
     if (date.start < (named.get(statement) ?? 0)) return false;
     return !date.quoted || quotedWith(view, statement, date.start);
   });
-  closingDates(view, statements, dates, dateOf);
+  closingDates(view, statements, dates, dateOf, clauses);
   const pastMarkers = view.lexSpans.filter((lex) => !view.tokens[lex.start].quoted && lex.tags.some((tag) => tag.type === 'past'));
   const pastOf = nearestOwners(statements, pastMarkers.map((lex) => lex.start), clauses, () => true);
   const resolved = resolveInOrder(dates, view, published, lastEventDay);
@@ -95,12 +95,23 @@ export function dateStatements(
  * "and" had taken it from. Only a statement left without a date, anchored before the date with no
  * other statement between.
  */
-function closingDates(view: SentenceView, statements: readonly Statement[], dates: readonly DateExpression[], dateOf: (number | null)[]): void {
+function closingDates(
+  view: SentenceView,
+  statements: readonly Statement[],
+  dates: readonly DateExpression[],
+  dateOf: (number | null)[],
+  clauses: readonly Span[],
+): void {
   dates.forEach((date, index) => {
     if (date.quoted || date.end >= view.length || !view.is(date.end, 'coordinator')) return;
+    // A date inside a relative clause, or after a comma ("..., where its forces launched an
+    // offensive in August and took ..."), closes that clause, not the statement's.
+    const clause = clauses.find((span) => date.start >= span.start && date.start < span.end);
+    const sameClause = (statement: Statement, anchor: number) =>
+      (!clause || anchoredIn(statement, clause)) && !view.tokens.slice(anchor, date.start).some((token) => token.text === ',');
     const nearest = statements
-      .map((statement, k) => ({ k, anchor: Math.max(...statement.anchors) }))
-      .filter(({ anchor }) => anchor < date.start)
+      .map((statement, k) => ({ k, statement, anchor: Math.max(...statement.anchors) }))
+      .filter(({ statement, anchor }) => anchor < date.start && sameClause(statement, anchor))
       .sort((a, b) => b.anchor - a.anchor)[0];
     if (nearest && dateOf[nearest.k] === null) dateOf[nearest.k] = index;
   });
