@@ -37,7 +37,7 @@ export async function checkWatch(config: AppConfig, file: string, articlesDir?: 
   return {
     file,
     error: null,
-    warnings: watchWarnings(watch),
+    warnings: watchWarnings(watch, catalog.packs),
     source: articlesDir ? `folder ${articlesDir}` : 'stored documents',
     coverage: watchCoverage(documents, watch, catalog.packs),
   };

@@ -5,20 +5,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseWatch, type Watch } from './domain/watch.js';
 import { contentRevision } from './domain/revision.js';
-import { watchWarnings } from './domain/watch-warnings.js';
 
-/** A watch, the revision (content hash) of the file it was read from, and what its author should fix. */
+/** A watch, the file it was read from and that file's revision (content hash). */
 export interface LoadedWatch {
   watch: Watch;
+  file: string;
   revision: string;
-  /** What does not stop the watch from working but does nothing (watchWarnings), each naming file and field. */
-  warnings: string[];
 }
 
 export async function loadWatch(file: string): Promise<LoadedWatch> {
   const text = await readFile(file, 'utf8');
-  const watch = parseWatch(text, file);
-  return { watch, revision: contentRevision(text), warnings: watchWarnings(watch).map((w) => `${file}: ${w.field}: ${w.message}`) };
+  return { watch: parseWatch(text, file), file, revision: contentRevision(text) };
 }
 
 /** Every *.yaml watch in a directory, in file-name order. Watch ids must be unique. */

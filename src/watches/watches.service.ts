@@ -10,6 +10,7 @@ import type { LanguagePack } from '../extraction/domain/language-pack.js';
 import { loadLanguagePacks } from '../extraction/language-pack.loader.js';
 import { configRevisions } from './domain/revision.js';
 import type { Watch } from './domain/watch.js';
+import { watchWarnings } from './domain/watch-warnings.js';
 import { loadWatch, loadWatches } from './watch.loader.js';
 
 export interface WatchCatalog {
@@ -36,7 +37,8 @@ export async function loadWatchCatalog(watchesPath: string): Promise<WatchCatalo
   const revisions = new Map(
     loaded.map(({ watch, revision }) => [watch.id, configRevisions(revision, watch.languages, (language) => packRevisions.get(language)!)]),
   );
-  return { watches, packs, revisions, warnings: loaded.flatMap((entry) => entry.warnings) };
+  const warnings = loaded.flatMap(({ watch, file }) => watchWarnings(watch, packs).map((w) => `${file}: ${w.field}: ${w.message}`));
+  return { watches, packs, revisions, warnings };
 }
 
 /** The nearest `languages/` folder beside the watches folder or one above it; the one beside it when there is none. */

@@ -202,6 +202,8 @@ export interface LanguagePack {
   dates: DateVocabulary;
   furniture: { lines: string[]; tail: string[] };
   speakers: SpeakerVocabulary;
+  /** Verbs of many deeds ("use+", "beroperasi"): not read by the extractor; `watch check` warns of one written alone as an event term. */
+  genericVerbs: string[];
 }
 
 /** How speakers are named without a watch listing them (issue 12, item 5 and 6). */
@@ -226,6 +228,7 @@ const TOP_LEVEL_FIELDS = [
   'language', 'name', 'morphology', 'markers', 'clitics', 'abbreviations', 'cues', 'not_cues', 'accusations', 'involvement',
   'claim_nouns', 'statement_makers', 'speculation', 'confidence', 'omissions', 'negation', 'disjunctions',
   'hedges', 'attribution', 'conduits', 'references', 'grammar', 'past_markers', 'initial_markers', 'dates', 'furniture', 'speakers',
+  'generic_verbs',
 ];
 
 export function parseLanguagePack(yamlText: string, fileName: string): LanguagePack {
@@ -327,6 +330,7 @@ export function parseLanguagePack(yamlText: string, fileName: string): LanguageP
     },
     pastMarkers: phrases(root.field('past_markers')),
     initialMarkers: optionalPhrases(root.field('initial_markers')),
+    genericVerbs: optionalPhrases(root.field('generic_verbs')),
     dates: readDates(root.field('dates'), phrases, optionalPhrases),
     furniture: { lines: optionalPhrases(furniture.field('lines')), tail: optionalPhrases(furniture.field('tail')) },
     speakers: readSpeakers(root.field('speakers'), optionalPhrases),

@@ -86,12 +86,25 @@ describe('watchCoverage', () => {
 describe('watchWarnings', () => {
   it('warns, naming the field, about a context term inside a longer topic phrase', () => {
     const contained = parseWatch(WATCH_YAML.replace('en: [shipments]', 'en: [shipments, attack]'), 'w.yaml');
-    expect(watchWarnings(contained)).toEqual([
+    expect(watchWarnings(contained, packs)).toEqual([
       expect.objectContaining({ field: 'context.terms.en[1]', message: expect.stringContaining('"attack drones"') }),
     ]);
   });
 
   it('says nothing about a context term no topic phrase contains', () => {
-    expect(watchWarnings(watch)).toEqual([]);
+    expect(watchWarnings(watch, packs)).toEqual([]);
+  });
+
+  it('warns, once per event group, about verbs of many deeds written alone, in either language', () => {
+    const generic = parseWatch(WATCH_YAML.replace('en: [supplied, supplying, deliveries, shipments]', 'en: [supplied, used, operating]').replace('id: [memasok, pasokan, pengiriman]', 'id: [memasok, beroperasi]'), 'w.yaml');
+    const warnings = watchWarnings(generic, packs);
+    expect(warnings).toEqual([expect.objectContaining({ field: 'topic[1].terms' })]);
+    expect(warnings[0]!.message).toMatch(/^"used", "operating", "beroperasi" are verbs of many deeds/);
+    expect(warnings[0]!.message).not.toContain('"supplied"');
+  });
+
+  it('does not warn about a generic verb written with its object', () => {
+    const withObject = parseWatch(WATCH_YAML.replace('en: [supplied, supplying, deliveries, shipments]', 'en: [supplied, used the drones]'), 'w.yaml');
+    expect(watchWarnings(withObject, packs)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // What a valid watch may still get wrong, as warnings for `stance-monitor watch check`: the watch
 // loads and extracts, but part of it does nothing. Pure.
+import type { LanguagePack } from '../../extraction/domain/language-pack.js';
 import { expandPhrase } from '../../extraction/domain/phrase-trie.js';
 import { allPhrases, type Watch } from './watch.js';
 
@@ -9,9 +10,36 @@ export interface WatchWarning {
   message: string;
 }
 
-/** Every warning about `watch`; the checks are listed here, one function each. */
-export function watchWarnings(watch: Watch): WatchWarning[] {
-  return [...contextTermsInsideTopicPhrases(watch)];
+/** Every warning about `watch`, read with the language packs it names; the checks are listed here, one function each. */
+export function watchWarnings(watch: Watch, packs: ReadonlyMap<string, LanguagePack>): WatchWarning[] {
+  return [...contextTermsInsideTopicPhrases(watch), ...genericEventVerbs(watch, packs)];
+}
+
+/**
+ * An event term that is a verb of many deeds ("used", "operating", "beroperasi"; the packs'
+ * `generic_verbs`): alone it names the event in any sentence that also names a term of every other
+ * group, whatever was used or operated ("16 of the 35 hospitals have stopped operating" beside
+ * the agent's name), and turns words about something else into claims. Written with what the deed
+ * was done to ("used the hospital") it names only the deed.
+ */
+export function genericEventVerbs(watch: Watch, packs: ReadonlyMap<string, LanguagePack>): WatchWarning[] {
+  const generic = new Set(
+    watch.languages.flatMap((language) => packs.get(language)?.genericVerbs ?? []).flatMap((verb) => expandPhrase(verb).map((form) => form.join(' '))),
+  );
+  return watch.topic.flatMap((group, index) => {
+    if (group.role !== 'event') return [];
+    const found = allPhrases(group.terms).filter((term) => expandPhrase(term).some((form) => generic.has(form.join(' '))));
+    if (found.length === 0) return [];
+    return [
+      {
+        field: `topic[${index}].terms`,
+        message:
+          `${found.map((term) => `"${term}"`).join(', ')} ${found.length === 1 ? 'is a verb' : 'are verbs'} of many deeds: alone, each names the event in any sentence ` +
+          `that also names a term of every other group, whatever was done ("16 hospitals have stopped operating"), and words about other things become claims. ` +
+          `Keep one only where the deed has no more telling word, or write it with what the deed was done to ("used the hospital")`,
+      },
+    ];
+  });
 }
 
 /**

@@ -81,11 +81,18 @@ export function parseWatch(yamlText: string, fileName: string): Watch {
   const actorsField = root.field('actors');
   const actors = actorsField.list().map((actor) => {
     actor.allowOnly(['id', 'name', 'aliases', 'speakers']);
+    // A party with no name of its own beyond its offices (a ministry, a hospital's staff) is named
+    // by its speakers alone; every other party needs its name among the aliases.
+    const speakersField = actor.field('speakers');
+    const aliasesField = actor.field('aliases');
+    const speakers = speakersField.isMissing ? {} : phrasesByLanguage(speakersField, languages, false);
+    const namedBySpeakers = allPhrases(speakers).length > 0;
+    if (aliasesField.isMissing && !namedBySpeakers) aliasesField.fail('must list at least one phrase (or speakers must, for a party with no name of its own)');
     return {
       id: slug(actor.field('id')),
       name: actor.field('name').string(),
-      aliases: phrasesByLanguage(actor.field('aliases'), languages, true),
-      speakers: actor.field('speakers').isMissing ? {} : phrasesByLanguage(actor.field('speakers'), languages, false),
+      aliases: aliasesField.isMissing && namedBySpeakers ? {} : phrasesByLanguage(aliasesField, languages, !namedBySpeakers),
+      speakers,
     };
   });
   if (actors.length === 0) actorsField.fail('must have at least one actor');

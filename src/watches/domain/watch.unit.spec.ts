@@ -46,6 +46,13 @@ describe('parseWatch', () => {
     expect(() => parseWatch(text, FILE)).toThrow(`${FILE}: actors[2].aliases.fr is not one of the watch languages (id, en)`);
   });
 
+  it('takes a party named by its speakers alone, and refuses one named by nothing', () => {
+    const fixed = MINIMAL.replace('id: C land', 'id: [C land]');
+    const ministry = parseWatch(`${fixed}  - id: health\n    name: Health ministry\n    speakers: { en: [health ministry], id: [kementerian kesehatan] }\n`, FILE);
+    expect(ministry.actors.at(-1)).toMatchObject({ id: 'health', aliases: {}, speakers: { en: ['health ministry'] } });
+    expect(() => parseWatch(`${fixed}  - id: health\n    name: Health ministry\n`, FILE)).toThrow(`${FILE}: actors[3].aliases must list at least one phrase (or speakers must, for a party with no name of its own)`);
+  });
+
   it('names a repeated actor id', () => {
     const text = MINIMAL.replace('id: C land', 'id: [C land]').replace('- id: c', '- id: a');
     expect(() => parseWatch(text, FILE)).toThrow(`${FILE}: actors[2].id repeats actor id "a"`);
@@ -84,10 +91,10 @@ describe('parseWatch', () => {
 
   it('warns of a context term hidden inside a longer topic term, and not of the seed watch', () => {
     const fixed = `${MINIMAL.replace('id: C land', 'id: [C land]').replace('terms: { en: [thing] }', 'terms: { en: [thing, Kursk offensive] }')}context:\n  terms: { en: [Kursk, Donbas] }\n`;
-    const warnings = watchWarnings(parseWatch(fixed, FILE));
+    const warnings = watchWarnings(parseWatch(fixed, FILE), new Map());
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.field).toBe('context.terms.en[0]');
     expect(warnings[0]!.message).toContain('"Kursk" is inside the longer topic phrase "Kursk offensive" (group thing)');
-    expect(watchWarnings(parseWatch(seedWatch, 'seed.yaml'))).toEqual([]);
+    expect(watchWarnings(parseWatch(seedWatch, 'seed.yaml'), new Map())).toEqual([]);
   });
 });
