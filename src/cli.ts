@@ -144,8 +144,13 @@ const commands: Record<string, Command> = {
       options: { articles: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('watch check needs one watch FILE');
-    const { checkWatch, formatWatchCheck } = await import('./watches/watch-check.js');
-    const result = await checkWatch(config, positionals[1]!, values.articles);
+    const { checkWatch, formatWatchCheck, WatchCheckInputError } = await import('./watches/watch-check.js');
+    const result = await checkWatch(config, positionals[1]!, values.articles).catch((error: unknown) => {
+      if (!(error instanceof WatchCheckInputError)) throw error;
+      console.error(error.message);
+      return null;
+    });
+    if (result === null) return 2;
     if (values.json) console.log(JSON.stringify(result));
     else if (result.error) console.error(formatWatchCheck(result));
     else console.log(formatWatchCheck(result));

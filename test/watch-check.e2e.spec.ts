@@ -51,4 +51,12 @@ describe('stance-monitor watch check', () => {
     expect(report.coverage.unseen.map((a) => a.actorId)).toContain('nato');
     expect(report.coverage.unmatchedTopicGroups).toEqual([]);
   });
+
+  it('without --articles, on a data folder the service never set up, says so and exits 2 (no stack trace)', async () => {
+    const result = await runCli(['watch', 'check', join(dir, 'watches', 'good.yaml')], { DATA_DIR: join(dir, 'never-served') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('holds no stored documents yet');
+    expect(result.stderr).toContain('--articles DIR');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

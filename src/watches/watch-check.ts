@@ -51,6 +51,9 @@ async function folderDocuments(dir: string): Promise<ArticleDocument[]> {
   }));
 }
 
+/** Postgres's "undefined_table": the database was never set up by the service. */
+const UNDEFINED_TABLE = '42P01';
+
 async function storedDocuments(config: AppConfig): Promise<ArticleDocument[]> {
   const database = await openDatabase(config);
   try {
@@ -62,10 +65,18 @@ async function storedDocuments(config: AppConfig): Promise<ArticleDocument[]> {
       documents.push(...page.map((event) => event.data as ArticleDocument));
       after = page.at(-1)!.position;
     }
+  } catch (error) {
+    // Checking a watch before the service ever ran is a first user's first step: say what to do.
+    if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
+    throw new WatchCheckInputError(
+      `the database (${config.databaseUrl ? 'DATABASE_URL' : `DATA_DIR ${config.dataDir}`}) holds no stored documents yet: check the watch over a folder of articles with --articles DIR, or run the service first`,
+    );
   } finally {
     await database.close();
   }
 }
+
+export class WatchCheckInputError extends Error {}
 
 export function formatWatchCheck(result: WatchCheckResult): string {
   if (result.error) return `${result.file}: invalid\n${result.error}`;
