@@ -37,6 +37,10 @@ const sets: { id: string; floors: Floors; orders: number; watch?: { file: string
   // Below the F1 and as-of targets after rules-14 (fixtures/eval/dev/README.md: what it still
   // misses); held where it stands.
   { id: 'azal-8243-downing', floors: { f1: 0.81, dateAccuracy: 0.95, asOfAccuracy: 0.87, finalAccuracy: 1 }, orders: 2 },
+  // Built as a stand-in for the held-out sets (a proposition no rule was written for, the watch from
+  // the format comments alone, the gold annotated before any run): below the targets on purpose,
+  // held where it stands (fixtures/eval/dev/README.md: what it misses).
+  { id: 'damascus-consulate-strike', floors: { f1: 0.73, dateAccuracy: 0.84, asOfAccuracy: 0.8, finalAccuracy: 0.85 }, orders: 2 },
   // Real-news phrasing of the seeds' own proposition, scored with the project's own watch (no
   // copy: a better alias there is what a user of that watch gets).
   {
